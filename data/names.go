@@ -1,0 +1,127 @@
+package data
+
+import "fmt"
+
+// Set names a data generator.
+type Set uint8
+
+// The data sets. The first six are TensorFlow Playground's; SpiralK and
+// Rings take any number of classes from 2 to MaxClasses.
+const (
+	Circle Set = iota
+	XOR
+	Gauss
+	Spiral
+	Plane
+	MultiGauss
+	SpiralK
+	Rings
+	numSets
+)
+
+var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings"}
+
+// Sets lists every data set.
+func Sets() []Set {
+	s := make([]Set, numSets)
+	for i := range s {
+		s[i] = Set(i)
+	}
+	return s
+}
+
+func (s Set) String() string {
+	if int(s) >= len(setNames) {
+		return fmt.Sprintf("unknown(%d)", s)
+	}
+	return setNames[s]
+}
+
+// ParseSet reads a data set's String form.
+func ParseSet(s string) (Set, error) {
+	for i, n := range setNames {
+		if n == s {
+			return Set(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown data set %q (want one of %v)", s, setNames)
+}
+
+// Regression reports whether the set's targets are real values rather than classes.
+func (s Set) Regression() bool { return s == Plane || s == MultiGauss }
+
+// MultiClass reports whether the set takes a class count.
+func (s Set) MultiClass() bool { return s == SpiralK || s == Rings }
+
+// MaxClasses bounds the class count of the multi-class sets.
+const MaxClasses = 8
+
+// Feature is one input the network sees, computed from a point's (x1, x2).
+type Feature uint8
+
+// The features, in TensorFlow Playground's order.
+const (
+	X1 Feature = iota
+	X2
+	X1Squared
+	X2Squared
+	X1X2
+	SinX1
+	SinX2
+	numFeatures
+)
+
+var featureNames = [...]string{"x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"}
+
+// Features lists every feature.
+func Features() []Feature {
+	f := make([]Feature, numFeatures)
+	for i := range f {
+		f[i] = Feature(i)
+	}
+	return f
+}
+
+func (f Feature) String() string {
+	if int(f) >= len(featureNames) {
+		return fmt.Sprintf("unknown(%d)", f)
+	}
+	return featureNames[f]
+}
+
+// ParseFeature reads a feature's String form.
+func ParseFeature(s string) (Feature, error) {
+	for i, n := range featureNames {
+		if n == s {
+			return Feature(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown feature %q (want one of %v)", s, featureNames)
+}
+
+// Point is one sample on the plane. Label is its class for classification
+// sets; Value its target for regression sets (in [-1, 1]).
+type Point struct {
+	X1, X2 float32
+	Label  int
+	Value  float32
+}
+
+// Domain is the half-width of the square [-Domain, Domain]^2 the points lie in.
+const Domain = 6
+
+// The enums read and write their names in JSON and text encodings.
+
+func (v Set) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+func (v *Set) UnmarshalText(b []byte) (err error) {
+	*v, err = ParseSet(string(b))
+	return err
+}
+
+func (v Feature) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+func (v *Feature) UnmarshalText(b []byte) (err error) {
+	*v, err = ParseFeature(string(b))
+	return err
+}

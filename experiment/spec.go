@@ -1,0 +1,75 @@
+package experiment
+
+import (
+	"playground/data"
+	"playground/nn"
+)
+
+// Spec is everything a person can set about an experiment. The panel edits
+// it, the URL and preset files encode it, and the model and data are built
+// from it: nothing else is state worth sharing.
+type Spec struct {
+	Data      DataSpec       `json:"data"`
+	Features  []data.Feature `json:"features"` // inputs, each at most once, in canonical order
+	Layers    []LayerSpec    `json:"layers"`   // hidden layers; the output layer follows from Data
+	Loss      nn.LossKind    `json:"loss"`
+	Init      nn.Init        `json:"init"`
+	Optimizer OptimizerSpec  `json:"optimizer"`
+	Schedule  ScheduleSpec   `json:"schedule"`
+	Reg       RegSpec        `json:"regularization"`
+	Batch     int            `json:"batch"`
+	Seed      uint32         `json:"seed"` // draws the data, the initial weights and the batch order
+	View      ViewSpec       `json:"view"`
+}
+
+// DataSpec says which points the network learns from.
+type DataSpec struct {
+	Set          data.Set `json:"set"`
+	Points       int      `json:"points"`       // how many the generator draws
+	Noise        int      `json:"noise"`        // percent, 0..50
+	TrainPercent int      `json:"trainPercent"` // share of points used for training, 10..90
+	Classes      int      `json:"classes"`      // 2 for the two-class sets; 2..data.MaxClasses for SpiralK and Rings; 0 for regression
+	// Added are points placed by clicking on the heatmap; they always train.
+	Added []data.Point `json:"added,omitempty"`
+	// Removed are indices into the generated points (before the split),
+	// ascending and distinct.
+	Removed []int `json:"removed,omitempty"`
+}
+
+// LayerSpec is one hidden layer.
+type LayerSpec struct {
+	Kind       nn.LayerKind  `json:"kind"`
+	Units      int           `json:"units"`
+	Activation nn.Activation `json:"activation"`
+}
+
+// OptimizerSpec is the update rule and its constants. Fields a kind does
+// not use are kept, so switching kinds back and forth loses nothing.
+type OptimizerSpec struct {
+	Kind        nn.OptimizerKind `json:"kind"`
+	LR          float32          `json:"lr"`
+	Momentum    float32          `json:"momentum"`    // Momentum
+	Beta1       float32          `json:"beta1"`       // Adam, AdamW
+	Beta2       float32          `json:"beta2"`       // Adam, AdamW
+	WeightDecay float32          `json:"weightDecay"` // AdamW, decoupled
+}
+
+// ScheduleSpec says how the learning rate changes with the step count.
+type ScheduleSpec struct {
+	Kind   nn.ScheduleKind `json:"kind"`
+	Every  int             `json:"every"`  // StepDecay: steps between drops
+	Gamma  float32         `json:"gamma"`  // StepDecay: factor at each drop
+	Period int             `json:"period"` // Cosine: steps from the full rate to zero
+}
+
+// RegSpec is the penalty on weights.
+type RegSpec struct {
+	Kind nn.RegKind `json:"kind"`
+	Rate float32    `json:"rate"`
+}
+
+// ViewSpec holds the display choices a shared link should keep.
+type ViewSpec struct {
+	ShowTest   bool `json:"showTest"`
+	Discretize bool `json:"discretize"`
+}

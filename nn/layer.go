@@ -1,0 +1,32 @@
+package nn
+
+// Param is one trainable tensor of a layer with its gradient. Rows and Cols
+// give its shape for views (a dense layer's weights are In x Out).
+type Param struct {
+	Name       string
+	Rows, Cols int
+	Value      []float32
+	Grad       []float32
+	// Decay says whether L1/L2 penalties and weight decay apply: true for
+	// weights, false for biases.
+	Decay bool
+}
+
+// Layer is one stage of a network working on a batch at a time.
+//
+// Forward and Backward return matrices backed by buffers the layer owns:
+// valid until the layer's next call, grown only when a batch is larger than
+// any before, so a training step allocates nothing once warm. Backward
+// accumulates into the Params' Grad slices (the trainer zeroes them) and
+// refers to the inputs of the most recent Forward.
+//
+// Layers that carry a time axis (spiking) treat each row as one sample at
+// one time step; their constructors take the number of steps.
+type Layer interface {
+	Kind() LayerKind
+	In() int
+	Out() int
+	Params() []*Param
+	Forward(x Matrix) Matrix
+	Backward(dy Matrix) Matrix
+}

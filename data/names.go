@@ -102,9 +102,10 @@ func ParseFeature(s string) (Feature, error) {
 // Point is one sample on the plane. Label is its class for classification
 // sets; Value its target for regression sets (in [-1, 1]).
 type Point struct {
-	X1, X2 float32
-	Label  int
-	Value  float32
+	X1    float32 `json:"x1"`
+	X2    float32 `json:"x2"`
+	Label int     `json:"label"`
+	Value float32 `json:"value,omitempty"`
 }
 
 // Domain is the half-width of the square [-Domain, Domain]^2 the points lie in.

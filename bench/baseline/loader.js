@@ -1,0 +1,6 @@
+"use strict";
+(async () => {
+  const go = new Go();
+  const { instance } = await WebAssembly.instantiateStreaming(fetch("app.wasm"), go.importObject);
+  go.run(instance);
+})();

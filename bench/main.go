@@ -1,0 +1,246 @@
+// Command bench measures the playground's size and speed against a
+// baseline built and measured in the same run (a minimal Ebiten program),
+// and prints a Markdown table for docs/BENCHMARKS.md. Run it with
+// `make bench` after `make build`.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"playground/worker"
+)
+
+func main() {
+	loads := flag.Int("loads", 5, "page loads per measurement (the median is reported)")
+	frames := flag.Int("frames", 300, "frames to average Go time per frame over")
+	flag.Parse()
+
+	baselineDir, err := buildBaseline()
+	if err != nil {
+		log.Fatalf("bench: building the baseline: %v", err)
+	}
+	app := mustRead("build/app.wasm")
+	base := mustRead(filepath.Join(baselineDir, "app.wasm"))
+
+	fmt.Printf("## Measured %s on %s/%s, %d CPUs, %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Println("Command: `make bench`. Baseline: the smallest Ebiten program that draws a frame (bench/baseline), built with the same flags in the same run.")
+	fmt.Println()
+	fmt.Println("| wasm size | playground | baseline | ratio |")
+	fmt.Println("|---|---|---|---|")
+	sizeRow("raw", len(app), len(base))
+	sizeRow("gzip -9", gzipSize(app), gzipSize(base))
+	if a, b, ok := brotliSizes(app, base); ok {
+		sizeRow("brotli -q 11", a, b)
+	} else {
+		fmt.Println("| brotli | (brotli not installed) | | |")
+	}
+	fmt.Println()
+
+	browser, stop := startBrowser()
+	defer stop()
+	pg := httptest.NewServer(worker.NewHandler(os.DirFS(".")))
+	defer pg.Close()
+	bl := httptest.NewServer(gzipFiles(http.FileServer(http.Dir(baselineDir))))
+	defer bl.Close()
+
+	appFirst := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, *loads)
+	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, *loads)
+	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, gzip) | playground | baseline | ratio |")
+	fmt.Println("|---|---|---|---|")
+	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", *loads, appFirst, baseFirst, appFirst/baseFirst)
+
+	training, paused := frameTimes(browser, pg.URL+"/", *frames)
+	fmt.Println("| Go time per frame, default experiment | ms | ratio to paused |")
+	fmt.Println("|---|---|---|")
+	fmt.Printf("| training + drawing (%d frames) | %.2f | %.2f |\n", *frames, training, training/paused)
+	fmt.Printf("| paused, drawing only | %.2f | 1.00 |\n", paused)
+}
+
+func sizeRow(name string, a, b int) {
+	fmt.Printf("| %s | %.2f MB | %.2f MB | %.2f |\n", name, mb(a), mb(b), float64(a)/float64(b))
+}
+
+func mb(n int) float64 { return float64(n) / 1e6 }
+
+func mustRead(path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("bench: %v (run `make build` first)", err)
+	}
+	return b
+}
+
+// buildBaseline compiles bench/baseline with the playground's flags into
+// out/bench/baseline.
+func buildBaseline() (string, error) {
+	dir := filepath.Join("out", "bench", "baseline")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), "./bench/baseline")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", err
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", err
+	}
+	copies := map[string]string{
+		filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"): "wasm_exec.js",
+		filepath.Join("bench", "baseline", "index.html"):                                "index.html",
+		filepath.Join("bench", "baseline", "loader.js"):                                 "loader.js",
+	}
+	for from, to := range copies {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// brotliSizes uses Debian's brotli command, when installed.
+func brotliSizes(a, b []byte) (int, int, bool) {
+	size := func(data []byte) (int, bool) {
+		cmd := exec.Command("brotli", "-q", "11", "-c")
+		cmd.Stdin = bytes.NewReader(data)
+		out, err := cmd.Output()
+		return len(out), err == nil
+	}
+	x, ok1 := size(a)
+	y, ok2 := size(b)
+	return x, y, ok1 && ok2
+}
+
+// gzipFiles serves the baseline compressed too, so both pages load alike.
+func gzipFiles(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, ".wasm") || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Header().Set("Content-Encoding", "gzip")
+		gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		gz.Write(rec.Body.Bytes())
+		gz.Close()
+	})
+}
+
+func startBrowser() (context.Context, func()) {
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		log.Fatal("bench: chromium is not installed (scripts/ensure-chromium.sh)")
+	}
+	dir, _ := os.MkdirTemp("", "bench-chromium")
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("use-angle", "swiftshader"), chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.UserDataDir(dir), chromedp.WindowSize(1280, 800))
+	ctx, cancel := chromedp.NewContext(alloc)
+	if err := chromedp.Do(ctx); err != nil {
+		log.Fatalf("bench: starting chromium: %v", err)
+	}
+	return ctx, func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
+}
+
+// medianFirstFrame loads url in fresh tabs and reads the page's own
+// performance.now() at its first drawn frame: milliseconds from navigation.
+func medianFirstFrame(browser context.Context, url, ready, read string, loads int) float64 {
+	var times []float64
+	for range loads {
+		tab, cancel := chromedp.NewContext(browser)
+		ctx, cancelT := context.WithTimeout(tab, 2*time.Minute)
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(url),
+			chromedp.Poll[chromedp.Void](ready, chromedp.WithPollingInterval(10*time.Millisecond)))
+		var ms float64
+		if err == nil {
+			ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](read))
+		}
+		cancelT()
+		cancel()
+		if err != nil {
+			log.Fatalf("bench: loading %s: %v", url, err)
+		}
+		times = append(times, ms)
+	}
+	return median(times)
+}
+
+// frameTimes reads the page's Go time per frame while training and while
+// paused.
+func frameTimes(browser context.Context, url string, frames int) (training, paused float64) {
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(tab, 5*time.Minute)
+	defer cancelT()
+	measure := func() float64 {
+		start, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.playground.status().frames`))
+		if err == nil {
+			err = chromedp.Do(ctx, chromedp.Poll[chromedp.Void](fmt.Sprintf(`window.playground.status().frames >= %v`, start+float64(frames)), chromedp.WithPollingInterval(50*time.Millisecond)))
+		}
+		var ms float64
+		if err == nil {
+			ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`window.playground.status().goMsPerFrame`))
+		}
+		if err != nil {
+			log.Fatalf("bench: frame times: %v", err)
+		}
+		return ms
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url),
+		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
+		log.Fatalf("bench: %v", err)
+	}
+	training = measure()
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.playground.pause()`)); err != nil {
+		log.Fatal(err)
+	}
+	paused = measure()
+	return training, paused
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[j] < s[i] {
+				s[i], s[j] = s[j], s[i]
+			}
+		}
+	}
+	return s[len(s)/2]
+}

@@ -1,0 +1,132 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// status is window.playground.status().
+type status struct {
+	Step         int      `json:"step"`
+	Epoch        int      `json:"epoch"`
+	TrainLoss    *float64 `json:"trainLoss"`
+	TestLoss     *float64 `json:"testLoss"`
+	TrainAcc     *float64 `json:"trainAcc"`
+	TestAcc      *float64 `json:"testAcc"`
+	Running      bool     `json:"running"`
+	Error        string   `json:"error"`
+	Hash         string   `json:"hash"`
+	Frames       int      `json:"frames"`
+	Fresh        bool     `json:"fresh"`
+	FirstFrameMs float64  `json:"firstFrameMs"`
+	GoMsPerFrame float64  `json:"goMsPerFrame"`
+}
+
+// open navigates to url and waits until the playground has drawn frames.
+func open(t *testing.T, ctx context.Context, url string) status {
+	t.Helper()
+	ctx, cancel := withTimeout(ctx, 90*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	waitFor(t, ctx, `window.playground && window.playground.status().frames >= 1`)
+	return currentStatus(t, ctx)
+}
+
+func currentStatus(t *testing.T, ctx context.Context) status {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[status](`window.playground.status()`))
+	if err != nil {
+		t.Fatalf("status(): %v", err)
+	}
+	return s
+}
+
+// call runs a window.playground method and returns the status after it.
+func call(t *testing.T, ctx context.Context, js string) status {
+	t.Helper()
+	ctx, cancel := withTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](js)); err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return currentStatus(t, ctx)
+}
+
+func locationHash(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	h, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func messageText(t *testing.T, ctx context.Context) (text string, visible bool) {
+	t.Helper()
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("message").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visible, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.getElementById("message")).display !== "none"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text, visible
+}
+
+func loss(p *float64) float64 {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
+
+// trainUntil steps a paused playground in chunks until the test loss is
+// below bound or maxSteps have run; the bound is on steps, never on time.
+func trainUntil(t *testing.T, ctx context.Context, bound float64, maxSteps, chunk int) status {
+	t.Helper()
+	s := currentStatus(t, ctx)
+	for s.Step < maxSteps {
+		s = call(t, ctx, fmt.Sprintf(`window.playground.step(%d)`, chunk))
+		if s.TestLoss != nil && *s.TestLoss < bound {
+			return s
+		}
+	}
+	t.Fatalf("test loss %.4f after %d steps, want below %.3f", loss(s.TestLoss), s.Step, bound)
+	return s
+}
+
+// contextLike is a chromedp tab context.
+type contextLike = context.Context
+
+// waitFor evaluates a JavaScript condition every 50 ms until it holds,
+// for at most a minute (a guard against hanging, not a speed check). It
+// evaluates from Go rather than with chromedp.Poll, whose page function
+// runs as a user gesture.
+func waitFor(t *testing.T, ctx context.Context, js string) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	var last error
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](`!!(`+js+`)`))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			last = err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("waiting for %s: no success within a minute (last error: %v)", js, last)
+}

@@ -1,0 +1,210 @@
+//go:build browser
+
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The default experiment (two circles) must be learned: these bounds come
+// from native runs of the same spec (session tests), with slack.
+const (
+	defaultLossBound = 0.1
+	defaultMaxSteps  = 4000
+	// replaySteps is how far the shared link is replayed and compared.
+	replaySteps = 300
+)
+
+func TestPlaygroundTrainsEditsAndShares(t *testing.T) {
+	base := startServer(t)
+	browser := newBrowser(t)
+
+	// Opening the page draws frames and trains on its own.
+	tab := newTab(t, browser)
+	first := open(t, tab, base+"/")
+	if first.Error != "" {
+		t.Fatalf("default page shows an error: %q", first.Error)
+	}
+	waitForSteps(t, tab, 1)
+	screenshot(t, tab, "01-opened")
+
+	// Train the default experiment from step 0 to a low test loss.
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.reset()`)
+	trained := trainUntil(t, tab, defaultLossBound, defaultMaxSteps, 100)
+	t.Logf("default experiment: test loss %.4f, test accuracy %.3f after %d steps (epoch %d)",
+		loss(trained.TestLoss), loss(trained.TestAcc), trained.Step, trained.Epoch)
+	if trained.TestAcc == nil || *trained.TestAcc < 0.95 {
+		t.Errorf("test accuracy %v after training, want at least 0.95", trained.TestAcc)
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "02-trained")
+
+	// Add a layer through the DOM: the hash follows.
+	hashBefore := locationHash(t, tab)
+	layersBefore := countLayers(t, tab)
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`#add-layer`))); err != nil {
+		t.Fatal(err)
+	}
+	hashAfter := locationHash(t, tab)
+	if hashAfter == hashBefore {
+		t.Fatalf("adding a layer left the hash at %q", hashBefore)
+	}
+	if got := countLayers(t, tab); got != layersBefore+1 {
+		t.Fatalf("layer rows: %d after adding one to %d", got, layersBefore)
+	}
+	edited := currentStatus(t, tab)
+	if "#"+edited.Hash != hashAfter {
+		t.Fatalf("status hash %q and location hash %q differ", edited.Hash, hashAfter)
+	}
+	if !strings.Contains(hashAfter, "dense:2:tanh,dense:2:tanh") {
+		t.Errorf("hash %q does not show the added layer", hashAfter)
+	}
+
+	// Replay in this tab from step 0 ...
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.reset()`)
+	here := call(t, tab, fmt.Sprintf(`window.playground.step(%d)`, replaySteps))
+	screenshot(t, tab, "03-layer-added")
+
+	// ... and from the link in a fresh tab: same spec, same losses.
+	link := base + "/" + hashAfter
+	other := newTab(t, browser)
+	opened := open(t, other, link)
+	if opened.Error != "" {
+		t.Fatalf("the shared link shows an error: %q", opened.Error)
+	}
+	if opened.Hash != edited.Hash {
+		t.Fatalf("the link opened as\n%q\nwant\n%q", opened.Hash, edited.Hash)
+	}
+	call(t, other, `window.playground.pause()`)
+	call(t, other, `window.playground.reset()`)
+	there := call(t, other, fmt.Sprintf(`window.playground.step(%d)`, replaySteps))
+	if here.Step != there.Step || loss(here.TrainLoss) != loss(there.TrainLoss) || loss(here.TestLoss) != loss(there.TestLoss) {
+		t.Fatalf("replaying the link differs: here step %d train %v test %v, there step %d train %v test %v",
+			here.Step, loss(here.TrainLoss), loss(here.TestLoss), there.Step, loss(there.TrainLoss), loss(there.TestLoss))
+	}
+	t.Logf("replay of %d steps matches: train loss %.6f, test loss %.6f", replaySteps, loss(here.TrainLoss), loss(here.TestLoss))
+}
+
+func TestBadLinkShowsErrorAndDefault(t *testing.T) {
+	base := startServer(t)
+	browser := newBrowser(t)
+	tab := newTab(t, browser)
+	def := open(t, tab, base+"/")
+
+	bad := newTab(t, browser)
+	s := open(t, bad, base+"/#v=1&d=nosuchset&l=dense:9999:tanh")
+	if s.Error == "" {
+		t.Fatal("a bad link shows no error")
+	}
+	if s.Hash != def.Hash {
+		t.Fatalf("a bad link loaded %q, want the default %q", s.Hash, def.Hash)
+	}
+	text, visible := messageText(t, bad)
+	if !visible || !strings.Contains(text, "could not be read") {
+		t.Fatalf("page message visible=%v %q", visible, text)
+	}
+	waitForSteps(t, bad, 1) // the default experiment runs
+	screenshot(t, bad, "04-bad-link")
+
+	// A link from a newer version says so.
+	newer := newTab(t, browser)
+	s = open(t, newer, base+"/#v=99&d=circle")
+	if !strings.Contains(s.Error, "newer") {
+		t.Fatalf("a future version's link: error %q, want it to say the link is newer", s.Error)
+	}
+}
+
+func TestDivergencePausesAndKeepsWeights(t *testing.T) {
+	base := startServer(t)
+	browser := newBrowser(t)
+	tab := newTab(t, browser)
+	open(t, tab, base+"/")
+	call(t, tab, `window.playground.pause()`)
+	// A linear network on regression with a learning rate far above what
+	// MSE tolerates (session's divergingSpec).
+	const hash = "v=1&d=plane&n=500&noise=0&train=50&k=0&f=x1,x2&l=dense:4:linear,dense:2:linear" +
+		"&loss=mse&init=glorot&opt=sgd&lr=10&sched=constant&reg=none&bs=10&seed=1&test=0&disc=0"
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`window.playground.load(%q)`, hash))); err != nil {
+		t.Fatal(err)
+	}
+	s := call(t, tab, `window.playground.step(2000)`)
+	if s.Running {
+		t.Fatal("still running after divergence")
+	}
+	if !strings.Contains(s.Error, "diverged") {
+		t.Fatalf("after lr=10: error %q, want a divergence message (step %d, train loss %v)", s.Error, s.Step, loss(s.TrainLoss))
+	}
+	if s.TrainLoss == nil {
+		t.Fatalf("train loss is not finite after divergence: the last good weights were not kept")
+	}
+	text, visible := messageText(t, tab)
+	if !visible || !strings.Contains(text, "diverged") {
+		t.Fatalf("page message visible=%v %q", visible, text)
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "05-diverged")
+}
+
+func TestClickAddsAndRemovesPoints(t *testing.T) {
+	base := startServer(t)
+	browser := newBrowser(t)
+	tab := newTab(t, browser)
+	open(t, tab, base+"/")
+	call(t, tab, `window.playground.pause()`)
+	heat, err := chromedp.Run(tab, chromedp.Evaluate[struct{ X, Y, W, H float64 }](`window.playground.layout().heatmap`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cx, cy := heat.X+heat.W*0.5, heat.Y+heat.H*0.25
+	if err := chromedp.Do(tab, chromedp.MouseClickXY(cx, cy)); err != nil {
+		t.Fatal(err)
+	}
+	waitForHash(t, tab, "add=")
+	h, _ := url.PathUnescape(locationHash(t, tab))
+	t.Logf("after a click: %s", h)
+
+	// Remove the nearest point with the brush set to remove.
+	if err := chromedp.Do(tab,
+		chromedp.SetValue(chromedp.CSS(`#brush`), "-1"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("brush").dispatchEvent(new Event("change"))`),
+		chromedp.MouseClickXY(cx, cy),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `!location.hash.includes("add=")`)
+	waitForPicture(t, tab)
+	screenshot(t, tab, "06-points-edited")
+}
+
+func countLayers(t *testing.T, ctx contextLike) int {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".layer").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func waitForSteps(t *testing.T, ctx contextLike, n int) {
+	t.Helper()
+	waitFor(t, ctx, fmt.Sprintf(`window.playground.status().step >= %d`, n))
+}
+
+// waitForPicture waits until the canvas shows the current state, so a
+// screenshot is of what the test just did.
+func waitForPicture(t *testing.T, ctx contextLike) {
+	t.Helper()
+	waitFor(t, ctx, `window.playground.status().fresh`)
+}
+
+func waitForHash(t *testing.T, ctx contextLike, part string) {
+	t.Helper()
+	waitFor(t, ctx, fmt.Sprintf(`location.hash.includes(%q)`, part))
+}

@@ -1,0 +1,90 @@
+package experiment
+
+import (
+	"math/rand/v2"
+	"runtime/metrics"
+	"testing"
+)
+
+// heapAllocated reads the bytes allocated on the heap so far. Unlike
+// runtime.ReadMemStats it does not stop the world, so a fuzz target can
+// afford it on every input; it lags by at most a span per size class,
+// far below the bounds checked.
+func heapAllocated() uint64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
+}
+
+func FuzzDecodeHash(f *testing.F) {
+	f.Add(EncodeHash(Default()))
+	f.Add(EncodeHash(longestSpec()))
+	for _, h := range []string{
+		"", "#", "v=1", "#v=1", "v=", "v=0", "v=2", "v=1&", "v=1&&", "v=1&=", "&v=1", "v=1&v=1",
+		"v=1&d=plane&k=0&loss=mse&add=-6:6:-1;6:-6:1",
+		"v=1&d=rings&k=8&add=0:0:7&rm=0,1,499",
+		"v=1&l=&f=sinx2",
+		"v=1&l=dense:256:relu&f=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2",
+		"v=1&l=dense:4:tanh:r=4",
+		"v=1&lr=1e-45&mom=-0&gamma=1&rate=0",
+		"v=1&lr=10&b1=0.99999994&seed=4294967295",
+		"v=1&lr=NaN", "v=1&lr=+Inf", "v=1&n=-0", "v=1&n=0x10",
+		"v=1&d=%3Acircle", "v=1&d=%",
+	} {
+		f.Add(h)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20 {
+		f.Add(EncodeHash(randomSpec(r)))
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		before := heapAllocated()
+		s, err := DecodeHash(h)
+		if n := heapAllocated() - before; n > 1<<20 {
+			t.Fatalf("decoding a %d-byte link allocated %d bytes", len(h), n)
+		}
+		if err != nil {
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("DecodeHash accepted an invalid spec: %v", err)
+		}
+		checkHashRoundTrip(t, s)
+		checkJSONRoundTrip(t, s)
+	})
+}
+
+func FuzzDecodeJSON(f *testing.F) {
+	def, _ := EncodeJSON(Default())
+	longest, _ := EncodeJSON(longestSpec())
+	f.Add(def)
+	f.Add(longest)
+	f.Add([]byte(presetV1Literal))
+	for _, b := range []string{
+		"", "null", "{}", "[]", `{"version": 1}`, `{"version": 2}`, `{"version": 1e400}`,
+		`{"version": 1, "version": 1}`, `{"Version": 1}`, string(def) + "{}", string(def) + "  \n",
+		`{"version": 1, "layers": [1]}`, `{"version": 1, "data": [[[[[[]]]]]]}`,
+	} {
+		f.Add([]byte(b))
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 10 {
+		b, _ := EncodeJSON(randomSpec(r))
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		before := heapAllocated()
+		s, err := DecodeJSON(b)
+		if n := heapAllocated() - before; n > 2<<20 {
+			t.Fatalf("decoding a %d-byte file allocated %d bytes", len(b), n)
+		}
+		if err != nil {
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("DecodeJSON accepted an invalid spec: %v", err)
+		}
+		checkJSONRoundTrip(t, s)
+		checkHashRoundTrip(t, s)
+	})
+}

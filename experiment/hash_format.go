@@ -1,0 +1,162 @@
+package experiment
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// hashProp is one row of a hash format's table: one key, and how its value
+// is written, read back and judged relevant. The same row drives both
+// EncodeHash and DecodeHash, so the two cannot drift apart.
+type hashProp struct {
+	key string
+	// field is the JSON path of the spec field the key sets, as
+	// Violation.Field names it, so validation errors can name the key.
+	field string
+	// relevant reports whether the value matters for the spec's current
+	// choices (beta1 matters for Adam, not for SGD); nil means always.
+	// Relevant values are always written; others only when they differ
+	// from the baseline. Decoding ignores relevance, so these rules may
+	// change without changing what any link means.
+	relevant func(Spec) bool
+	format   func(Spec) string
+	// parse reads a value into the spec. Props are parsed in table order,
+	// so a value may depend on rows above it (added points on the set).
+	parse func(value string, s *Spec) error
+}
+
+// hashFormat is one version of the hash: its table and the baseline that
+// absent keys take their values from.
+type hashFormat struct {
+	version  int
+	baseline Spec
+	props    []hashProp
+	// baselineText[i] is props[i].format(baseline). Values are compared as
+	// text, so "omitted" means exactly "reads back as the baseline".
+	baselineText []string
+}
+
+func newHashFormat(version int, baseline Spec, props []hashProp) *hashFormat {
+	f := &hashFormat{version: version, baseline: baseline, props: props}
+	for _, p := range props {
+		f.baselineText = append(f.baselineText, p.format(baseline))
+	}
+	return f
+}
+
+func (f *hashFormat) encode(s Spec) string {
+	var b strings.Builder
+	b.WriteString("v=")
+	b.WriteString(strconv.Itoa(f.version))
+	for i, p := range f.props {
+		text := p.format(s)
+		if (p.relevant == nil || p.relevant(s)) || text != f.baselineText[i] {
+			b.WriteByte('&')
+			b.WriteString(p.key)
+			b.WriteByte('=')
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}
+
+// decode reads the pairs after "v=N&" (hasPairs says whether there was an
+// '&'). Absent keys keep the baseline's values. The result is not yet
+// validated.
+func (f *hashFormat) decode(pairs string, hasPairs bool) (Spec, error) {
+	values := make([]string, len(f.props))
+	seen := make([]bool, len(f.props))
+	var errs errorList
+	if hasPairs {
+		for pair := range strings.SplitSeq(pairs, "&") {
+			key, value, hasValue := strings.Cut(pair, "=")
+			i := f.index(key)
+			// Messages are built only while the list has room for them:
+			// a link of 4000 unknown keys must not build 4000 messages.
+			switch {
+			case pair == "":
+				errs.addLazy(func() error { return errors.New("empty setting: two '&' in a row, or one at the end") })
+			case key == "v":
+				errs.addLazy(func() error { return errors.New(`key "v" appears more than once`) })
+			case i < 0:
+				errs.addLazy(func() error { return fmt.Errorf("unknown key %s", quoteClip(key)) })
+			case seen[i]:
+				errs.addLazy(func() error { return fmt.Errorf("key %q appears more than once", key) })
+			case !hasValue:
+				errs.addLazy(func() error { return fmt.Errorf("key %q has no value (want %s=...)", key, key) })
+			default:
+				values[i], seen[i] = value, true
+			}
+		}
+	}
+	s := f.baseline.Clone()
+	for i, p := range f.props {
+		if !seen[i] {
+			continue
+		}
+		if err := p.parse(values[i], &s); err != nil {
+			errs.add(fmt.Errorf("key %q: %w", p.key, err))
+		}
+	}
+	return s, errs.err()
+}
+
+func (f *hashFormat) index(key string) int {
+	for i, p := range f.props {
+		if p.key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// nameKeys rewrites Validate's violations to name this format's keys.
+func (f *hashFormat) nameKeys(err error) error {
+	var invalid *ValidationError
+	if !errors.As(err, &invalid) {
+		return err
+	}
+	var errs errorList
+	for _, v := range invalid.Violations {
+		key := ""
+		for _, p := range f.props {
+			if p.field == v.Field {
+				key = p.key
+			}
+		}
+		errs.add(fmt.Errorf("key %q (%s): %s", key, v.Field, v.Problem))
+	}
+	return errs.err()
+}
+
+// maxHashErrors bounds the problems one decode reports, so that a long
+// garbled link yields a readable message rather than thousands of lines.
+const maxHashErrors = 10
+
+// errorList collects up to maxHashErrors errors and counts the rest.
+type errorList struct {
+	errs []error
+	more int
+}
+
+func (l *errorList) add(err error) {
+	l.addLazy(func() error { return err })
+}
+
+// addLazy builds the error only if the list has room for it.
+func (l *errorList) addLazy(build func() error) {
+	if len(l.errs) == maxHashErrors {
+		l.more++
+		return
+	}
+	l.errs = append(l.errs, build())
+}
+
+func (l *errorList) err() error {
+	if l.more > 0 {
+		return errors.Join(append(l.errs, fmt.Errorf("and %d more problems", l.more))...)
+	}
+	return errors.Join(l.errs...)
+}

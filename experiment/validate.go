@@ -1,0 +1,258 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+
+	"playground/data"
+	"playground/nn"
+)
+
+// How many values each enum has. A spec built in Go can hold any uint8, so
+// Validate checks every enum against these.
+var (
+	numSets          = len(data.Sets())
+	numFeatures      = len(data.Features())
+	numLayerKinds    = len(nn.LayerKinds())
+	numActivations   = len(nn.Activations())
+	numLosses        = len(nn.Losses())
+	numInits         = len(nn.Inits())
+	numOptimizers    = len(nn.Optimizers())
+	numSchedules     = len(nn.Schedules())
+	numRegs          = len(nn.Regularizations())
+	canonicalFeature = data.Features()
+)
+
+// Validate reports every way s breaks the rules (limits.go), as a
+// *ValidationError listing one Violation each, or nil if s can be built and
+// trained.
+func (s Spec) Validate() error {
+	var c checker
+	classesOK := c.checkData(s.Data)
+	featuresOK := c.checkFeatures(s.Features)
+	c.checkNetwork(s, featuresOK && classesOK)
+	c.checkTraining(s)
+	if len(c.found) == 0 {
+		return nil
+	}
+	return &ValidationError{Violations: c.found}
+}
+
+// checkData checks the data fields and reports whether the class count is
+// right for the set, which later checks rely on.
+func (c *checker) checkData(d DataSpec) (classesOK bool) {
+	setOK := c.enum("data.set", "", "data set", int(d.Set), numSets)
+	c.intIn("data.points", "", d.Points, " points", MinPoints, MaxPoints)
+	c.intIn("data.noise", "", d.Noise, "%", 0, MaxNoise)
+	c.intIn("data.trainPercent", "", d.TrainPercent, "%", MinTrainPercent, MaxTrainPercent)
+	classesOK = setOK && c.checkClasses(d)
+	c.checkAdded(d, classesOK)
+	c.checkRemoved(d)
+	return classesOK
+}
+
+func (c *checker) checkClasses(d DataSpec) bool {
+	switch {
+	case d.Set.Regression():
+		if d.Classes != 0 {
+			c.add("data.classes", "%v is a regression set, so classes must be 0, not %d", d.Set, d.Classes)
+			return false
+		}
+		return true
+	case d.Set.MultiClass():
+		return c.intIn("data.classes", "", d.Classes, " classes", 2, data.MaxClasses)
+	default:
+		if d.Classes != 2 {
+			c.add("data.classes", "%v has 2 classes, not %d", d.Set, d.Classes)
+			return false
+		}
+		return true
+	}
+}
+
+// domain is the square every added point must lie in.
+var domain = interval{lo: -data.Domain, hi: data.Domain}
+
+func (c *checker) checkAdded(d DataSpec, classesOK bool) {
+	const field = "data.added"
+	if len(d.Added) > MaxAdded {
+		c.add(field, "%d added points is more than the limit of %d", len(d.Added), MaxAdded)
+	}
+	regression := d.Set.Regression()
+	for i, p := range d.Added {
+		at := fmt.Sprintf("point %d: ", i+1)
+		c.floatIn(field, at+"x1 ", p.X1, domain)
+		c.floatIn(field, at+"x2 ", p.X2, domain)
+		if regression {
+			if p.Label != 0 {
+				c.add(field, "%slabel must be 0 for a regression set, not %d", at, p.Label)
+			}
+			c.floatIn(field, at+"value ", p.Value, interval{lo: -1, hi: 1})
+			continue
+		}
+		if p.Value != 0 {
+			c.add(field, "%svalue must be 0 for a classification set, not %s", at, formatFloat(p.Value))
+		}
+		if p.Label < 0 || (classesOK && p.Label >= d.Classes) {
+			c.add(field, "%slabel %d is not one of the %d classes 0..%d", at, p.Label, d.Classes, d.Classes-1)
+		}
+	}
+}
+
+func (c *checker) checkRemoved(d DataSpec) {
+	const field = "data.removed"
+	if len(d.Removed) > MaxRemoved {
+		c.add(field, "%d removed points is more than the limit of %d", len(d.Removed), MaxRemoved)
+	}
+	prev := -1
+	for i, index := range d.Removed {
+		switch {
+		case index < 0 || index >= d.Points:
+			c.add(field, "entry %d: %d is not the index of one of the %d generated points", i+1, index, d.Points)
+		case index <= prev:
+			c.add(field, "entry %d: %d comes after %d; indices must be ascending and distinct", i+1, index, prev)
+		}
+		prev = index
+	}
+}
+
+// checkFeatures reports whether the feature count is usable, which the
+// parameter count relies on.
+func (c *checker) checkFeatures(features []data.Feature) bool {
+	const field = "features"
+	ok := true
+	if len(features) == 0 {
+		c.add(field, "there must be at least one feature")
+		ok = false
+	}
+	if len(features) > numFeatures {
+		c.add(field, "%d features is more than the %d there are", len(features), numFeatures)
+		ok = false
+	}
+	prev := -1
+	for i, f := range features {
+		at := fmt.Sprintf("feature %d: ", i+1)
+		switch {
+		case !c.enum(field, at, "feature", int(f), numFeatures):
+			ok = false
+		case int(f) <= prev:
+			c.add(field, "%s%v comes after %v; features must be distinct and in the order %v", at, f, data.Feature(prev), canonicalFeature)
+			ok = false
+		default:
+			prev = int(f)
+		}
+	}
+	return ok
+}
+
+// checkNetwork checks the layers, the loss and the initialization. The
+// parameter count is checked only when the sizes it is made of are valid,
+// so one bad size yields one message.
+func (c *checker) checkNetwork(s Spec, ioOK bool) {
+	const field = "layers"
+	if len(s.Layers) > MaxLayers {
+		c.add(field, "%d hidden layers is more than the limit of %d", len(s.Layers), MaxLayers)
+	}
+	unitsOK := true
+	for i, l := range s.Layers {
+		at := fmt.Sprintf("layer %d: ", i+1)
+		c.enum(field, at, "layer kind", int(l.Kind), numLayerKinds)
+		if !c.intIn(field, at, l.Units, " units", 1, MaxUnits) {
+			unitsOK = false
+		}
+		c.enum(field, at, "activation", int(l.Activation), numActivations)
+	}
+	if unitsOK && ioOK && len(s.Layers) <= MaxLayers {
+		if n := s.NumParams(); n > MaxParams {
+			c.add(field, "the network has %d trainable parameters, more than the limit of %d", n, MaxParams)
+		}
+	}
+	if c.enum("loss", "", "loss", int(s.Loss), numLosses) && s.Data.Set.Regression() && s.Loss != nn.MSE {
+		c.add("loss", "%v is a regression set, which trains on %v, not %v", s.Data.Set, nn.MSE, s.Loss)
+	}
+	c.enum("init", "", "initialization", int(s.Init), numInits)
+}
+
+// checkTraining checks the optimizer, schedule, penalty and batch. The
+// constants of kinds not chosen are checked too: switching to their kind
+// uses them as they are.
+func (c *checker) checkTraining(s Spec) {
+	o := s.Optimizer
+	c.enum("optimizer.kind", "", "optimizer", int(o.Kind), numOptimizers)
+	c.floatIn("optimizer.lr", "", o.LR, interval{lo: 0, hi: MaxLR, openLo: true})
+	unit := interval{lo: 0, hi: 1, openHi: true}
+	c.floatIn("optimizer.momentum", "", o.Momentum, unit)
+	c.floatIn("optimizer.beta1", "", o.Beta1, unit)
+	c.floatIn("optimizer.beta2", "", o.Beta2, unit)
+	c.floatIn("optimizer.weightDecay", "", o.WeightDecay, interval{lo: 0, hi: MaxWeightDecay})
+
+	sc := s.Schedule
+	c.enum("schedule.kind", "", "schedule", int(sc.Kind), numSchedules)
+	c.intIn("schedule.every", "", sc.Every, " steps", 1, MaxScheduleSteps)
+	c.floatIn("schedule.gamma", "", sc.Gamma, interval{lo: 0, hi: 1, openLo: true})
+	c.intIn("schedule.period", "", sc.Period, " steps", 1, MaxScheduleSteps)
+
+	c.enum("regularization.kind", "", "regularization", int(s.Reg.Kind), numRegs)
+	c.floatIn("regularization.rate", "", s.Reg.Rate, interval{lo: 0, hi: MaxRegRate})
+
+	c.intIn("batch", "", s.Batch, " points", 1, MaxBatch)
+}
+
+// checker collects violations; its checks report whether the value passed.
+type checker struct {
+	found []Violation
+}
+
+func (c *checker) add(field, format string, args ...any) {
+	c.found = append(c.found, Violation{Field: field, Problem: fmt.Sprintf(format, args...)})
+}
+
+// intIn checks lo <= n <= hi. at locates a list item ("layer 3: "); unit
+// follows the number ("300 units").
+func (c *checker) intIn(field, at string, n int, unit string, lo, hi int) bool {
+	switch {
+	case n < lo:
+		c.add(field, "%s%d%s is less than the minimum of %d", at, n, unit, lo)
+	case n > hi:
+		c.add(field, "%s%d%s is more than the limit of %d", at, n, unit, hi)
+	default:
+		return true
+	}
+	return false
+}
+
+// interval is a range of floats; either end may be open.
+type interval struct {
+	lo, hi         float64
+	openLo, openHi bool
+}
+
+// floatIn checks that x is finite and inside r. at locates the value and
+// may name it ("point 2: x1 ").
+func (c *checker) floatIn(field, at string, x float32, r interval) bool {
+	v := float64(x)
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		c.add(field, "%s%v is not a finite number", at, v)
+	case r.openLo && v <= r.lo:
+		c.add(field, "%s%s must be more than %g", at, formatFloat(x), r.lo)
+	case v < r.lo:
+		c.add(field, "%s%s is less than the minimum of %g", at, formatFloat(x), r.lo)
+	case r.openHi && v >= r.hi:
+		c.add(field, "%s%s must be less than %g", at, formatFloat(x), r.hi)
+	case v > r.hi:
+		c.add(field, "%s%s is more than the limit of %g", at, formatFloat(x), r.hi)
+	default:
+		return true
+	}
+	return false
+}
+
+// enum checks that an enum value is one of the n the package defines.
+func (c *checker) enum(field, at, what string, v, n int) bool {
+	if v < n {
+		return true
+	}
+	c.add(field, "%sunknown %s %d (there are %d)", at, what, v, n)
+	return false
+}

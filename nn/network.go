@@ -1,0 +1,179 @@
+package nn
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+)
+
+// LayerConfig describes one hidden layer.
+type LayerConfig struct {
+	Kind       LayerKind
+	Units      int
+	Activation Activation
+}
+
+// Network is a stack of layers, each feeding the next.
+//
+// Layers is exported so views can walk it; change it only before the
+// first call to Params or Outputs (they cache per-layer lists).
+type Network struct {
+	Layers []Layer
+
+	params  []*Param
+	outputs []Matrix
+}
+
+// paramBackwarder is a Layer that can accumulate its parameter gradients
+// without computing its input gradient. The network uses it for the first
+// layer, whose input gradient nobody reads.
+type paramBackwarder interface {
+	BackwardParams(dy Matrix)
+}
+
+// NewNetwork builds in -> hidden... -> out. The output layer is Dense with
+// outAct (Linear for cross-entropy, which applies its own softmax). Layers
+// draw their weights from rng in order.
+func NewNetwork(in int, hidden []LayerConfig, out int, outAct Activation, init Init, rng *rand.Rand) (*Network, error) {
+	if in <= 0 || out <= 0 {
+		return nil, fmt.Errorf("nn: network needs at least one input and one output, got %d and %d", in, out)
+	}
+	if !init.valid() {
+		return nil, fmt.Errorf("nn: unknown initialization %v", init)
+	}
+	if !outAct.valid() {
+		return nil, fmt.Errorf("nn: unknown output activation %v", outAct)
+	}
+	if rng == nil {
+		return nil, errors.New("nn: NewNetwork needs a random source")
+	}
+	n := &Network{Layers: make([]Layer, 0, len(hidden)+1)}
+	width := in
+	for i, c := range hidden {
+		l, err := newLayer(c, width, init, rng)
+		if err != nil {
+			return nil, fmt.Errorf("nn: hidden layer %d: %w", i+1, err)
+		}
+		n.Layers = append(n.Layers, l)
+		width = c.Units
+	}
+	n.Layers = append(n.Layers, NewDense(width, out, outAct, init, rng))
+	return n, nil
+}
+
+// newLayer makes one hidden layer of kind c.Kind over in inputs. New
+// layer kinds add a case here.
+func newLayer(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
+	if c.Units <= 0 {
+		return nil, fmt.Errorf("%d units", c.Units)
+	}
+	if !c.Activation.valid() {
+		return nil, fmt.Errorf("unknown activation %v", c.Activation)
+	}
+	switch c.Kind {
+	case DenseLayer:
+		return NewDense(in, c.Units, c.Activation, init, rng), nil
+	}
+	return nil, fmt.Errorf("unknown layer kind %v", c.Kind)
+}
+
+// In returns the number of inputs of the first layer.
+func (n *Network) In() int { return n.Layers[0].In() }
+
+// Out returns the number of outputs of the last layer.
+func (n *Network) Out() int { return n.Layers[len(n.Layers)-1].Out() }
+
+// Forward runs x through every layer and returns the last layer's output,
+// a view of its buffer valid until the next Forward.
+func (n *Network) Forward(x Matrix) Matrix {
+	outs := n.layerOutputs()
+	for i, l := range n.Layers {
+		x = l.Forward(x)
+		outs[i] = x
+	}
+	return x
+}
+
+// Backward takes dL/d(output) of the most recent Forward and accumulates
+// every parameter's gradient. It skips the input gradient when the first
+// layer allows.
+func (n *Network) Backward(dy Matrix) {
+	for i := len(n.Layers) - 1; i > 0; i-- {
+		dy = n.Layers[i].Backward(dy)
+	}
+	if pb, ok := n.Layers[0].(paramBackwarder); ok {
+		pb.BackwardParams(dy)
+		return
+	}
+	n.Layers[0].Backward(dy)
+}
+
+// BackwardInput is Backward that also returns dL/d(input), for saliency
+// pictures and gradient checks. The result is a view of the first layer's
+// buffer.
+func (n *Network) BackwardInput(dy Matrix) Matrix {
+	for i := len(n.Layers) - 1; i >= 0; i-- {
+		dy = n.Layers[i].Backward(dy)
+	}
+	return dy
+}
+
+// Outputs returns each layer's output from the most recent Forward, views
+// of the layers' buffers, for drawing every neuron. The slice is reused.
+func (n *Network) Outputs() []Matrix { return n.layerOutputs() }
+
+func (n *Network) layerOutputs() []Matrix {
+	if len(n.outputs) != len(n.Layers) {
+		n.outputs = make([]Matrix, len(n.Layers))
+	}
+	return n.outputs
+}
+
+// Params returns every layer's parameters in layer order. The slice is
+// built once and reused.
+func (n *Network) Params() []*Param {
+	if n.params == nil {
+		for _, l := range n.Layers {
+			n.params = append(n.params, l.Params()...)
+		}
+	}
+	return n.params
+}
+
+// NumParams returns the number of trainable values.
+func (n *Network) NumParams() int {
+	total := 0
+	for _, p := range n.Params() {
+		total += len(p.Value)
+	}
+	return total
+}
+
+// ZeroGrad sets every gradient to zero.
+func (n *Network) ZeroGrad() {
+	for _, p := range n.Params() {
+		clear(p.Grad)
+	}
+}
+
+// CopyParams appends every parameter value, in Params order, to dst[:0]
+// and returns it; dst grows only when too small.
+func (n *Network) CopyParams(dst []float32) []float32 {
+	dst = dst[:0]
+	for _, p := range n.Params() {
+		dst = append(dst, p.Value...)
+	}
+	return dst
+}
+
+// SetParams loads values written by CopyParams. The length must match
+// NumParams exactly.
+func (n *Network) SetParams(src []float32) error {
+	if len(src) != n.NumParams() {
+		return fmt.Errorf("nn: %d parameter values for a network of %d", len(src), n.NumParams())
+	}
+	for _, p := range n.Params() {
+		src = src[copy(p.Value, src):]
+	}
+	return nil
+}

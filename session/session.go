@@ -1,0 +1,248 @@
+package session
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"playground/experiment"
+	"playground/nn"
+)
+
+// Session is one experiment being trained. Its methods are not safe for
+// concurrent use; the browser entry serialises calls.
+type Session struct {
+	spec    experiment.Spec
+	data    *dataset
+	trainer *nn.Trainer
+
+	running bool
+	// lastError is what went wrong most recently (divergence, a refused
+	// edit), shown on the page until the next successful edit or reset.
+	lastError string
+	// before holds the weights before each of the last two steps, used in
+	// turn: before[latest] ahead of the latest step, the other ahead of the
+	// step prior, whose loss was finite (see step).
+	before [2][]float32
+	latest int
+	// stepped says before[1-latest] holds weights of this model.
+	stepped bool
+
+	// generation counts rebuilds and point edits: what a view cached
+	// from an older generation no longer fits the model or the data.
+	generation int
+
+	metrics      Metrics
+	metricsStale bool
+	surface      surface
+}
+
+// Metrics is how the network does at a point in training.
+type Metrics struct {
+	Step      int
+	Epoch     int
+	TrainLoss float32
+	TestLoss  float32
+	TrainAcc  float32 // NaN for regression
+	TestAcc   float32 // NaN for regression
+}
+
+// New builds a session for a valid spec, paused at step 0.
+func New(spec experiment.Spec) (*Session, error) {
+	s := &Session{}
+	if err := s.rebuild(spec); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Session) rebuild(spec experiment.Spec) error {
+	if err := spec.Validate(); err != nil {
+		return err
+	}
+	ds, err := buildData(spec)
+	if err != nil {
+		return err
+	}
+	tr, err := buildTrainer(spec, ds)
+	if err != nil {
+		return err
+	}
+	s.spec, s.data, s.trainer = spec.Clone(), ds, tr
+	s.stepped = false
+	s.generation++
+	s.lastError = ""
+	s.metricsStale = true
+	s.surface.invalidate()
+	return nil
+}
+
+// Spec returns a copy of the experiment being run.
+func (s *Session) Spec() experiment.Spec { return s.spec.Clone() }
+
+// Running reports whether Advance trains.
+func (s *Session) Running() bool { return s.running }
+
+// SetRunning starts or pauses training. Starting clears a previous error.
+func (s *Session) SetRunning(run bool) {
+	if run {
+		s.lastError = ""
+	}
+	s.running = run
+}
+
+// LastError is the message to show on the page, or "".
+func (s *Session) LastError() string { return s.lastError }
+
+// Reset rebuilds the model from the spec: fresh weights, step 0.
+func (s *Session) Reset() {
+	if err := s.rebuild(s.spec); err != nil {
+		// The spec was valid when it was set; a failure here is a bug.
+		panic(fmt.Sprintf("session: rebuilding a valid spec failed: %v", err))
+	}
+}
+
+// Edit replaces the spec. Changes to the learning rate, the regularization,
+// the view and the hand-placed points apply to the running model; any other
+// change rebuilds it from the new spec's seed. An invalid spec leaves the
+// session as it was and returns the reasons.
+func (s *Session) Edit(next experiment.Spec) error {
+	if err := next.Validate(); err != nil {
+		return err
+	}
+	switch classifyEdit(s.spec, next) {
+	case editNone:
+		s.spec = next.Clone()
+		return nil
+	case editLive:
+		s.applyLive(next)
+		return nil
+	case editPoints:
+		ds, err := buildData(next)
+		if err != nil {
+			return err
+		}
+		s.trainer.SetData(ds.xTrain, ds.yTrain)
+		s.data = ds
+		s.generation++
+		s.applyLive(next)
+		s.surface.invalidatePoints()
+		return nil
+	default:
+		return s.rebuild(next)
+	}
+}
+
+func (s *Session) applyLive(next experiment.Spec) {
+	s.trainer.SetLR(next.Optimizer.LR)
+	s.trainer.SetReg(nn.Regularization{Kind: next.Reg.Kind, Rate: next.Reg.Rate})
+	s.spec = next.Clone()
+	s.metricsStale = true
+}
+
+// Step trains n minibatch steps now, stopping early if the loss diverges.
+// It returns the number of steps taken.
+func (s *Session) Step(n int) int {
+	for i := range n {
+		if !s.step() {
+			return i
+		}
+	}
+	return n
+}
+
+// Advance trains while running, as many steps as fit in budget (at least
+// one), and returns how many it took.
+func (s *Session) Advance(budget time.Duration) int {
+	if !s.running {
+		return 0
+	}
+	start := time.Now()
+	steps := 0
+	for steps < maxStepsPerAdvance {
+		if !s.step() {
+			break
+		}
+		steps++
+		// Checking the clock every few steps keeps its cost out of tiny steps.
+		if steps%4 == 0 && time.Since(start) >= budget {
+			break
+		}
+	}
+	return steps
+}
+
+// maxStepsPerAdvance bounds one frame's work even when steps are very cheap.
+const maxStepsPerAdvance = 2000
+
+// step takes one training step. When the step's loss is not finite the
+// weights it started from are already bad, so the weights before the
+// previous step (the last whose loss was finite) come back; when only the
+// updated weights are not finite, the weights before this step do. Either
+// way training pauses and the reason is kept for the page.
+func (s *Session) step() bool {
+	net := s.trainer.Net()
+	s.latest = 1 - s.latest
+	s.before[s.latest] = net.CopyParams(s.before[s.latest])
+	loss := s.trainer.Step()
+	s.metricsStale = true
+	s.surface.invalidate()
+	lossOK := finite(loss)
+	if lossOK && paramsFinite(net) {
+		s.stepped = true
+		return true
+	}
+	restore := s.before[s.latest]
+	if !lossOK && s.stepped {
+		restore = s.before[1-s.latest]
+	}
+	if err := net.SetParams(restore); err != nil {
+		panic(err) // same network, same length
+	}
+	s.trainer.ResetOptimizer()
+	s.stepped = false // the other buffer holds the bad weights now
+	s.running = false
+	s.lastError = fmt.Sprintf("Training diverged at step %d: the loss became %v. "+
+		"The last weights with a finite loss are kept; lower the learning rate and press play.",
+		s.trainer.Steps(), loss)
+	return false
+}
+
+func finite(x float32) bool { return !math.IsNaN(float64(x)) && !math.IsInf(float64(x), 0) }
+
+// paramsFinite sums every weight: the sum is finite only if each one is
+// (or, with huge finite weights, overflows, which is divergence too).
+func paramsFinite(net *nn.Network) bool {
+	var sum float32
+	for _, p := range net.Params() {
+		for _, v := range p.Value {
+			sum += v
+		}
+	}
+	return finite(sum)
+}
+
+// Metrics evaluates the network on the training and test points (cached
+// until the next step or edit).
+func (s *Session) Metrics() Metrics {
+	if s.metricsStale {
+		m := Metrics{Step: s.trainer.Steps(), Epoch: s.trainer.Epoch()}
+		m.TrainLoss, m.TrainAcc = s.trainer.Evaluate(s.data.xTrain, s.data.yTrain)
+		m.TestLoss, m.TestAcc = float32(math.NaN()), float32(math.NaN())
+		if s.data.xTest.Rows > 0 {
+			m.TestLoss, m.TestAcc = s.trainer.Evaluate(s.data.xTest, s.data.yTest)
+		}
+		if !s.spec.Classification() {
+			m.TrainAcc, m.TestAcc = float32(math.NaN()), float32(math.NaN())
+		}
+		s.metrics, s.metricsStale = m, false
+	}
+	return s.metrics
+}
+
+// Generation changes whenever the model is rebuilt or the points change.
+func (s *Session) Generation() int { return s.generation }
+
+// Network is the model being trained, for views to read. Callers must not
+// change it.
+func (s *Session) Network() *nn.Network { return s.trainer.Net() }

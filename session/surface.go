@@ -1,0 +1,216 @@
+package session
+
+import (
+	"math"
+	"slices"
+
+	"playground/data"
+	"playground/nn"
+	"playground/ui"
+)
+
+// Surface is the network evaluated over a Res×Res grid of the plane: what
+// the decision-surface heatmap and the neuron thumbnails draw.
+type Surface struct {
+	Res int
+	// Output is the network's answer per cell, laid out as ui.Field wants
+	// it for Classes: one value in [-1, 1] per cell when Classes is 0
+	// (regression, or p(class 1) - p(class 0) for two classes), else
+	// Classes probabilities per cell.
+	Output  ui.Field
+	Classes int
+	// Nodes[c][u] is unit u of column c over the grid, scaled into
+	// [-1, 1]: column 0 holds the input features, then one column per
+	// layer, the last being the output layer.
+	Nodes [][]ui.Field
+}
+
+// surface caches the last evaluation and its buffers.
+type surface struct {
+	res         int
+	grid        nn.Matrix
+	gridFor     []data.Feature // the features the grid was computed for
+	valid       bool
+	pointsValid bool
+	out         Surface
+	values      [][][]float32 // backing slices of out.Nodes
+}
+
+func (c *surface) invalidate()       { c.valid = false }
+func (c *surface) invalidatePoints() { c.pointsValid = false }
+
+// Surface evaluates the network over a res×res grid, reusing the previous
+// result while nothing changed. The result is valid until the next call.
+func (s *Session) Surface(res int) *Surface {
+	c := &s.surface
+	net := s.trainer.Net()
+	feats := s.spec.Features
+	if c.res != res || !slices.Equal(c.gridFor, feats) {
+		c.res, c.gridFor = res, slices.Clone(feats)
+		c.grid = nn.Matrix{Rows: res * res, Cols: len(feats), Data: ui.GridInputs(c.grid.Data[:0], res, feats)}
+		c.valid = false
+	}
+	if c.valid && sameShape(c.values, net, len(feats)) {
+		return &c.out
+	}
+	outputs := evaluate(net, c.grid)
+	c.shape(net, len(feats), res*res)
+	for u := range len(feats) {
+		scaledColumn(c.values[0][u], c.grid, u)
+	}
+	for l, m := range outputs {
+		for u := range m.Cols {
+			scaledColumn(c.values[l+1][u], m, u)
+		}
+	}
+	classes := 0
+	if s.spec.Classification() {
+		classes = s.spec.Data.Classes
+	}
+	c.out.Res, c.out.Classes = res, classes
+	c.out.Output = answerField(c.out.Output, outputs[len(outputs)-1], res, classes, s.spec.Loss)
+	c.valid = true
+	return &c.out
+}
+
+// evaluate runs the grid through the network and returns every layer's
+// output.
+func evaluate(net *nn.Network, grid nn.Matrix) []nn.Matrix {
+	net.Forward(grid)
+	return net.Outputs()
+}
+
+// shape sizes the node buffers to the network, reallocating only when the
+// architecture or resolution changed.
+func (c *surface) shape(net *nn.Network, inputs, cells int) {
+	if sameShape(c.values, net, inputs) && len(c.values[0][0]) == cells {
+		return
+	}
+	cols := make([]int, 0, len(net.Layers)+1)
+	cols = append(cols, inputs)
+	for _, l := range net.Layers {
+		cols = append(cols, l.Out())
+	}
+	c.values = make([][][]float32, len(cols))
+	c.out.Nodes = make([][]ui.Field, len(cols))
+	for i, n := range cols {
+		c.values[i] = make([][]float32, n)
+		c.out.Nodes[i] = make([]ui.Field, n)
+		for u := range n {
+			c.values[i][u] = make([]float32, cells)
+			c.out.Nodes[i][u] = ui.Field{Res: c.res, Values: c.values[i][u]}
+		}
+	}
+}
+
+func sameShape(values [][][]float32, net *nn.Network, inputs int) bool {
+	if len(values) != len(net.Layers)+1 || len(values[0]) != inputs {
+		return false
+	}
+	for i, l := range net.Layers {
+		if len(values[i+1]) != l.Out() {
+			return false
+		}
+	}
+	return true
+}
+
+// scaledColumn copies column u of m into dst, divided by its largest
+// magnitude when that exceeds 1, so unbounded units (ReLU, linear) still
+// show their shape while tanh units keep their absolute level.
+func scaledColumn(dst []float32, m nn.Matrix, u int) {
+	var peak float32 = 1
+	for i := range dst {
+		v := m.Data[i*m.Cols+u]
+		dst[i] = v
+		if a := abs32(v); a > peak {
+			peak = a
+		}
+	}
+	if peak > 1 {
+		inv := 1 / peak
+		for i := range dst {
+			dst[i] *= inv
+		}
+	}
+}
+
+// answerField turns the output layer's raw values into what the heatmap
+// shows: class probabilities (softmax for cross-entropy, clipped outputs
+// for MSE), their difference for two classes, or the clipped regression
+// value.
+func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind) ui.Field {
+	cells := res * res
+	f.Res = res
+	switch {
+	case classes == 0:
+		f.Classes = 0
+		f.Values = grow(f.Values, cells)
+		for i := range cells {
+			f.Values[i] = clamp(out.Data[i*out.Cols], -1, 1)
+		}
+	case classes == 2:
+		f.Classes = 0
+		f.Values = grow(f.Values, cells)
+		for i := range cells {
+			row := out.Row(i)
+			if loss == nn.CrossEntropy {
+				// p1 - p0 of a two-way softmax is tanh of half the logit gap.
+				f.Values[i] = float32(math.Tanh(float64(row[1]-row[0]) / 2))
+			} else {
+				f.Values[i] = clamp(row[1]-row[0], -1, 1)
+			}
+		}
+	default:
+		f.Classes = classes
+		f.Values = grow(f.Values, cells*classes)
+		for i := range cells {
+			probabilities(f.Values[i*classes:(i+1)*classes], out.Row(i), loss)
+		}
+	}
+	return f
+}
+
+func probabilities(dst, row []float32, loss nn.LossKind) {
+	var sum float32
+	if loss == nn.CrossEntropy {
+		peak := row[0]
+		for _, v := range row {
+			peak = max(peak, v)
+		}
+		for j, v := range row {
+			dst[j] = float32(math.Exp(float64(v - peak)))
+			sum += dst[j]
+		}
+	} else {
+		for j, v := range row {
+			dst[j] = clamp(v, 0, 1)
+			sum += dst[j]
+		}
+	}
+	if sum == 0 {
+		for j := range dst {
+			dst[j] = 1 / float32(len(dst))
+		}
+		return
+	}
+	for j := range dst {
+		dst[j] /= sum
+	}
+}
+
+func grow(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+func clamp(v, lo, hi float32) float32 { return min(max(v, lo), hi) }
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

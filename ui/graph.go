@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+	"math"
+)
+
+// lineBudget caps the weight lines drawn between two columns: past it only
+// the strongest are drawn. A 256 x 256 layer has 65536 weights; drawing all
+// of them would cost many frames and show only a haze.
+const lineBudget = 600
+
+// DrawGraph draws the network: background, one line per weight and the
+// node boxes with their thumbnails.
+//
+// weights[i] is the In x Out row-major matrix from column i to column i+1
+// (the weight from unit a to unit b at [a*Out+b]); a matrix of the wrong
+// size is skipped. Lines are blue for positive and orange for negative
+// weights, wider and more opaque the larger |w| is relative to the largest
+// weight of the same matrix (each layer is scaled on its own so small
+// weights deep in a wide network still show). Between wide columns lines
+// get thinner and fainter, and past lineBudget lines only the strongest
+// are drawn, so the picture stays legible and the frame cheap.
+//
+// thumbs[i][u] is the output of unit u of column i over the plane, shown in
+// its box; missing or empty fields leave the box plain. Zero weights (a
+// pruned connection) draw no line.
+func DrawGraph(dst *image.RGBA, l GraphLayout, weights [][]float32, thumbs [][]Field) {
+	fill(dst, dst.Rect, PanelColor)
+	origin := dst.Rect.Min
+	for i := 0; i+1 < len(l.cols) && i < len(weights); i++ {
+		drawWeights(dst, l, origin, i, weights[i])
+	}
+	for i, c := range l.cols {
+		for u := range c.units {
+			r := l.NodeRect(i, u).Add(origin)
+			var f Field
+			if i < len(thumbs) && u < len(thumbs[i]) {
+				f = thumbs[i][u]
+			}
+			drawNode(dst, r, f)
+		}
+	}
+}
+
+// drawNode draws one unit's box: a frame when there is room for one, and
+// the thumbnail inside.
+func drawNode(dst *image.RGBA, r image.Rectangle, f Field) {
+	inner := r
+	if r.Dx() >= 6 {
+		outline(dst, r, BorderColor)
+		inner = r.Inset(1)
+	}
+	if f.valid() {
+		drawField(dst, inner, f, false)
+	} else {
+		fill(dst, inner, GridColor)
+	}
+}
+
+// drawWeights draws the lines from column i to column i+1.
+func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []float32) {
+	in, out := l.cols[i].units, l.cols[i+1].units
+	if in*out == 0 || len(w) != in*out {
+		return
+	}
+	var peak float32
+	for _, v := range w {
+		if finite(v) {
+			peak = max(peak, abs32(v))
+		}
+	}
+	if peak == 0 {
+		return
+	}
+	floor := strengthFloor(w, peak, lineBudget)
+	// 8/sqrt(lines) is 1 up to 8 x 8 weights and falls off for wider
+	// layers: thinner, fainter lines where many cross.
+	density := min(1, 8/float32(math.Sqrt(float64(in*out))))
+	widthScale := max(density, 0.3)
+	alphaScale := max(density, 0.3)
+	// Weak lines first, so strong ones are drawn over them.
+	for pass := range 2 {
+		for a := range in {
+			from := l.NodeRect(i, a).Add(origin)
+			fx, fy := float32(from.Max.X), float32(from.Min.Y+from.Max.Y)/2
+			for b := range out {
+				v := w[a*out+b]
+				s := abs32(v) / peak
+				if !(s > 0 && s >= floor) || (s >= 0.5) != (pass == 1) {
+					continue
+				}
+				to := l.NodeRect(i+1, b).Add(origin)
+				tx, ty := float32(to.Min.X), float32(to.Min.Y+to.Max.Y)/2
+				width := (0.6 + 3.4*s) * widthScale
+				alpha := (0.25 + 0.75*s) * alphaScale
+				strokeLine(dst, dst.Rect, fx, fy, tx, ty, width, weightColor(v), alpha)
+			}
+		}
+	}
+}
+
+// weightColor is Blue for positive weights and Orange for negative ones.
+func weightColor(v float32) color.RGBA {
+	if v < 0 {
+		return Orange
+	}
+	return Blue
+}
+
+// strengthFloor returns the smallest relative strength |w|/peak a line
+// needs to be drawn so that at most about budget lines are, found with a
+// histogram rather than a sort to stay allocation-free.
+func strengthFloor(w []float32, peak float32, budget int) float32 {
+	if len(w) <= budget {
+		return 0
+	}
+	const bins = 64
+	var hist [bins]int
+	for _, v := range w {
+		if finite(v) {
+			hist[min(int(abs32(v)/peak*bins), bins-1)]++
+		}
+	}
+	total := 0
+	for b := bins - 1; b >= 0; b-- {
+		total += hist[b]
+		if total > budget {
+			return float32(b+1) / bins
+		}
+	}
+	return 0
+}

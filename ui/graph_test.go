@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"image"
+	"testing"
+)
+
+// midpoint returns the middle of the line DrawGraph draws from unit a of
+// column 0 to unit b of column 1.
+func midpoint(l GraphLayout, a, b int) image.Point {
+	from, to := l.NodeRect(0, a), l.NodeRect(1, b)
+	return image.Pt((from.Max.X+to.Min.X)/2, (from.Min.Y+from.Max.Y+to.Min.Y+to.Max.Y)/4)
+}
+
+func TestDrawGraphWeightColors(t *testing.T) {
+	cols := []int{2, 3}
+	l := NewGraphLayout(400, 300, cols)
+	img := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	// From unit 0: +1 to unit 0, -1 to unit 2; unit 1 sends nothing.
+	w := [][]float32{{1, 0, -1, 0, 0, 0}}
+	DrawGraph(img, l, w, nil)
+	p := midpoint(l, 0, 0)
+	wantNear(t, "midpoint of the positive line", at(img, p.X, p.Y), Blue, 0)
+	p = midpoint(l, 0, 2)
+	wantNear(t, "midpoint of the negative line", at(img, p.X, p.Y), Orange, 0)
+	p = midpoint(l, 1, 2)
+	wantNear(t, "midpoint of a zero weight", at(img, p.X, p.Y), PanelColor, 0)
+}
+
+func TestDrawGraphWeakLinesAreFainterAndThinner(t *testing.T) {
+	cols := []int{2, 2}
+	l := NewGraphLayout(400, 300, cols)
+	img := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	DrawGraph(img, l, [][]float32{{1, 0, 0, 0.1}}, nil)
+	strong, weak := midpoint(l, 0, 0), midpoint(l, 1, 1)
+	// How far a pixel stands out from the background.
+	contrast := func(p image.Point) int {
+		c := at(img, p.X, p.Y)
+		return abs(int(c.R)-int(PanelColor.R)) + abs(int(c.G)-int(PanelColor.G)) + abs(int(c.B)-int(PanelColor.B))
+	}
+	if cs, cw := contrast(strong), contrast(weak); cw == 0 || cw > cs*6/10 {
+		t.Errorf("a weight of 0.1 of the largest stands out by %d, the largest by %d", cw, cs)
+	}
+	thickness := func(p image.Point) int {
+		n := 0
+		for y := p.Y - 6; y <= p.Y+6; y++ {
+			if !near(at(img, p.X, y), PanelColor, 8) {
+				n++
+			}
+		}
+		return n
+	}
+	if ts, tw := thickness(strong), thickness(weak); ts <= tw {
+		t.Errorf("strong line %d px thick, weak %d px", ts, tw)
+	}
+}
+
+func TestDrawGraphThumbnails(t *testing.T) {
+	cols := []int{1, 1}
+	l := NewGraphLayout(300, 200, cols)
+	img := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	thumbs := [][]Field{{constField(4, 1)}, {constField(4, -1)}}
+	DrawGraph(img, l, nil, thumbs)
+	a, b := l.NodeRect(0, 0), l.NodeRect(1, 0)
+	c := a.Min.Add(a.Max).Div(2)
+	wantNear(t, "positive thumbnail", at(img, c.X, c.Y), Washed(Blue), 1)
+	c = b.Min.Add(b.Max).Div(2)
+	wantNear(t, "negative thumbnail", at(img, c.X, c.Y), Washed(Orange), 1)
+	wantNear(t, "box frame", at(img, a.Min.X, a.Min.Y), BorderColor, 0)
+}
+
+// A wide network draws within its budget and without allocating.
+func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
+	cols := []int{7, 256, 256, 8}
+	l := NewGraphLayout(600, 400, cols)
+	img := image.NewRGBA(image.Rect(0, 0, 600, 400))
+	weights := make([][]float32, len(cols)-1)
+	thumbs := make([][]Field, len(cols))
+	for i := range weights {
+		weights[i] = make([]float32, cols[i]*cols[i+1])
+		for j := range weights[i] {
+			weights[i][j] = float32((j*7919)%201-100) / 100
+		}
+	}
+	for i, n := range cols {
+		thumbs[i] = make([]Field, n)
+		for u := range thumbs[i] {
+			thumbs[i][u] = constField(8, float32(u%3-1))
+		}
+	}
+	allocs := testing.AllocsPerRun(3, func() { DrawGraph(img, l, weights, thumbs) })
+	if allocs != 0 {
+		t.Errorf("DrawGraph allocated %v times per frame", allocs)
+	}
+}
+
+func TestStrengthFloorKeepsTheBudget(t *testing.T) {
+	w := make([]float32, 10000)
+	for i := range w {
+		w[i] = float32(i) / 10000
+	}
+	floor := strengthFloor(w, 1, 2500)
+	kept := 0
+	for _, v := range w {
+		if v >= floor {
+			kept++
+		}
+	}
+	if kept > 2500 || kept < 2000 {
+		t.Errorf("floor %v keeps %d of 10000 lines, want about 2500", floor, kept)
+	}
+	if strengthFloor(w[:100], 1, 2500) != 0 {
+		t.Error("a matrix within budget should draw every line")
+	}
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fmt"
+
+	"playground/data"
+)
+
+// Label is a line of text to print at (X, Y), the top left of its first
+// glyph. Views place text but leave printing it to the caller (Ebiten's
+// debug font in the browser), so text positions are testable natively.
+type Label struct {
+	Text string
+	X, Y int
+}
+
+// The cell of Ebiten's debug font, for fitting text.
+const (
+	GlyphWidth  = 6
+	GlyphHeight = 16
+)
+
+// rightAligned ends text one pixel before x.
+func rightAligned(s string, x, y int) Label { return Label{s, x - GlyphWidth*len(s) - 1, y} }
+
+// GraphLabels are the column titles ("2 inputs", "4 neurons", "output")
+// and the input features' names for a graph laid out by l, in the graph
+// buffer's coordinates, appended to dst.
+func GraphLabels(dst []Label, l GraphLayout, feats []data.Feature) []Label {
+	cols := l.Columns()
+	for i := range cols {
+		n := l.Units(i)
+		s := fmt.Sprintf("%d neurons", n)
+		switch {
+		case i == 0:
+			s = fmt.Sprintf("%d inputs", n)
+		case i == cols-1:
+			s = "output"
+		}
+		r := l.ColumnTitle(i)
+		if len(s)*GlyphWidth > r.Dx() {
+			s = fmt.Sprint(n)
+		}
+		dst = append(dst, Label{s, r.Min.X + (r.Dx()-GlyphWidth*len(s))/2, r.Min.Y})
+	}
+	for u, f := range feats {
+		if r := l.InputLabel(u); !r.Empty() {
+			dst = append(dst, rightAligned(f.String(), r.Max.X, r.Min.Y+(r.Dy()-GlyphHeight)/2))
+		}
+	}
+	return dst
+}
+
+// TitleLabels appends a panel's name at the left of its title band and a
+// status at the right, when both fit.
+func TitleLabels(dst []Label, p Panel, name, status string) []Label {
+	dst = append(dst, Label{name, p.Title.Min.X, p.Title.Min.Y})
+	if status != "" && GlyphWidth*(len(name)+len(status)+2) <= p.Title.Dx() {
+		dst = append(dst, rightAligned(status, p.Title.Max.X, p.Title.Min.Y+(p.Title.Dy()-GlyphHeight)/2))
+	}
+	return dst
+}

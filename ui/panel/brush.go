@@ -1,0 +1,62 @@
+//go:build js
+
+package panel
+
+import (
+	"fmt"
+	"strconv"
+
+	"honnef.co/go/js/dom/v2"
+
+	"playground/experiment"
+)
+
+// brush is the select saying what a click on the plane does.
+type brush struct {
+	sel    *dom.HTMLSelectElement
+	shown  string // the option set currently built, to rebuild only on change
+	choice int
+}
+
+// RemoveNearest is the brush value that removes the clicked point.
+const RemoveNearest = -1
+
+func (p *Panel) newBrush(parent dom.Element) *brush {
+	b := &brush{sel: p.doc.CreateElement("select").(*dom.HTMLSelectElement)}
+	b.sel.SetID("brush")
+	b.sel.AddEventListener("change", false, func(dom.Event) {
+		b.choice, _ = strconv.Atoi(b.sel.Value())
+	})
+	p.labelled(parent, "Click on the plane", "brush", b.sel)
+	return b
+}
+
+func (b *brush) sync(s experiment.Spec) {
+	var opts []choice
+	if s.Classification() {
+		for k := range s.Data.Classes {
+			opts = append(opts, choice{fmt.Sprintf("adds class %d", k), strconv.Itoa(k)})
+		}
+	} else {
+		opts = []choice{{"adds value +1", "0"}, {"adds value −1", "1"}}
+	}
+	opts = append(opts, choice{"removes the nearest point", strconv.Itoa(RemoveNearest)})
+	key := fmt.Sprint(opts)
+	if key != b.shown {
+		b.sel.SetInnerHTML("")
+		doc := dom.GetWindow().Document()
+		for _, c := range opts {
+			o := doc.CreateElement("option").(*dom.HTMLOptionElement)
+			o.SetValue(c.value)
+			o.SetTextContent(c.label)
+			b.sel.AppendChild(o)
+		}
+		b.shown = key
+		if b.choice >= len(opts)-1 {
+			b.choice = 0
+		}
+	}
+	b.sel.SetValue(strconv.Itoa(b.choice))
+}
+
+func (b *brush) value() int { return b.choice }

@@ -1,0 +1,165 @@
+//go:build js
+
+package panel
+
+import (
+	"slices"
+	"strconv"
+
+	"playground/data"
+	"playground/experiment"
+	"playground/nn"
+)
+
+func (p *Panel) buildData() {
+	sec := p.section("Data")
+	p.addSelect(sec, "dataset", "Data set", names(data.Sets()),
+		func(s experiment.Spec) string { return s.Data.Set.String() },
+		func(s *experiment.Spec, v string) error {
+			set, err := data.ParseSet(v)
+			if err != nil {
+				return err
+			}
+			s.Data.Set = set
+			// Hand edits and the class count belong to the old set.
+			s.Data.Added, s.Data.Removed = nil, nil
+			switch {
+			case set.Regression():
+				s.Data.Classes = 0
+				s.Loss = nn.MSE
+			case set.MultiClass():
+				s.Data.Classes = max(s.Data.Classes, 3)
+			default:
+				s.Data.Classes = 2
+			}
+			return nil
+		})
+	p.addNumber(sec, numberField{id: "classes", label: "Classes", min: "2", max: strconv.Itoa(data.MaxClasses), step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Data.Classes) },
+		set: func(s *experiment.Spec, v float64) { s.Data.Classes = int(v); s.Data.Added = nil },
+	}).visible = func(s experiment.Spec) bool { return s.Data.Set.MultiClass() }
+	p.addNumber(sec, numberField{id: "points", label: "Points", min: "10", max: strconv.Itoa(experiment.MaxPoints), step: "10", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Data.Points) },
+		set: func(s *experiment.Spec, v float64) { s.Data.Points = int(v); s.Data.Removed = nil },
+	})
+	p.addRange(sec, "noise", "Noise %", 0, 50, 5,
+		func(s experiment.Spec) int { return s.Data.Noise },
+		func(s *experiment.Spec, v int) { s.Data.Noise = v })
+	p.addRange(sec, "ratio", "Training %", 10, 90, 10,
+		func(s experiment.Spec) int { return s.Data.TrainPercent },
+		func(s *experiment.Spec, v int) { s.Data.TrainPercent = v })
+	p.addNumber(sec, numberField{id: "batch", label: "Batch size", min: "1", max: strconv.Itoa(experiment.MaxBatch), step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Batch) },
+		set: func(s *experiment.Spec, v float64) { s.Batch = int(v) },
+	})
+	p.addCheck(sec, "show-test", "Show test points",
+		func(s experiment.Spec) bool { return s.View.ShowTest },
+		func(s *experiment.Spec, v bool) { s.View.ShowTest = v })
+	p.addCheck(sec, "discretize", "Discretize output",
+		func(s experiment.Spec) bool { return s.View.Discretize },
+		func(s *experiment.Spec, v bool) { s.View.Discretize = v })
+	p.brush = p.newBrush(sec)
+}
+
+func (p *Panel) buildFeatures() {
+	sec := p.section("Features")
+	box := p.element("div", "features")
+	sec.AppendChild(box)
+	for _, f := range data.Features() {
+		p.addCheck(box, "feature-"+f.String(), featureLabel(f),
+			func(s experiment.Spec) bool { return slices.Contains(s.Features, f) },
+			func(s *experiment.Spec, on bool) {
+				next := s.Features[:0:0]
+				for _, g := range data.Features() {
+					if g == f && on || g != f && slices.Contains(s.Features, g) {
+						next = append(next, g)
+					}
+				}
+				s.Features = next
+			})
+	}
+}
+
+func featureLabel(f data.Feature) string {
+	switch f {
+	case data.X1:
+		return "x₁"
+	case data.X2:
+		return "x₂"
+	case data.X1Squared:
+		return "x₁²"
+	case data.X2Squared:
+		return "x₂²"
+	case data.X1X2:
+		return "x₁x₂"
+	case data.SinX1:
+		return "sin x₁"
+	case data.SinX2:
+		return "sin x₂"
+	}
+	return f.String()
+}
+
+func (p *Panel) buildTraining() {
+	sec := p.section("Training")
+	p.addSelect(sec, "loss", "Loss", []choice{{"cross-entropy", nn.CrossEntropy.String()}, {"mean squared error", nn.MSE.String()}},
+		func(s experiment.Spec) string { return s.Loss.String() },
+		func(s *experiment.Spec, v string) (err error) { s.Loss, err = nn.ParseLoss(v); return err },
+	).visible = experiment.Spec.Classification
+	p.addSelect(sec, "optimizer", "Optimizer", names(nn.Optimizers()),
+		func(s experiment.Spec) string { return s.Optimizer.Kind.String() },
+		func(s *experiment.Spec, v string) (err error) {
+			s.Optimizer.Kind, err = nn.ParseOptimizer(v)
+			return err
+		})
+	p.addNumber(sec, numberField{id: "lr", label: "Learning rate", min: "0", max: "10", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.LR) },
+		set: func(s *experiment.Spec, v float64) { s.Optimizer.LR = float32(v) },
+	})
+	p.addNumber(sec, numberField{id: "momentum", label: "Momentum", min: "0", max: "0.999", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Momentum) },
+		set: func(s *experiment.Spec, v float64) { s.Optimizer.Momentum = float32(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.Momentum }
+	adam := func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.Adam || s.Optimizer.Kind == nn.AdamW }
+	p.addNumber(sec, numberField{id: "beta1", label: "β₁", min: "0", max: "0.999", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Beta1) },
+		set: func(s *experiment.Spec, v float64) { s.Optimizer.Beta1 = float32(v) },
+	}).visible = adam
+	p.addNumber(sec, numberField{id: "beta2", label: "β₂", min: "0", max: "0.9999", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Beta2) },
+		set: func(s *experiment.Spec, v float64) { s.Optimizer.Beta2 = float32(v) },
+	}).visible = adam
+	p.addNumber(sec, numberField{id: "weight-decay", label: "Weight decay", min: "0", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.WeightDecay) },
+		set: func(s *experiment.Spec, v float64) { s.Optimizer.WeightDecay = float32(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.AdamW }
+	p.addSelect(sec, "schedule", "LR schedule", names(nn.Schedules()),
+		func(s experiment.Spec) string { return s.Schedule.Kind.String() },
+		func(s *experiment.Spec, v string) (err error) { s.Schedule.Kind, err = nn.ParseSchedule(v); return err })
+	p.addNumber(sec, numberField{id: "sched-every", label: "Drop every (steps)", min: "1", step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Every) },
+		set: func(s *experiment.Spec, v float64) { s.Schedule.Every = int(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
+	p.addNumber(sec, numberField{id: "sched-gamma", label: "Drop factor", min: "0", max: "1", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Gamma) },
+		set: func(s *experiment.Spec, v float64) { s.Schedule.Gamma = float32(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
+	p.addNumber(sec, numberField{id: "sched-period", label: "Cosine period (steps)", min: "1", step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Period) },
+		set: func(s *experiment.Spec, v float64) { s.Schedule.Period = int(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.Cosine }
+	p.addSelect(sec, "regularization", "Regularization", names(nn.Regularizations()),
+		func(s experiment.Spec) string { return s.Reg.Kind.String() },
+		func(s *experiment.Spec, v string) (err error) { s.Reg.Kind, err = nn.ParseReg(v); return err })
+	p.addNumber(sec, numberField{id: "reg-rate", label: "Regularization rate", min: "0", step: "any",
+		get: func(s experiment.Spec) float64 { return float64(s.Reg.Rate) },
+		set: func(s *experiment.Spec, v float64) { s.Reg.Rate = float32(v) },
+	}).visible = func(s experiment.Spec) bool { return s.Reg.Kind != nn.NoReg }
+	p.addSelect(sec, "init", "Initialization", names(nn.Inits()),
+		func(s experiment.Spec) string { return s.Init.String() },
+		func(s *experiment.Spec, v string) (err error) { s.Init, err = nn.ParseInit(v); return err })
+	p.addNumber(sec, numberField{id: "seed", label: "Seed", min: "0", max: "4294967295", step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Seed) },
+		set: func(s *experiment.Spec, v float64) { s.Seed = uint32(min(max(v, 0), 4294967295)) },
+	})
+}

@@ -1,0 +1,93 @@
+//go:build js
+
+package main
+
+import (
+	"math"
+	"syscall/js"
+
+	"playground/experiment"
+)
+
+// maxAPISteps bounds one step(n) call so a page cannot freeze its tab.
+const maxAPISteps = 100000
+
+// exposeAPI installs window.playground for pages and tests:
+//
+//	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc, running,
+//	            error, hash, frames, fresh, firstFrameMs, goMsPerFrame}
+//	           (fresh: the picture shows this step and the latest edit)
+//	load(hash) replaces the experiment as opening that link would; returns
+//	           null or the error message (then the default is loaded)
+//	play(), pause(), reset()
+//	step(n)    trains n steps now (paused), returns status()
+//	layout()   {heatmap: {x, y, w, h}}: where the views are on the page
+func exposeAPI(a *app) {
+	api := js.Global().Get("Object").New()
+	api.Set("status", js.FuncOf(func(js.Value, []js.Value) any { return a.status() }))
+	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		hash := ""
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			hash = args[0].String()
+		}
+		if err := a.load(hash); err != nil {
+			return err.Error()
+		}
+		return nil
+	}))
+	api.Set("play", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(true); a.syncPanel(); return nil }))
+	api.Set("pause", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(false); a.syncPanel(); return nil }))
+	api.Set("reset", js.FuncOf(func(js.Value, []js.Value) any { a.reset(); a.syncPanel(); return nil }))
+	api.Set("step", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		n := 1
+		if len(args) > 0 && args[0].Type() == js.TypeNumber {
+			f := args[0].Float()
+			if !(f >= 0) { // also rejects NaN
+				return js.Global().Get("Error").New("step(n): n must be a non-negative number")
+			}
+			n = int(math.Min(f, maxAPISteps))
+		}
+		a.setRunning(false)
+		a.step(n)
+		a.syncPanel()
+		return a.status()
+	}))
+	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	js.Global().Set("playground", api)
+}
+
+func (a *app) status() any {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	m := a.sess.Metrics()
+	return map[string]any{
+		"step":         m.Step,
+		"epoch":        m.Epoch,
+		"trainLoss":    jsNumber(m.TrainLoss),
+		"testLoss":     jsNumber(m.TestLoss),
+		"trainAcc":     jsNumber(m.TrainAcc),
+		"testAcc":      jsNumber(m.TestAcc),
+		"running":      a.sess.Running(),
+		"error":        a.message,
+		"hash":         experiment.EncodeHash(a.sess.Spec()),
+		"frames":       a.stats.frames,
+		"fresh":        a.drawnStep == m.Step && a.drawnEdits == a.edits,
+		"firstFrameMs": a.stats.firstFrameMs,
+		"goMsPerFrame": a.stats.goMsPerFrame(),
+	}
+}
+
+// jsNumber turns NaN (no value, e.g. accuracy in regression) into null.
+func jsNumber(v float32) any {
+	if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+		return nil
+	}
+	return float64(v)
+}
+
+func (a *app) layout() any {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	r := a.heatmap
+	return map[string]any{"heatmap": map[string]any{"x": r.Min.X, "y": r.Min.Y, "w": r.Dx(), "h": r.Dy()}}
+}

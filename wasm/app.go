@@ -1,0 +1,262 @@
+//go:build js
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"strings"
+	"sync"
+
+	"honnef.co/go/js/dom/v2"
+
+	"playground/data"
+	"playground/experiment"
+	"playground/session"
+	"playground/ui"
+	"playground/ui/panel"
+)
+
+// app is the page's state: the session, the panel, the metric history.
+// JavaScript callbacks (panel, keys, window.playground) and Ebiten's loop
+// run on different goroutines, so every entry point takes mu. Panel
+// updates happen outside mu, because the panel reads the spec through the
+// same locked actions.
+type app struct {
+	mu      sync.Mutex
+	sess    *session.Session
+	panel   *panel.Panel
+	history *ui.History
+	// historyStep is the last step recorded in history.
+	historyStep int
+	// message is what the page shows in its alert box; loadError keeps a
+	// bad link's reason until the next successful edit.
+	message string
+	stats   frameStats
+	// edits counts changes the picture shows but the session's generation
+	// and step do not (a live edit, a load, a reset), so Draw redraws.
+	edits int
+	// drawnStep and drawnEdits are what the picture on screen shows.
+	drawnStep, drawnEdits int
+	// heatmap is where the decision surface is on the canvas, in CSS
+	// pixels, for window.playground.layout().
+	heatmap image.Rectangle
+}
+
+// newApp starts from the URL hash, or from the default experiment with a
+// message when the hash cannot be read.
+func newApp(hash string) (*app, error) {
+	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap)}
+	spec, err := specFromHash(hash)
+	if err != nil {
+		a.message = err.Error()
+	}
+	a.sess, err = session.New(spec)
+	if err != nil {
+		return nil, err
+	}
+	a.sess.SetRunning(true)
+	a.resetHistory()
+	a.writeHash()
+	return a, nil
+}
+
+// specFromHash decodes a URL hash; an empty one is the default experiment.
+func specFromHash(hash string) (experiment.Spec, error) {
+	hash = strings.TrimPrefix(hash, "#")
+	if hash == "" {
+		return experiment.Default(), nil
+	}
+	spec, err := experiment.DecodeHash(hash)
+	if errors.Is(err, experiment.ErrEmptyHash) {
+		return experiment.Default(), nil
+	}
+	if err != nil {
+		return experiment.Default(), fmt.Errorf("This link could not be read, so the default experiment is shown instead. %v", err)
+	}
+	return spec, nil
+}
+
+func (a *app) attachPanel(root dom.HTMLElement) {
+	a.panel = panel.New(root, panel.Actions{
+		Spec:       a.spec,
+		Edit:       a.edit,
+		Running:    a.running,
+		SetRunning: a.setRunning,
+		Step:       func() { a.step(1) },
+		Reset:      a.reset,
+		Link:       a.link,
+	})
+	a.panel.ShowMessage(a.message)
+}
+
+func (a *app) spec() experiment.Spec {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.sess.Spec()
+}
+
+func (a *app) running() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.sess.Running()
+}
+
+func (a *app) edit(next experiment.Spec) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	before := a.sess.Metrics().Step
+	if err := a.sess.Edit(next); err != nil {
+		return err
+	}
+	if a.sess.Metrics().Step < before {
+		a.resetHistory()
+	}
+	a.message = ""
+	a.edits++
+	a.writeHash()
+	return nil
+}
+
+func (a *app) setRunning(run bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sess.SetRunning(run)
+	if run {
+		a.message = ""
+	}
+}
+
+func (a *app) step(n int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sess.Step(n)
+	a.record()
+	a.message = a.sess.LastError()
+}
+
+func (a *app) reset() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sess.Reset()
+	a.edits++
+	a.resetHistory()
+	a.message = ""
+}
+
+// load replaces the experiment with the one a hash describes, as opening
+// that link would: a bad hash shows why and loads the default experiment.
+func (a *app) load(hash string) error {
+	spec, decodeErr := specFromHash(hash)
+	a.mu.Lock()
+	running := a.sess.Running()
+	sess, err := session.New(spec)
+	if err != nil {
+		a.mu.Unlock()
+		return err
+	}
+	sess.SetRunning(running)
+	a.sess = sess
+	a.edits++
+	a.resetHistory()
+	a.message = ""
+	if decodeErr != nil {
+		a.message = decodeErr.Error()
+	}
+	a.writeHash()
+	a.mu.Unlock()
+	a.syncPanel()
+	return decodeErr
+}
+
+// syncPanel refreshes the panel from the state; call it without mu held.
+func (a *app) syncPanel() {
+	if a.panel == nil {
+		return
+	}
+	a.mu.Lock()
+	msg := a.message
+	a.mu.Unlock()
+	a.panel.Sync()
+	a.panel.ShowMessage(msg)
+}
+
+func (a *app) link() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	loc := dom.GetWindow().Location()
+	return loc.Origin() + loc.Pathname() + "#" + experiment.EncodeHash(a.sess.Spec())
+}
+
+// writeHash puts the experiment in the URL without adding a history
+// entry per edit.
+func (a *app) writeHash() {
+	replaceHash(experiment.EncodeHash(a.sess.Spec()))
+}
+
+func (a *app) resetHistory() {
+	a.history.Reset()
+	a.historyStep = -1
+	a.record()
+}
+
+// record adds the current metrics to the charts' history once per step.
+func (a *app) record() {
+	m := a.sess.Metrics()
+	if m.Step == a.historyStep {
+		return
+	}
+	a.historyStep = m.Step
+	a.history.Add(ui.Sample{Step: m.Step, TrainLoss: m.TrainLoss, TestLoss: m.TestLoss, TrainAcc: m.TrainAcc, TestAcc: m.TestAcc})
+}
+
+// click applies the panel's brush at a point of the plane.
+func (a *app) click(x1, x2 float32, brush int) {
+	a.mu.Lock()
+	spec := a.sess.Spec()
+	err := applyBrush(&spec, x1, x2, brush, a.sess)
+	if err == nil {
+		err = a.sess.Edit(spec)
+	}
+	if err != nil {
+		a.message = err.Error()
+	} else {
+		a.message = ""
+		a.edits++
+		a.writeHash()
+	}
+	a.mu.Unlock()
+	a.syncPanel()
+}
+
+// applyBrush adds a point of the brush's class (or value) at (x1, x2), or
+// removes the point nearest to it.
+func applyBrush(s *experiment.Spec, x1, x2 float32, brush int, sess *session.Session) error {
+	if brush == panel.RemoveNearest {
+		return sess.RemoveNearest(s, x1, x2)
+	}
+	p := data.Point{X1: quantize(x1), X2: quantize(x2)}
+	if s.Classification() {
+		p.Label = brush
+	} else {
+		p.Value = 1
+		if brush == 1 {
+			p.Value = -1
+		}
+	}
+	s.Data.Added = append(s.Data.Added, p)
+	return nil
+}
+
+// quantize rounds a coordinate to hundredths, which keeps links short.
+func quantize(v float32) float32 {
+	return float32(int32(v*100+sign(v)*0.5)) / 100
+}
+
+func sign(v float32) float32 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,347 @@
+//go:build js
+
+package main
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/ebitenutil"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"playground/data"
+	"playground/experiment"
+	"playground/nn"
+	"playground/session"
+	"playground/ui"
+)
+
+// trainBudget is how long one frame may train: a few milliseconds leaves
+// the rest of a 60 Hz frame for drawing and the browser.
+const trainBudget = 6 * time.Millisecond
+
+// redrawInterval spaces redraws while only training changes the picture:
+// 20 pictures a second look live, and uploading fewer textures leaves the
+// GPU (software WebGL on some machines) and the page responsive.
+const redrawInterval = 50 * time.Millisecond
+
+// surfaceRes is the grid the decision surface and thumbnails are computed
+// on; the GPU scales it up smoothly.
+const surfaceRes = 50
+
+// game is Ebiten's view of the app: Update trains and handles the mouse,
+// Draw renders the views into pixel buffers and uploads them.
+type game struct {
+	app *app
+
+	width, height int
+	regions       ui.Regions
+	graphLayout   ui.GraphLayout
+	graphColumns  []int
+
+	heat, graph, loss, acc view
+
+	hover       node
+	weights     [][]float32
+	columns     []int
+	labels      []ui.Label
+	surfaceTick int // frames since the surface was last computed
+	surfaceCost time.Duration
+	drawn     drawKey // what the screen shows now
+	lastDrawn time.Time
+
+	surfaceOf   *session.Session // the session and generation lastSurface came from
+	surfaceGen  int
+	lastSurface *session.Surface
+}
+
+// node names a neuron in the graph: column 0 is the inputs.
+type node struct {
+	column, unit int
+	ok           bool
+}
+
+// view is one region's pixel buffer and the Ebiten image it is uploaded to.
+type view struct {
+	rect image.Rectangle
+	pix  *image.RGBA
+	img  *ebiten.Image
+}
+
+func (v *view) resize(r image.Rectangle) {
+	v.rect = r
+	if r.Dx() <= 0 || r.Dy() <= 0 {
+		v.pix, v.img = nil, nil
+		return
+	}
+	v.pix = image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	if v.img != nil {
+		v.img.Deallocate()
+	}
+	v.img = ebiten.NewImage(r.Dx(), r.Dy())
+}
+
+func (v *view) upload(screen *ebiten.Image) {
+	if v.img == nil {
+		return
+	}
+	v.img.WritePixels(v.pix.Pix)
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(v.rect.Min.X), float64(v.rect.Min.Y))
+	screen.DrawImage(v.img, op)
+}
+
+// drawKey is everything the picture depends on; Draw skips frames whose
+// key is unchanged, and spaces out frames where only the step moved.
+type drawKey struct {
+	sess          *session.Session
+	generation    int
+	step          int
+	hover         node
+	view          experiment.ViewSpec
+	running       bool
+	width, height int
+	edits         int
+}
+
+func newGame(a *app) *game { return &game{app: a} }
+
+func (g *game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	return outsideWidth, outsideHeight
+}
+
+func (g *game) Update() error {
+	start := time.Now()
+	brush := 0
+	if g.app.panel != nil {
+		brush = g.app.panel.Brush()
+	}
+	clicked, x1, x2 := g.pointerOnPlane()
+	hover := g.hoveredNode()
+
+	a := g.app
+	a.mu.Lock()
+	g.hover = hover
+	before := a.sess.LastError()
+	a.sess.Advance(trainBudget)
+	a.record()
+	diverged := a.sess.LastError() != before && a.sess.LastError() != ""
+	if diverged {
+		a.message = a.sess.LastError()
+	}
+	a.mu.Unlock()
+
+	if clicked {
+		a.click(x1, x2, brush)
+	}
+	if diverged {
+		a.syncPanel()
+	}
+	a.mu.Lock()
+	a.stats.addUpdate(time.Since(start))
+	a.mu.Unlock()
+	return nil
+}
+
+// pointerOnPlane reports a fresh left click on the heatmap and where it
+// falls on the plane.
+func (g *game) pointerOnPlane() (bool, float32, float32) {
+	if !inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		return false, 0, 0
+	}
+	x, y := ebiten.CursorPosition()
+	r := g.heat.rect
+	if !image.Pt(x, y).In(r) {
+		return false, 0, 0
+	}
+	x1, x2 := ui.ToPlane(x-r.Min.X, y-r.Min.Y, r.Dx(), r.Dy())
+	return true, x1, x2
+}
+
+func (g *game) hoveredNode() node {
+	x, y := ebiten.CursorPosition()
+	r := g.graph.rect
+	if !image.Pt(x, y).In(r) {
+		return node{}
+	}
+	c, u, ok := g.graphLayout.NodeAt(x-r.Min.X, y-r.Min.Y)
+	return node{column: c, unit: u, ok: ok}
+}
+
+func (g *game) Draw(screen *ebiten.Image) {
+	start := time.Now()
+	a := g.app
+	w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
+	if w != g.width || h != g.height {
+		g.width, g.height = w, h
+		g.regions = ui.Layout(w, h)
+		g.heat.resize(g.regions.Heatmap.Body)
+		g.graph.resize(g.regions.Graph.Body)
+		g.loss.resize(g.regions.Loss.Body)
+		g.acc.resize(g.regions.Accuracy.Body)
+		g.graphColumns = nil
+		a.mu.Lock()
+		a.heatmap = g.regions.Heatmap.Body
+		a.mu.Unlock()
+	}
+	a.mu.Lock()
+	key := drawKey{
+		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Metrics().Step, hover: g.hover,
+		view: a.sess.Spec().View, running: a.sess.Running(), width: w, height: h, edits: a.edits,
+	}
+	onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
+	if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < redrawInterval {
+		a.mu.Unlock()
+		return
+	}
+	g.drawn, g.lastDrawn = key, time.Now()
+	a.drawnStep, a.drawnEdits = key.step, key.edits
+	spec := a.sess.Spec()
+	m := a.sess.Metrics()
+	running := a.sess.Running()
+	surf := g.surface()
+	classes := 0
+	if spec.Classification() {
+		classes = spec.Data.Classes
+	}
+	if g.heat.pix != nil {
+		field := surf.Output
+		if g.hover.ok {
+			field = surf.Nodes[g.hover.column][g.hover.unit]
+		}
+		ui.DrawField(g.heat.pix, field, spec.View.Discretize && !g.hover.ok)
+		ui.DrawPoints(g.heat.pix, a.sess.TrainPoints(), classes, false)
+		if spec.View.ShowTest {
+			ui.DrawPoints(g.heat.pix, a.sess.TestPoints(), classes, true)
+		}
+	}
+	if g.graph.pix != nil {
+		g.drawGraph(a.sess, surf)
+	}
+	trainLoss := ui.Series{Values: a.history.TrainLoss(), Color: ui.TrainCurveColor}
+	testLoss := ui.Series{Values: a.history.TestLoss(), Color: ui.TestCurveColor}
+	if g.loss.pix != nil {
+		ui.DrawChart(g.loss.pix, trainLoss, testLoss)
+	}
+	if g.acc.pix != nil {
+		ui.DrawChartRange(g.acc.pix, 0, 1,
+			ui.Series{Values: a.history.TrainAcc(), Color: ui.TrainCurveColor},
+			ui.Series{Values: a.history.TestAcc(), Color: ui.TestCurveColor})
+	}
+	g.labels = g.titles(g.labels[:0], m, running, classes > 0, spec.Features)
+	a.mu.Unlock()
+
+	screen.Fill(ui.PageColor)
+	for _, v := range []*view{&g.heat, &g.graph, &g.loss, &g.acc} {
+		v.upload(screen)
+	}
+	for _, l := range g.labels {
+		ebitenutil.DebugPrintAt(screen, l.Text, l.X, l.Y)
+	}
+	a.mu.Lock()
+	a.stats.addDraw(time.Since(start))
+	a.mu.Unlock()
+}
+
+func withStep(k drawKey, step int) drawKey {
+	k.step = step
+	return k
+}
+
+// surface recomputes the network over the plane at most as often as keeps
+// its cost near a quarter of the training budget; big networks refresh
+// less often rather than slowing the page.
+func (g *game) surface() *session.Surface {
+	sess := g.app.sess
+	g.surfaceTick++
+	interval := 1 + int(g.surfaceCost/(trainBudget/4))
+	if g.lastSurface != nil && g.surfaceTick < interval && g.surfaceOf == sess && g.surfaceGen == sess.Generation() {
+		return g.lastSurface
+	}
+	start := time.Now()
+	g.lastSurface = sess.Surface(surfaceRes)
+	g.surfaceCost = time.Since(start)
+	g.surfaceTick = 0
+	g.surfaceOf, g.surfaceGen = sess, sess.Generation()
+	return g.lastSurface
+}
+
+func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
+	net := sess.Network()
+	columns := g.columns[:0]
+	for _, c := range surf.Nodes {
+		columns = append(columns, len(c))
+	}
+	g.columns = columns
+	if !slices.Equal(columns, g.graphColumns) {
+		g.graphColumns = slices.Clone(columns)
+		g.graphLayout = ui.NewGraphLayout(g.graph.rect.Dx(), g.graph.rect.Dy(), columns)
+	}
+	g.weights = g.weights[:0]
+	for _, l := range net.Layers {
+		g.weights = append(g.weights, weightsOf(l))
+	}
+	ui.DrawGraph(g.graph.pix, g.graphLayout, g.weights, surf.Nodes)
+}
+
+// weightsOf is a layer's In×Out weight matrix for the graph.
+func weightsOf(l nn.Layer) []float32 {
+	for _, p := range l.Params() {
+		if p.Rows == l.In() && p.Cols == l.Out() {
+			return p.Value
+		}
+	}
+	return nil
+}
+
+// titles lays out every text on the canvas: panel titles with their
+// numbers, and the graph's column and feature names.
+func (g *game) titles(dst []ui.Label, m session.Metrics, running, classification bool, feats []data.Feature) []ui.Label {
+	r := g.regions
+	state := "paused"
+	if running {
+		state = "training"
+	}
+	dst = ui.TitleLabels(dst, r.Graph, "NETWORK", fmt.Sprintf("epoch %d  step %d  %s", m.Epoch, m.Step, state))
+	heat := "OUTPUT"
+	switch {
+	case g.hover.ok && g.hover.column == 0:
+		heat = "INPUT " + feats[g.hover.unit].String()
+	case g.hover.ok && g.hover.column == len(g.graphColumns)-1:
+		heat = fmt.Sprintf("OUTPUT NEURON %d", g.hover.unit+1)
+	case g.hover.ok:
+		heat = fmt.Sprintf("LAYER %d NEURON %d", g.hover.column, g.hover.unit+1)
+	}
+	dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: add point")
+	dst = ui.TitleLabels(dst, r.Loss, "LOSS", fmt.Sprintf("test %s train %s", num(m.TestLoss), num(m.TrainLoss)))
+	if classification {
+		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY", fmt.Sprintf("test %s train %s", pct(m.TestAcc), pct(m.TrainAcc)))
+	} else {
+		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY", "n/a for regression")
+	}
+	start := len(dst)
+	dst = ui.GraphLabels(dst, g.graphLayout, feats)
+	for i := range dst[start:] {
+		dst[start+i].X += r.Graph.Body.Min.X
+		dst[start+i].Y += r.Graph.Body.Min.Y
+	}
+	return dst
+}
+
+func num(v float32) string {
+	if math.IsNaN(float64(v)) {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", v)
+}
+
+func pct(v float32) string {
+	if math.IsNaN(float64(v)) {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*v)
+}

@@ -1,0 +1,37 @@
+//go:build js
+
+package main
+
+import (
+	"log"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"honnef.co/go/js/dom/v2"
+)
+
+func main() {
+	win := dom.GetWindow()
+	a, err := newApp(win.Location().Hash())
+	if err != nil {
+		log.Fatalf("playground: %v", err)
+	}
+	root, ok := win.Document().GetElementByID("controls").(dom.HTMLElement)
+	if !ok {
+		log.Fatal("playground: the page has no #controls element")
+	}
+	a.attachPanel(root)
+	a.listenForKeys(win)
+	a.listenForHashChanges(win)
+	exposeAPI(a)
+	if loading := win.Document().GetElementByID("loading"); loading != nil {
+		loading.Remove()
+	}
+
+	ebiten.SetRunnableOnUnfocused(true)
+	// The screen keeps its picture between frames: Draw skips frames
+	// where nothing visible changed.
+	ebiten.SetScreenClearedEveryFrame(false)
+	if err := ebiten.RunGame(newGame(a)); err != nil {
+		log.Fatalf("playground: %v", err)
+	}
+}

@@ -1,0 +1,48 @@
+//go:build js
+
+package main
+
+import (
+	"syscall/js"
+	"time"
+)
+
+// frameStats measures the Go side of each frame (training, drawing) and
+// when the first frame was drawn, for window.playground.status() and the
+// benchmarks.
+type frameStats struct {
+	frames       int
+	firstFrameMs float64 // performance.now() at the end of the first Draw: ms since navigation
+	recentUpdate time.Duration
+	recentDraw   time.Duration
+	window       int // frames in the recent sums
+}
+
+// statsWindow is how many frames the averages cover.
+const statsWindow = 120
+
+func (s *frameStats) addUpdate(d time.Duration) {
+	if s.window >= statsWindow {
+		s.recentUpdate -= s.recentUpdate / statsWindow
+		s.recentDraw -= s.recentDraw / statsWindow
+	} else {
+		s.window++
+	}
+	s.recentUpdate += d
+}
+
+func (s *frameStats) addDraw(d time.Duration) {
+	s.recentDraw += d
+	s.frames++
+	if s.frames == 1 {
+		s.firstFrameMs = js.Global().Get("performance").Call("now").Float()
+	}
+}
+
+// goMsPerFrame is the average Go time of a frame over the recent window.
+func (s *frameStats) goMsPerFrame() float64 {
+	if s.window == 0 {
+		return 0
+	}
+	return float64(s.recentUpdate+s.recentDraw) / float64(s.window) / float64(time.Millisecond)
+}

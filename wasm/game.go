@@ -51,8 +51,8 @@ type game struct {
 	labels      []ui.Label
 	surfaceTick int // frames since the surface was last computed
 	surfaceCost time.Duration
-	drawn     drawKey // what the screen shows now
-	lastDrawn time.Time
+	drawn       drawKey // what the screen shows now
+	lastDrawn   time.Time
 
 	surfaceOf   *session.Session // the session and generation lastSurface came from
 	surfaceGen  int

@@ -27,7 +27,7 @@ const (
 )
 
 // Layout splits a w x h canvas into the four panels. Wide canvases (at
-// least 6:5 and 560 px wide) put the graph on the left and the heatmap,
+// least square and 560 px wide) put the graph on the left and the heatmap,
 // with the charts under it, on the right. Narrow ones (portrait, small
 // embeds) put the graph on top and the heatmap below it, with the charts
 // beside the heatmap when there is room and under it otherwise. Panels
@@ -37,7 +37,7 @@ func Layout(w, h int) Regions {
 	if w < minCanvas || h < minCanvas {
 		return heatmapOnly(w, h)
 	}
-	if w*5 >= h*6 && w >= 560 {
+	if w >= h && w >= 560 {
 		return landscape(w, h)
 	}
 	return portrait(w, h)

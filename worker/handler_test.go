@@ -1,0 +1,142 @@
+package worker
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func testFS() fstest.MapFS {
+	return fstest.MapFS{
+		"index.html":         {Data: []byte("<!doctype html><title>page</title>")},
+		"build/app.wasm":     {Data: []byte("\x00asm wasm bytes")},
+		"build/app.wasm.gz":  {Data: gzipped("\x00asm wasm bytes")},
+		"assets/style.css":   {Data: []byte("body{}")},
+		"secret.txt":         {Data: []byte("not served")},
+		"wasm/main.go":       {Data: []byte("package main")},
+		"assets/sub/x.json":  {Data: []byte(`{"a":1}`)},
+		"build/dir/keep.txt": {Data: []byte("x")},
+	}
+}
+
+func gzipped(s string) []byte {
+	var b strings.Builder
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return []byte(b.String())
+}
+
+func get(t *testing.T, h http.Handler, method, target string, header http.Header) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, "http://localhost"+target, nil)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestServesThePageAndItsFiles(t *testing.T) {
+	h := NewHandler(testFS())
+	for _, tc := range []struct{ path, ctype, body string }{
+		{"/", "text/html; charset=utf-8", "<!doctype html>"},
+		{"/index.html", "text/html; charset=utf-8", "<!doctype html>"},
+		{"/build/app.wasm", "application/wasm", "\x00asm"},
+		{"/assets/style.css", "text/css; charset=utf-8", "body{}"},
+		{"/assets/sub/x.json", "application/json", `{"a":1}`},
+	} {
+		rec := get(t, h, http.MethodGet, tc.path, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: status %d", tc.path, rec.Code)
+			continue
+		}
+		if got := rec.Header().Get("Content-Type"); got != tc.ctype {
+			t.Errorf("%s: content type %q, want %q", tc.path, got, tc.ctype)
+		}
+		if !strings.HasPrefix(rec.Body.String(), tc.body) {
+			t.Errorf("%s: body %q", tc.path, rec.Body.String())
+		}
+		for _, hdr := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "ETag", "Cache-Control"} {
+			if rec.Header().Get(hdr) == "" {
+				t.Errorf("%s: no %s header", tc.path, hdr)
+			}
+		}
+	}
+}
+
+func TestGzipAndRevalidation(t *testing.T) {
+	h := NewHandler(testFS())
+	rec := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"br, gzip"}})
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("no gzip for a client that accepts it: %v", rec.Header())
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(zr)
+	if string(body) != "\x00asm wasm bytes" {
+		t.Fatalf("gunzipped body %q", body)
+	}
+	if rec.Header().Get("Content-Type") != "application/wasm" {
+		t.Fatalf("compressed wasm content type %q", rec.Header().Get("Content-Type"))
+	}
+	plain := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"gzip;q=0"}})
+	if plain.Header().Get("Content-Encoding") != "" || plain.Body.String() != "\x00asm wasm bytes" {
+		t.Fatalf("gzip sent to a client that refused it")
+	}
+	etag := plain.Header().Get("ETag")
+	again := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"If-None-Match": {etag}})
+	if again.Code != http.StatusNotModified {
+		t.Fatalf("revalidation with the ETag: status %d", again.Code)
+	}
+}
+
+func TestRefusesWhatIsNotThePage(t *testing.T) {
+	h := NewHandler(testFS())
+	for _, path := range []string{
+		"/secret.txt", "/wasm/main.go", "/build/", "/build", "/assets/", "/build/dir",
+		"/build/../secret.txt", "/assets/..%2fsecret.txt", "/assets/%2e%2e/secret.txt",
+		"//secret.txt", "/assets//style.css", "/assets/./style.css", "/build/missing.wasm",
+		"/" + strings.Repeat("a", 300), "/assets/style.css%00",
+	} {
+		rec := get(t, h, http.MethodGet, path, nil)
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, rec.Code)
+			continue
+		}
+		var body struct {
+			Error  string `json:"error"`
+			Status int    `json:"status"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Status != 404 || body.Error == "" {
+			t.Errorf("%s: body %q is not a JSON error", path, rec.Body.String())
+		}
+		if strings.Contains(rec.Body.String(), "not served") {
+			t.Errorf("%s: leaked a file outside the served folders", path)
+		}
+	}
+}
+
+func TestMethods(t *testing.T) {
+	h := NewHandler(testFS())
+	if rec := get(t, h, http.MethodHead, "/", nil); rec.Code != http.StatusOK || rec.Body.Len() != 0 {
+		t.Errorf("HEAD /: %d with %d bytes", rec.Code, rec.Body.Len())
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, "PATCH"} {
+		rec := get(t, h, m, "/", nil)
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") == "" {
+			t.Errorf("%s /: status %d, Allow %q", m, rec.Code, rec.Header().Get("Allow"))
+		}
+		if !strings.Contains(rec.Header().Get("Content-Type"), "application/json") {
+			t.Errorf("%s /: error is not JSON", m)
+		}
+	}
+}

@@ -38,11 +38,12 @@ test-node:
 	$(WASMENV) $(GO) test -count=1 -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" $(NODE_PKGS)
 
 test-browser: build
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-package.sh chromium
 	$(GO) test -count=1 -tags browser -timeout 15m ./e2e
 
 bench: build
-	./scripts/ensure-chromium.sh
+	./scripts/ensure-package.sh chromium
+	./scripts/ensure-package.sh brotli
 	$(GO) run ./bench
 
 clean:

@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command bench measures the playground's size and speed against a
 // baseline built and measured in the same run (a minimal Ebiten program),
 // and prints a Markdown table for docs/BENCHMARKS.md. Run it with
@@ -160,7 +162,7 @@ func gzipFiles(h http.Handler) http.Handler {
 func startBrowser() (context.Context, func()) {
 	path, err := exec.LookPath("chromium")
 	if err != nil {
-		log.Fatal("bench: chromium is not installed (scripts/ensure-chromium.sh)")
+		log.Fatal("bench: chromium is not installed (scripts/ensure-package.sh chromium)")
 	}
 	dir, _ := os.MkdirTemp("", "bench-chromium")
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),

@@ -37,7 +37,7 @@ func startServer(t *testing.T) string {
 	return srv.URL
 }
 
-// chromiumPath finds Debian's chromium (scripts/ensure-chromium.sh installs it).
+// chromiumPath finds Debian's chromium (scripts/ensure-package.sh chromium installs it).
 func chromiumPath(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser"} {
@@ -45,7 +45,7 @@ func chromiumPath(t *testing.T) string {
 			return p
 		}
 	}
-	t.Fatal("chromium is not installed: run scripts/ensure-chromium.sh")
+	t.Fatal("chromium is not installed: run scripts/ensure-package.sh chromium")
 	return ""
 }
 

@@ -9,8 +9,10 @@ import (
 	"playground/experiment"
 )
 
-// maxAPISteps bounds one step(n) call so a page cannot freeze its tab.
-const maxAPISteps = 100000
+// maxAPISteps bounds one step(n) call (about a second of training for
+// the default experiment) so a page cannot freeze its tab; call step
+// again for more.
+const maxAPISteps = 10000
 
 // exposeAPI installs window.playground for pages and tests:
 //

@@ -208,3 +208,84 @@ func waitForHash(t *testing.T, ctx contextLike, part string) {
 	t.Helper()
 	waitFor(t, ctx, fmt.Sprintf(`location.hash.includes(%q)`, part))
 }
+
+func TestPanelEditsTheExperiment(t *testing.T) {
+	base := startServer(t)
+	tab := newTab(t, newBrowser(t))
+	open(t, tab, base+"/")
+
+	// Space toggles training when the focus is not in a form field.
+	before := currentStatus(t, tab).Running
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`),
+		chromedp.KeyEvent(" ")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().running === %v`, !before))
+
+	// Pick a data set, an activation and a feature through the controls.
+	setControl(t, tab, "#dataset", "spiral")
+	setControl(t, tab, "#layer-0-activation", "relu")
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`#feature-sinx1`))); err != nil {
+		t.Fatal(err)
+	}
+	h := locationHash(t, tab)
+	for _, want := range []string{"d=spiral", "l=dense:4:relu,dense:2:tanh", "f=x1,x2,sinx1"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("hash %q lacks %q", h, want)
+		}
+	}
+	// A multi-class set shows its class count; a value past the limit is
+	// refused with a message and the control returns to the spec's value.
+	setControl(t, tab, "#dataset", "rings")
+	waitForHash(t, tab, "d=rings")
+	setControl(t, tab, "#classes", "99")
+	text, visible := messageText(t, tab)
+	if !visible || !strings.Contains(text, "classes") {
+		t.Fatalf("after 99 classes: message visible=%v %q", visible, text)
+	}
+	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.CSS(`#classes`))); got == "99" {
+		t.Fatal("the refused value stays in the control")
+	}
+	setControl(t, tab, "#classes", "5")
+	waitForHash(t, tab, "k=5")
+	call(t, tab, `window.playground.step(3000)`)
+	waitForPicture(t, tab)
+	screenshot(t, tab, "07-rings-five-classes")
+}
+
+// setControl sets a <select> or <input> as a person would and fires its
+// change event, which is when the panel edits the experiment.
+func setControl(t *testing.T, ctx contextLike, sel, value string) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change")); })()`, sel, value)
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](js)); err != nil {
+		t.Fatalf("setting %s to %s: %v", sel, value, err)
+	}
+}
+
+func TestHoverShowsANeuron(t *testing.T) {
+	base := startServer(t)
+	tab := newTab(t, newBrowser(t))
+	open(t, tab, base+"/")
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.step(500)`)
+	type rect struct{ X, Y, W, H float64 }
+	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(layout.Nodes) != 4 || len(layout.Nodes[1]) != 4 {
+		t.Fatalf("graph columns %v, want 2, 4, 2, 2 neurons", layout.Nodes)
+	}
+	n := layout.Nodes[1][2] // third neuron of the first hidden layer
+	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, n.X+n.W/2, n.Y+n.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `(h => h && h.column === 1 && h.unit === 2)(window.playground.status().hover)`)
+	waitForPicture(t, tab)
+	screenshot(t, tab, "08-hover-neuron")
+	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, 2, 2)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `window.playground.status().hover === null`)
+}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"image"
 	"math"
 	"syscall/js"
 
@@ -17,13 +18,16 @@ const maxAPISteps = 10000
 // exposeAPI installs window.playground for pages and tests:
 //
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc, running,
-//	            error, hash, frames, fresh, firstFrameMs, goMsPerFrame}
-//	           (fresh: the picture shows this step and the latest edit)
+//	            error, hash, ticks, frames, fresh, firstFrameMs, goMsPerFrame}
+//	           (fresh: the picture shows this step and the latest edit;
+//	           hover: {column, unit} of the neuron under the pointer, or null)
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
 //	play(), pause(), reset()
 //	step(n)    trains n steps now (paused), returns status()
-//	layout()   {heatmap: {x, y, w, h}}: where the views are on the page
+//	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
+//	           where the decision surface and each neuron (by graph column,
+//	           inputs first) are on the page
 func exposeAPI(a *app) {
 	api := js.Global().Get("Object").New()
 	api.Set("status", js.FuncOf(func(js.Value, []js.Value) any { return a.status() }))
@@ -72,7 +76,9 @@ func (a *app) status() any {
 		"running":      a.sess.Running(),
 		"error":        a.message,
 		"hash":         experiment.EncodeHash(a.sess.Spec()),
+		"ticks":        a.stats.ticks,
 		"frames":       a.stats.frames,
+		"hover":        hoverJS(a.hover),
 		"fresh":        a.drawnStep == m.Step && a.drawnEdits == a.edits,
 		"firstFrameMs": a.stats.firstFrameMs,
 		"goMsPerFrame": a.stats.goMsPerFrame(),
@@ -90,6 +96,24 @@ func jsNumber(v float32) any {
 func (a *app) layout() any {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	r := a.heatmap
-	return map[string]any{"heatmap": map[string]any{"x": r.Min.X, "y": r.Min.Y, "w": r.Dx(), "h": r.Dy()}}
+	nodes := make([]any, len(a.nodes))
+	for c, col := range a.nodes {
+		rects := make([]any, len(col))
+		for u, r := range col {
+			rects[u] = jsRect(r)
+		}
+		nodes[c] = rects
+	}
+	return map[string]any{"heatmap": jsRect(a.heatmap), "nodes": nodes}
+}
+
+func jsRect(r image.Rectangle) map[string]any {
+	return map[string]any{"x": r.Min.X, "y": r.Min.Y, "w": r.Dx(), "h": r.Dy()}
+}
+
+func hoverJS(n node) any {
+	if !n.ok {
+		return nil
+	}
+	return map[string]any{"column": n.column, "unit": n.unit}
 }

@@ -39,9 +39,12 @@ type app struct {
 	edits int
 	// drawnStep and drawnEdits are what the picture on screen shows.
 	drawnStep, drawnEdits int
-	// heatmap is where the decision surface is on the canvas, in CSS
-	// pixels, for window.playground.layout().
+	// heatmap and nodes (per graph column) are where the decision surface
+	// and the neurons are on the canvas, in CSS pixels; hover is the
+	// neuron under the pointer. For window.playground.
 	heatmap image.Rectangle
+	nodes   [][]image.Rectangle
+	hover   node
 }
 
 // newApp starts from the URL hash, or from the default experiment with a

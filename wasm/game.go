@@ -125,7 +125,7 @@ func (g *game) Update() error {
 
 	a := g.app
 	a.mu.Lock()
-	g.hover = hover
+	g.hover, a.hover = hover, hover
 	before := a.sess.LastError()
 	a.sess.Advance(trainBudget)
 	a.record()
@@ -280,12 +280,25 @@ func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
 	if !slices.Equal(columns, g.graphColumns) {
 		g.graphColumns = slices.Clone(columns)
 		g.graphLayout = ui.NewGraphLayout(g.graph.rect.Dx(), g.graph.rect.Dy(), columns)
+		g.app.nodes = nodeRects(g.graphLayout, columns, g.graph.rect.Min)
 	}
 	g.weights = g.weights[:0]
 	for _, l := range net.Layers {
 		g.weights = append(g.weights, weightsOf(l))
 	}
 	ui.DrawGraph(g.graph.pix, g.graphLayout, g.weights, surf.Nodes)
+}
+
+// nodeRects are the neurons' boxes on the canvas.
+func nodeRects(l ui.GraphLayout, columns []int, at image.Point) [][]image.Rectangle {
+	rects := make([][]image.Rectangle, len(columns))
+	for c, n := range columns {
+		rects[c] = make([]image.Rectangle, n)
+		for u := range n {
+			rects[c][u] = l.NodeRect(c, u).Add(at)
+		}
+	}
+	return rects
 }
 
 // weightsOf is a layer's In×Out weight matrix for the graph.

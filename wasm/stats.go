@@ -11,7 +11,8 @@ import (
 // when the first frame was drawn, for window.playground.status() and the
 // benchmarks.
 type frameStats struct {
-	frames       int
+	ticks        int // Update calls
+	frames       int // Draw calls that drew (unchanged frames are skipped)
 	firstFrameMs float64 // performance.now() at the end of the first Draw: ms since navigation
 	recentUpdate time.Duration
 	recentDraw   time.Duration
@@ -22,6 +23,7 @@ type frameStats struct {
 const statsWindow = 120
 
 func (s *frameStats) addUpdate(d time.Duration) {
+	s.ticks++
 	if s.window >= statsWindow {
 		s.recentUpdate -= s.recentUpdate / statsWindow
 		s.recentDraw -= s.recentDraw / statsWindow
@@ -39,7 +41,8 @@ func (s *frameStats) addDraw(d time.Duration) {
 	}
 }
 
-// goMsPerFrame is the average Go time of a frame over the recent window.
+// goMsPerFrame is the average Go time of a tick (an Update and the Draw
+// that follows it, if it drew) over the recent window.
 func (s *frameStats) goMsPerFrame() float64 {
 	if s.window == 0 {
 		return 0

@@ -11,8 +11,8 @@ import (
 // when the first frame was drawn, for window.playground.status() and the
 // benchmarks.
 type frameStats struct {
-	ticks        int // Update calls
-	frames       int // Draw calls that drew (unchanged frames are skipped)
+	ticks        int     // Update calls
+	frames       int     // Draw calls that drew (unchanged frames are skipped)
 	firstFrameMs float64 // performance.now() at the end of the first Draw: ms since navigation
 	recentUpdate time.Duration
 	recentDraw   time.Duration

@@ -289,3 +289,26 @@ func TestHoverShowsANeuron(t *testing.T) {
 	}
 	waitFor(t, tab, `window.playground.status().hover === null`)
 }
+
+// The largest network the limits allow (about 100,000 parameters) keeps
+// the page answering and training: drawing is spaced by its cost.
+func TestLargestNetworkStaysResponsive(t *testing.T) {
+	base := startServer(t)
+	tab := newTab(t, newBrowser(t))
+	def := open(t, tab, base+"/")
+	hash := strings.Replace(def.Hash, "l=dense:4:tanh,dense:2:tanh", "l=dense:256:tanh,dense:256:tanh,dense:128:tanh", 1)
+	if hash == def.Hash {
+		t.Fatalf("default hash %q has no layer list to replace", def.Hash)
+	}
+	s := open(t, tab, base+"/#"+hash)
+	if s.Error != "" || s.Hash != hash {
+		t.Fatalf("the largest network did not load: error %q, hash %q", s.Error, s.Hash)
+	}
+	call(t, tab, `window.playground.play()`)
+	start := currentStatus(t, tab)
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().step >= %d`, start.Step+50))
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().frames >= %d`, start.Frames+2))
+	s = currentStatus(t, tab)
+	t.Logf("largest network: step %d, %d frames drawn, Go %.1f ms a tick", s.Step, s.Frames, s.GoMsPerFrame)
+	screenshot(t, tab, "09-largest-network")
+}

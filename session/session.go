@@ -240,6 +240,13 @@ func (s *Session) Metrics() Metrics {
 	return s.metrics
 }
 
+// Steps is how many training steps the model has taken; unlike Metrics it
+// evaluates nothing.
+func (s *Session) Steps() int { return s.trainer.Steps() }
+
+// View is the spec's display choices, without copying the spec.
+func (s *Session) View() experiment.ViewSpec { return s.spec.View }
+
 // Generation changes whenever the model is rebuilt or the points change.
 func (s *Session) Generation() int { return s.generation }
 

@@ -109,11 +109,11 @@ func (a *app) running() bool {
 func (a *app) edit(next experiment.Spec) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	before := a.sess.Metrics().Step
+	before := a.sess.Steps()
 	if err := a.sess.Edit(next); err != nil {
 		return err
 	}
-	if a.sess.Metrics().Step < before {
+	if a.sess.Steps() < before {
 		a.resetHistory()
 	}
 	a.message = ""
@@ -206,10 +206,10 @@ func (a *app) resetHistory() {
 
 // record adds the current metrics to the charts' history once per step.
 func (a *app) record() {
-	m := a.sess.Metrics()
-	if m.Step == a.historyStep {
+	if a.sess.Steps() == a.historyStep {
 		return
 	}
+	m := a.sess.Metrics()
 	a.historyStep = m.Step
 	a.history.Add(ui.Sample{Step: m.Step, TrainLoss: m.TrainLoss, TestLoss: m.TestLoss, TrainAcc: m.TrainAcc, TestAcc: m.TestAcc})
 }

@@ -24,10 +24,14 @@ import (
 // the rest of a 60 Hz frame for drawing and the browser.
 const trainBudget = 6 * time.Millisecond
 
-// redrawInterval spaces redraws while only training changes the picture:
-// 20 pictures a second look live, and uploading fewer textures leaves the
-// GPU (software WebGL on some machines) and the page responsive.
-const redrawInterval = 50 * time.Millisecond
+// minRedrawInterval spaces redraws while only training changes the
+// picture: 20 pictures a second look live, and uploading fewer textures
+// leaves the GPU (software WebGL on some machines) and the page
+// responsive. A picture that costs more to draw (wide layers) waits
+// longer, so drawing stays under about a quarter of the time.
+const minRedrawInterval = 50 * time.Millisecond
+
+func (g *game) redrawInterval() time.Duration { return max(minRedrawInterval, 3*g.drawCost) }
 
 // surfaceRes is the grid the decision surface and thumbnails are computed
 // on; the GPU scales it up smoothly.
@@ -45,18 +49,13 @@ type game struct {
 
 	heat, graph, loss, acc view
 
-	hover       node
-	weights     [][]float32
-	columns     []int
-	labels      []ui.Label
-	surfaceTick int // frames since the surface was last computed
-	surfaceCost time.Duration
-	drawn       drawKey // what the screen shows now
-	lastDrawn   time.Time
-
-	surfaceOf   *session.Session // the session and generation lastSurface came from
-	surfaceGen  int
-	lastSurface *session.Surface
+	hover     node
+	weights   [][]float32
+	columns   []int
+	labels    []ui.Label
+	drawn     drawKey // what the screen shows now
+	lastDrawn time.Time
+	drawCost  time.Duration // Go time of the last full Draw
 }
 
 // node names a neuron in the graph: column 0 is the inputs.
@@ -128,7 +127,6 @@ func (g *game) Update() error {
 	g.hover, a.hover = hover, hover
 	before := a.sess.LastError()
 	a.sess.Advance(trainBudget)
-	a.record()
 	diverged := a.sess.LastError() != before && a.sess.LastError() != ""
 	if diverged {
 		a.message = a.sess.LastError()
@@ -190,20 +188,25 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	a.mu.Lock()
 	key := drawKey{
-		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Metrics().Step, hover: g.hover,
-		view: a.sess.Spec().View, running: a.sess.Running(), width: w, height: h, edits: a.edits,
+		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Steps(), hover: g.hover,
+		view: a.sess.View(), running: a.sess.Running(), width: w, height: h, edits: a.edits,
 	}
 	onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
-	if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < redrawInterval {
+	if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < g.redrawInterval() {
 		a.mu.Unlock()
 		return
 	}
 	g.drawn, g.lastDrawn = key, time.Now()
+	// The charts get a sample per picture: evaluating every point each
+	// tick would cost big networks more than training them.
+	a.record()
 	a.drawnStep, a.drawnEdits = key.step, key.edits
 	spec := a.sess.Spec()
 	m := a.sess.Metrics()
 	running := a.sess.Running()
-	surf := g.surface()
+	// The network over the plane: cached by the session until a step or
+	// an edit, and paid for in drawCost, which paces redraws.
+	surf := a.sess.Surface(surfaceRes)
 	classes := 0
 	if spec.Classification() {
 		classes = spec.Data.Classes
@@ -243,31 +246,14 @@ func (g *game) Draw(screen *ebiten.Image) {
 		ebitenutil.DebugPrintAt(screen, l.Text, l.X, l.Y)
 	}
 	a.mu.Lock()
-	a.stats.addDraw(time.Since(start))
+	g.drawCost = time.Since(start)
+	a.stats.addDraw(g.drawCost)
 	a.mu.Unlock()
 }
 
 func withStep(k drawKey, step int) drawKey {
 	k.step = step
 	return k
-}
-
-// surface recomputes the network over the plane at most as often as keeps
-// its cost near a quarter of the training budget; big networks refresh
-// less often rather than slowing the page.
-func (g *game) surface() *session.Surface {
-	sess := g.app.sess
-	g.surfaceTick++
-	interval := 1 + int(g.surfaceCost/(trainBudget/4))
-	if g.lastSurface != nil && g.surfaceTick < interval && g.surfaceOf == sess && g.surfaceGen == sess.Generation() {
-		return g.lastSurface
-	}
-	start := time.Now()
-	g.lastSurface = sess.Surface(surfaceRes)
-	g.surfaceCost = time.Since(start)
-	g.surfaceTick = 0
-	g.surfaceOf, g.surfaceGen = sess, sess.Generation()
-	return g.lastSurface
 }
 
 func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {

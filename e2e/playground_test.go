@@ -113,6 +113,14 @@ func TestBadLinkShowsErrorAndDefault(t *testing.T) {
 	waitForSteps(t, bad, 1) // the default experiment runs
 	screenshot(t, bad, "04-bad-link")
 
+	// A valid link whose experiment cannot run (every point removed) says
+	// so and shows the default too.
+	empty := strings.Replace(def.Hash, "n=500", "n=10", 1) + "&rm=0,1,2,3,4,5,6,7,8,9"
+	s = open(t, newTab(t, browser), base+"/#"+empty)
+	if !strings.Contains(s.Error, "cannot run") || s.Hash != def.Hash {
+		t.Fatalf("a link without points: error %q, hash %q", s.Error, s.Hash)
+	}
+
 	// A link from a newer version says so.
 	newer := newTab(t, browser)
 	s = open(t, newer, base+"/#v=99&d=circle")

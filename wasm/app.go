@@ -48,21 +48,36 @@ type app struct {
 }
 
 // newApp starts from the URL hash, or from the default experiment with a
-// message when the hash cannot be read.
+// message when the hash cannot be read or run.
 func newApp(hash string) (*app, error) {
 	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap)}
-	spec, err := specFromHash(hash)
-	if err != nil {
-		a.message = err.Error()
-	}
-	a.sess, err = session.New(spec)
+	sess, msg, err := sessionFromHash(hash)
 	if err != nil {
 		return nil, err
 	}
+	a.sess, a.message = sess, msg
 	a.sess.SetRunning(true)
 	a.resetHistory()
 	a.writeHash()
 	return a, nil
+}
+
+// sessionFromHash builds the session a link describes. A link that cannot
+// be read, or describes an experiment that cannot run (a valid spec whose
+// every training point was removed), gives the default experiment and a
+// message saying why; only a failure of the default itself is an error.
+func sessionFromHash(hash string) (*session.Session, string, error) {
+	spec, err := specFromHash(hash)
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	sess, err := session.New(spec)
+	if err != nil {
+		msg = fmt.Sprintf("This link's experiment cannot run, so the default experiment is shown instead: %v", err)
+		sess, err = session.New(experiment.Default())
+	}
+	return sess, msg, err
 }
 
 // specFromHash decodes a URL hash; an empty one is the default experiment.
@@ -149,28 +164,26 @@ func (a *app) reset() {
 }
 
 // load replaces the experiment with the one a hash describes, as opening
-// that link would: a bad hash shows why and loads the default experiment.
+// that link would: a bad link shows why and loads the default experiment.
+// It returns that reason as an error.
 func (a *app) load(hash string) error {
-	spec, decodeErr := specFromHash(hash)
-	a.mu.Lock()
-	running := a.sess.Running()
-	sess, err := session.New(spec)
+	sess, msg, err := sessionFromHash(hash)
 	if err != nil {
-		a.mu.Unlock()
 		return err
 	}
-	sess.SetRunning(running)
+	a.mu.Lock()
+	sess.SetRunning(a.sess.Running())
 	a.sess = sess
 	a.edits++
 	a.resetHistory()
-	a.message = ""
-	if decodeErr != nil {
-		a.message = decodeErr.Error()
-	}
+	a.message = msg
 	a.writeHash()
 	a.mu.Unlock()
 	a.syncPanel()
-	return decodeErr
+	if msg != "" {
+		return errors.New(msg)
+	}
+	return nil
 }
 
 // syncPanel refreshes the panel from the state; call it without mu held.

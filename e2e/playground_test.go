@@ -259,6 +259,27 @@ func TestPanelEditsTheExperiment(t *testing.T) {
 	call(t, tab, `window.playground.step(3000)`)
 	waitForPicture(t, tab)
 	screenshot(t, tab, "07-rings-five-classes")
+
+	// "Copy link" shows the link to this experiment.
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`#copy-link`))); err != nil {
+		t.Fatal(err)
+	}
+	link, err := chromedp.Run(tab, chromedp.Value(chromedp.CSS(`#link`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := base + "/" + locationHash(t, tab); link != want {
+		t.Fatalf("the link field shows %q, want %q", link, want)
+	}
+
+	// Editing the hash by hand loads that experiment.
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](`location.hash = location.hash.replace("d=rings", "d=spiralk")`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `window.playground.status().hash.includes("d=spiralk")`)
+	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.CSS(`#dataset`))); got != "spiralk" {
+		t.Fatalf("after editing the hash the data set control shows %q", got)
+	}
 }
 
 // setControl sets a <select> or <input> as a person would and fires its

@@ -13,6 +13,7 @@ import (
 
 // brush is the select saying what a click on the plane does.
 type brush struct {
+	p      *Panel
 	sel    *dom.HTMLSelectElement
 	shown  string // the option set currently built, to rebuild only on change
 	choice int
@@ -22,8 +23,7 @@ type brush struct {
 const RemoveNearest = -1
 
 func (p *Panel) newBrush(parent dom.Element) *brush {
-	b := &brush{sel: p.doc.CreateElement("select").(*dom.HTMLSelectElement)}
-	b.sel.SetID("brush")
+	b := &brush{p: p, sel: p.newSelect("brush", nil)}
 	b.sel.AddEventListener("change", false, func(dom.Event) {
 		b.choice, _ = strconv.Atoi(b.sel.Value())
 	})
@@ -43,14 +43,7 @@ func (b *brush) sync(s experiment.Spec) {
 	opts = append(opts, choice{"removes the nearest point", strconv.Itoa(RemoveNearest)})
 	key := fmt.Sprint(opts)
 	if key != b.shown {
-		b.sel.SetInnerHTML("")
-		doc := dom.GetWindow().Document()
-		for _, c := range opts {
-			o := doc.CreateElement("option").(*dom.HTMLOptionElement)
-			o.SetValue(c.value)
-			o.SetTextContent(c.label)
-			b.sel.AppendChild(o)
-		}
+		b.p.setChoices(b.sel, opts)
 		b.shown = key
 		if b.choice >= len(opts)-1 {
 			b.choice = 0

@@ -50,17 +50,29 @@ func names[E interface{ String() string }](all []E) []choice {
 	return c
 }
 
-// addSelect binds a <select> to the spec.
-func (p *Panel) addSelect(parent dom.Element, id, label string, choices []choice,
-	get func(experiment.Spec) string, set func(*experiment.Spec, string) error) *control {
+// newSelect makes a <select> offering choices.
+func (p *Panel) newSelect(id string, choices []choice) *dom.HTMLSelectElement {
 	sel := p.doc.CreateElement("select").(*dom.HTMLSelectElement)
 	sel.SetID(id)
+	p.setChoices(sel, choices)
+	return sel
+}
+
+// setChoices replaces the options of sel.
+func (p *Panel) setChoices(sel *dom.HTMLSelectElement, choices []choice) {
+	sel.SetInnerHTML("")
 	for _, c := range choices {
 		o := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
 		o.SetValue(c.value)
 		o.SetTextContent(c.label)
 		sel.AppendChild(o)
 	}
+}
+
+// addSelect binds a <select> to the spec.
+func (p *Panel) addSelect(parent dom.Element, id, label string, choices []choice,
+	get func(experiment.Spec) string, set func(*experiment.Spec, string) error) *control {
+	sel := p.newSelect(id, choices)
 	c := &control{row: p.labelled(parent, label, id, sel)}
 	c.sync = func(s experiment.Spec) { sel.SetValue(get(s)) }
 	sel.AddEventListener("change", false, func(dom.Event) {

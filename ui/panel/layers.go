@@ -145,15 +145,8 @@ func (e *layerEditor) rebuild(n int) {
 func (e *layerEditor) selectFor(row dom.Element, id, label string, choices []choice,
 	set func(*experiment.LayerSpec, string) error, i int) *dom.HTMLSelectElement {
 	p := e.p
-	sel := p.doc.CreateElement("select").(*dom.HTMLSelectElement)
-	sel.SetID(id)
+	sel := p.newSelect(id, choices)
 	sel.SetAttribute("aria-label", fmt.Sprintf("layer %d %s", i+1, label))
-	for _, c := range choices {
-		o := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
-		o.SetValue(c.value)
-		o.SetTextContent(c.label)
-		sel.AppendChild(o)
-	}
 	sel.AddEventListener("change", false, func(dom.Event) {
 		v := sel.Value()
 		p.edit(func(s *experiment.Spec) error {

@@ -251,6 +251,9 @@ func TestPanelEditsTheExperiment(t *testing.T) {
 	if !visible || !strings.Contains(text, "classes") {
 		t.Fatalf("after 99 classes: message visible=%v %q", visible, text)
 	}
+	if s := currentStatus(t, tab); s.Error != text {
+		t.Fatalf("status().error %q differs from the page's message %q", s.Error, text)
+	}
 	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.CSS(`#classes`))); got == "99" {
 		t.Fatal("the refused value stays in the control")
 	}

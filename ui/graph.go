@@ -132,3 +132,17 @@ func strengthFloor(w []float32, peak float32, budget int) float32 {
 	}
 	return 0
 }
+
+// HighlightColor frames the neuron under the pointer.
+var HighlightColor = color.RGBA{0xFF, 0xD5, 0x4F, 0xFF}
+
+// HighlightNode frames a neuron of a graph drawn by DrawGraph, two pixels
+// outside its box, so the neuron shown in the big picture stands out.
+func HighlightNode(dst *image.RGBA, l GraphLayout, layer, unit int) {
+	r := l.NodeRect(layer, unit)
+	if r.Empty() {
+		return
+	}
+	outline(dst, r.Inset(-1), HighlightColor)
+	outline(dst, r.Inset(-2), HighlightColor)
+}

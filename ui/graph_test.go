@@ -120,3 +120,20 @@ func abs(v int) int {
 	}
 	return v
 }
+
+func TestHighlightNodeFramesTheNeuron(t *testing.T) {
+	l := NewGraphLayout(300, 200, []int{2, 3, 1})
+	img := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	HighlightNode(img, l, 1, 2)
+	r := l.NodeRect(1, 2)
+	if got := img.RGBAAt(r.Min.X-1, r.Min.Y+r.Dy()/2); got != HighlightColor {
+		t.Fatalf("left of the box: %v, want the highlight", got)
+	}
+	if got := img.RGBAAt(r.Min.X+r.Dx()/2, r.Min.Y+r.Dy()/2); got == HighlightColor {
+		t.Fatal("the box itself was painted over")
+	}
+	other := l.NodeRect(1, 0)
+	if got := img.RGBAAt(other.Min.X-1, other.Min.Y+other.Dy()/2); got == HighlightColor {
+		t.Fatal("another neuron is framed too")
+	}
+}

@@ -63,8 +63,17 @@ func exposeAPI(a *app) {
 }
 
 func (a *app) status() any {
+	// The error is what the page shows, which includes refused panel
+	// edits; read it before taking mu, since the panel is outside it.
+	shown := ""
+	if a.panel != nil {
+		shown = a.panel.Message()
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if a.panel == nil {
+		shown = a.message
+	}
 	m := a.sess.Metrics()
 	return map[string]any{
 		"step":         m.Step,
@@ -74,7 +83,7 @@ func (a *app) status() any {
 		"trainAcc":     jsNumber(m.TrainAcc),
 		"testAcc":      jsNumber(m.TestAcc),
 		"running":      a.sess.Running(),
-		"error":        a.message,
+		"error":        shown,
 		"hash":         experiment.EncodeHash(a.sess.Spec()),
 		"ticks":        a.stats.ticks,
 		"frames":       a.stats.frames,

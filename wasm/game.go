@@ -273,6 +273,9 @@ func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
 		g.weights = append(g.weights, weightsOf(l))
 	}
 	ui.DrawGraph(g.graph.pix, g.graphLayout, g.weights, surf.Nodes)
+	if g.hover.ok {
+		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
+	}
 }
 
 // nodeRects are the neurons' boxes on the canvas.

@@ -344,3 +344,40 @@ func TestLargestNetworkStaysResponsive(t *testing.T) {
 	t.Logf("largest network: step %d, %d frames drawn, Go %.1f ms a tick", s.Step, s.Frames, s.GoMsPerFrame)
 	screenshot(t, tab, "09-largest-network")
 }
+
+// Resizing the window lays the views out again and keeps every layer of
+// the picture: the points' dark rims are the only near-black pixels on
+// the heatmap, so counting them in a screenshot shows the points are
+// there.
+func TestResizeKeepsThePicture(t *testing.T) {
+	base := startServer(t)
+	tab := newTab(t, newBrowser(t))
+	open(t, tab, base+"/")
+	call(t, tab, `window.playground.pause()`)
+	for _, size := range []struct{ w, h int64 }{{1280, 700}, {1280, 760}, {520, 900}} {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(size.w, size.h)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, tab, fmt.Sprintf(`window.playground.layout().heatmap.w > 0 && innerWidth === %d && innerHeight === %d`, size.w, size.h))
+		call(t, tab, `window.playground.step(1)`)
+		waitForPicture(t, tab)
+		heat, err := chromedp.Run(tab, chromedp.Evaluate[struct{ X, Y, W, H int }](`window.playground.layout().heatmap`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("10-resized-%dx%d", size.w, size.h)
+		shot := screenshotImage(t, tab, name)
+		dark := 0
+		for y := heat.Y; y < heat.Y+heat.H; y++ {
+			for x := heat.X; x < heat.X+heat.W; x++ {
+				r, g, b, _ := shot.At(x, y).RGBA()
+				if r>>8 < 40 && g>>8 < 40 && b>>8 < 40 {
+					dark++
+				}
+			}
+		}
+		if dark < 500 {
+			t.Errorf("%dx%d: %d dark pixels on the heatmap at %+v: the points are missing", size.w, size.h, dark, heat)
+		}
+	}
+}

@@ -152,6 +152,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.regions = ui.Layout(w, h)
 		g.field.resize(g.regions.Heatmap.Body, fieldScale)
 		g.points.resize(g.regions.Heatmap.Body, 1)
+		g.pointsOf = pointsKey{} // the new buffer is empty
 		g.graph.resize(g.regions.Graph.Body, 1)
 		g.loss.resize(g.regions.Loss.Body, 1)
 		g.acc.resize(g.regions.Accuracy.Body, 1)
@@ -229,12 +230,12 @@ func withStep(k drawKey, step int) drawKey {
 // pixels. A discretized field keeps full resolution for its hard edges.
 const fieldScale = 4
 
-// pointsKey is what the points layer depends on.
+// pointsKey is what the points layer depends on (besides its buffer,
+// which resizing clears, and with it the key).
 type pointsKey struct {
 	sess       *session.Session
 	generation int
 	showTest   bool
-	rect       image.Rectangle
 }
 
 // drawHeatmap draws the field the pointer asks for (the output, or the
@@ -257,7 +258,7 @@ func (g *game) drawHeatmap(surf *session.Surface, v experiment.ViewSpec, classes
 		g.field.changed()
 	}
 	sess := g.app.sess
-	key := pointsKey{sess: sess, generation: sess.Generation(), showTest: v.ShowTest, rect: r}
+	key := pointsKey{sess: sess, generation: sess.Generation(), showTest: v.ShowTest}
 	if g.points.pix == nil || key == g.pointsOf {
 		return
 	}

@@ -126,7 +126,6 @@ func (s *Session) Edit(next experiment.Spec) error {
 		s.data = ds
 		s.generation++
 		s.applyLive(next)
-		s.surface.invalidatePoints()
 		return nil
 	default:
 		return s.rebuild(next)

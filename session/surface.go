@@ -31,13 +31,11 @@ type surface struct {
 	grid        nn.Matrix
 	gridFor     []data.Feature // the features the grid was computed for
 	valid       bool
-	pointsValid bool
 	out         Surface
 	values      [][][]float32 // backing slices of out.Nodes
 }
 
 func (c *surface) invalidate()       { c.valid = false }
-func (c *surface) invalidatePoints() { c.pointsValid = false }
 
 // Surface evaluates the network over a res×res grid, reusing the previous
 // result while nothing changed. The result is valid until the next call.

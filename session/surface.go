@@ -27,15 +27,15 @@ type Surface struct {
 
 // surface caches the last evaluation and its buffers.
 type surface struct {
-	res         int
-	grid        nn.Matrix
-	gridFor     []data.Feature // the features the grid was computed for
-	valid       bool
-	out         Surface
-	values      [][][]float32 // backing slices of out.Nodes
+	res     int
+	grid    nn.Matrix
+	gridFor []data.Feature // the features the grid was computed for
+	valid   bool
+	out     Surface
+	values  [][][]float32 // backing slices of out.Nodes
 }
 
-func (c *surface) invalidate()       { c.valid = false }
+func (c *surface) invalidate() { c.valid = false }
 
 // Surface evaluates the network over a res×res grid, reusing the previous
 // result while nothing changed. The result is valid until the next call.

@@ -29,6 +29,22 @@ type status struct {
 	GoMsPerFrame float64  `json:"goMsPerFrame"`
 }
 
+// page is a playground served, opened in a fresh browser, drawn.
+type page struct {
+	base         string // the server's URL
+	browser, tab context.Context
+	opened       status // status() once the page drew
+}
+
+// openPage serves the playground and opens it in a new headless browser.
+func openPage(t *testing.T) page {
+	t.Helper()
+	p := page{base: startServer(t), browser: newBrowser(t)}
+	p.tab = newTab(t, p.browser)
+	p.opened = open(t, p.tab, p.base+"/")
+	return p
+}
+
 // open navigates to url and waits until the playground has drawn frames.
 func open(t *testing.T, ctx context.Context, url string) status {
 	t.Helper()

@@ -21,12 +21,9 @@ const (
 )
 
 func TestPlaygroundTrainsEditsAndShares(t *testing.T) {
-	base := startServer(t)
-	browser := newBrowser(t)
-
 	// Opening the page draws frames and trains on its own.
-	tab := newTab(t, browser)
-	first := open(t, tab, base+"/")
+	p := openPage(t)
+	base, browser, tab, first := p.base, p.browser, p.tab, p.opened
 	if first.Error != "" {
 		t.Fatalf("default page shows an error: %q", first.Error)
 	}
@@ -93,10 +90,8 @@ func TestPlaygroundTrainsEditsAndShares(t *testing.T) {
 }
 
 func TestBadLinkShowsErrorAndDefault(t *testing.T) {
-	base := startServer(t)
-	browser := newBrowser(t)
-	tab := newTab(t, browser)
-	def := open(t, tab, base+"/")
+	p := openPage(t)
+	base, browser, def := p.base, p.browser, p.opened
 
 	bad := newTab(t, browser)
 	s := open(t, bad, base+"/#v=1&d=nosuchset&l=dense:9999:tanh")
@@ -130,10 +125,8 @@ func TestBadLinkShowsErrorAndDefault(t *testing.T) {
 }
 
 func TestDivergencePausesAndKeepsWeights(t *testing.T) {
-	base := startServer(t)
-	browser := newBrowser(t)
-	tab := newTab(t, browser)
-	open(t, tab, base+"/")
+	p := openPage(t)
+	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
 	// A linear network on regression with a learning rate far above what
 	// MSE tolerates (session's divergingSpec).
@@ -161,10 +154,8 @@ func TestDivergencePausesAndKeepsWeights(t *testing.T) {
 }
 
 func TestClickAddsAndRemovesPoints(t *testing.T) {
-	base := startServer(t)
-	browser := newBrowser(t)
-	tab := newTab(t, browser)
-	open(t, tab, base+"/")
+	p := openPage(t)
+	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
 	heat, err := chromedp.Run(tab, chromedp.Evaluate[struct{ X, Y, W, H float64 }](`window.playground.layout().heatmap`))
 	if err != nil {
@@ -218,9 +209,8 @@ func waitForHash(t *testing.T, ctx contextLike, part string) {
 }
 
 func TestPanelEditsTheExperiment(t *testing.T) {
-	base := startServer(t)
-	tab := newTab(t, newBrowser(t))
-	open(t, tab, base+"/")
+	p := openPage(t)
+	base, tab := p.base, p.tab
 
 	// Space toggles training when the focus is not in a form field.
 	before := currentStatus(t, tab).Running
@@ -296,9 +286,8 @@ func setControl(t *testing.T, ctx contextLike, sel, value string) {
 }
 
 func TestHoverShowsANeuron(t *testing.T) {
-	base := startServer(t)
-	tab := newTab(t, newBrowser(t))
-	open(t, tab, base+"/")
+	p := openPage(t)
+	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
 	call(t, tab, `window.playground.step(500)`)
 	type rect struct{ X, Y, W, H float64 }
@@ -325,9 +314,8 @@ func TestHoverShowsANeuron(t *testing.T) {
 // The largest network the limits allow (about 100,000 parameters) keeps
 // the page answering and training: drawing is spaced by its cost.
 func TestLargestNetworkStaysResponsive(t *testing.T) {
-	base := startServer(t)
-	tab := newTab(t, newBrowser(t))
-	def := open(t, tab, base+"/")
+	p := openPage(t)
+	base, tab, def := p.base, p.tab, p.opened
 	hash := strings.Replace(def.Hash, "l=dense:4:tanh,dense:2:tanh", "l=dense:256:tanh,dense:256:tanh,dense:128:tanh", 1)
 	if hash == def.Hash {
 		t.Fatalf("default hash %q has no layer list to replace", def.Hash)
@@ -350,9 +338,8 @@ func TestLargestNetworkStaysResponsive(t *testing.T) {
 // the heatmap, so counting them in a screenshot shows the points are
 // there.
 func TestResizeKeepsThePicture(t *testing.T) {
-	base := startServer(t)
-	tab := newTab(t, newBrowser(t))
-	open(t, tab, base+"/")
+	p := openPage(t)
+	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
 	for _, size := range []struct{ w, h int64 }{{1280, 700}, {1280, 760}, {520, 900}} {
 		if err := chromedp.Do(tab, chromedp.EmulateViewport(size.w, size.h)); err != nil {

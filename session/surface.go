@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"playground/data"
+	"playground/kernels"
 	"playground/nn"
 	"playground/ui"
 )
@@ -162,39 +163,33 @@ func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind) 
 	default:
 		f.Classes = classes
 		f.Values = grow(f.Values, cells*classes)
+		copy(f.Values, out.Data[:cells*classes])
+		if loss == nn.CrossEntropy {
+			kernels.SoftmaxRows(cells, classes, f.Values)
+			break
+		}
 		for i := range cells {
-			probabilities(f.Values[i*classes:(i+1)*classes], out.Row(i), loss)
+			normalizeClipped(f.Values[i*classes : (i+1)*classes])
 		}
 	}
 	return f
 }
 
-func probabilities(dst, row []float32, loss nn.LossKind) {
+// normalizeClipped turns an MSE network's class outputs into shares:
+// clipped to [0, 1] and scaled to sum to 1 (even shares when all are 0).
+func normalizeClipped(p []float32) {
 	var sum float32
-	if loss == nn.CrossEntropy {
-		peak := row[0]
-		for _, v := range row {
-			peak = max(peak, v)
-		}
-		for j, v := range row {
-			dst[j] = float32(math.Exp(float64(v - peak)))
-			sum += dst[j]
-		}
-	} else {
-		for j, v := range row {
-			dst[j] = clamp(v, 0, 1)
-			sum += dst[j]
-		}
+	for j, v := range p {
+		p[j] = clamp(v, 0, 1)
+		sum += p[j]
 	}
 	if sum == 0 {
-		for j := range dst {
-			dst[j] = 1 / float32(len(dst))
+		for j := range p {
+			p[j] = 1 / float32(len(p))
 		}
 		return
 	}
-	for j := range dst {
-		dst[j] /= sum
-	}
+	kernels.Scale(1/sum, p)
 }
 
 func grow(s []float32, n int) []float32 {

@@ -32,16 +32,9 @@ func strokeLine(dst *image.RGBA, clip image.Rectangle, x0, y0, x1, y1, width flo
 		return
 	}
 	// Work in (a, b) = (major, minor) coordinates.
-	steep := abs32(y1-y0) > abs32(x1-x0)
-	a0, b0, a1, b1 := x0, y0, x1, y1
-	aMin, aMax, bMin, bMax := clip.Min.X, clip.Max.X, clip.Min.Y, clip.Max.Y
-	if steep {
-		a0, b0, a1, b1 = y0, x0, y1, x1
-		aMin, aMax, bMin, bMax = clip.Min.Y, clip.Max.Y, clip.Min.X, clip.Max.X
-	}
-	if a0 > a1 {
-		a0, b0, a1, b1 = a1, b1, a0, b0
-	}
+	ax := toMajor(x0, y0, x1, y1, clip)
+	steep, a0, b0, a1, b1 := ax.steep, ax.a0, ax.b0, ax.a1, ax.b1
+	aMin, aMax, bMin, bMax := ax.aMin, ax.aMax, ax.bMin, ax.bMax
 	da, db := a1-a0, b1-b0
 	lenSq := da*da + db*db
 	var slope float32
@@ -96,16 +89,9 @@ func strokeLine(dst *image.RGBA, clip image.Rectangle, x0, y0, x1, y1, width flo
 // share the coverage. It is several times cheaper than the general stroke,
 // which matters for wide layers drawn as thousands of hairlines.
 func strokeHairline(dst *image.RGBA, clip image.Rectangle, x0, y0, x1, y1 float32, c color.RGBA, alpha float32) {
-	steep := abs32(y1-y0) > abs32(x1-x0)
-	a0, b0, a1, b1 := x0, y0, x1, y1
-	aMin, aMax, bMin, bMax := clip.Min.X, clip.Max.X, clip.Min.Y, clip.Max.Y
-	if steep {
-		a0, b0, a1, b1 = y0, x0, y1, x1
-		aMin, aMax, bMin, bMax = clip.Min.Y, clip.Max.Y, clip.Min.X, clip.Max.X
-	}
-	if a0 > a1 {
-		a0, b0, a1, b1 = a1, b1, a0, b0
-	}
+	ax := toMajor(x0, y0, x1, y1, clip)
+	steep, a0, b0, a1, b1 := ax.steep, ax.a0, ax.b0, ax.a1, ax.b1
+	aMin, aMax, bMin, bMax := ax.aMin, ax.aMax, ax.bMin, ax.bMax
 	var slope float32
 	if a1 > a0 {
 		slope = (b1 - b0) / (a1 - a0)
@@ -157,4 +143,26 @@ func abs32(v float32) float32 {
 		return -v
 	}
 	return v
+}
+
+// majorAxis is a segment in (a, b) = (major, minor) coordinates: a runs
+// along the axis the segment is longer in, from a0 <= a1; steep says the
+// major axis is y. The clip rectangle is expressed in the same terms.
+type majorAxis struct {
+	steep                  bool
+	a0, b0, a1, b1         float32
+	aMin, aMax, bMin, bMax int
+}
+
+func toMajor(x0, y0, x1, y1 float32, clip image.Rectangle) majorAxis {
+	m := majorAxis{a0: x0, b0: y0, a1: x1, b1: y1,
+		aMin: clip.Min.X, aMax: clip.Max.X, bMin: clip.Min.Y, bMax: clip.Max.Y}
+	if abs32(y1-y0) > abs32(x1-x0) {
+		m = majorAxis{steep: true, a0: y0, b0: x0, a1: y1, b1: x1,
+			aMin: clip.Min.Y, aMax: clip.Max.Y, bMin: clip.Min.X, bMax: clip.Max.X}
+	}
+	if m.a0 > m.a1 {
+		m.a0, m.b0, m.a1, m.b1 = m.a1, m.b1, m.a0, m.b0
+	}
+	return m
 }

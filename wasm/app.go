@@ -124,11 +124,12 @@ func (a *app) running() bool {
 func (a *app) edit(next experiment.Spec) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	before := a.sess.Steps()
 	if err := a.sess.Edit(next); err != nil {
 		return err
 	}
-	if a.sess.Steps() < before {
+	// A rebuilt model starts at step 0, and so do its curves (a live edit
+	// at step 0 loses nothing by restarting them).
+	if a.sess.Steps() == 0 {
 		a.resetHistory()
 	}
 	a.message = ""

@@ -5,6 +5,8 @@ go 1.26
 require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/hajimehoshi/ebiten/v2 v2.10.4
+	github.com/syumai/workers v0.33.0
+	github.com/tetratelabs/wazero v1.12.0
 	gonum.org/v1/gonum v0.17.0
 	honnef.co/go/js/dom/v2 v2.0.0-20231112215516-51f43a291193
 )

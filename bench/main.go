@@ -2,8 +2,10 @@
 
 // Command bench measures the playground's size and speed against a
 // baseline built and measured in the same run (a minimal Ebiten program),
-// and prints a Markdown table for docs/BENCHMARKS.md. Run it with
-// `make bench` after `make build`.
+// and prints a Markdown table for docs/BENCHMARKS.md; then times the
+// WebAssembly kernels under Node against pure Go and TensorFlow.js (node.go,
+// kernels_table.go). Run it with `make bench` after `make build`;
+// -only=node runs the Node part alone (it needs no build or Chromium).
 package main
 
 import (
@@ -30,8 +32,36 @@ import (
 func main() {
 	loads := flag.Int("loads", 5, "page loads per measurement (the median is reported)")
 	frames := flag.Int("ticks", 300, "Ebiten ticks (Update calls) to wait before reading the Go time per tick, averaged over the last 120")
+	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), node (the kernels under Node against TensorFlow.js), or all")
+	benchtime := flag.String("benchtime", "300ms", "go test -benchtime of each Node benchmark")
+	count := flag.Int("count", 3, "go test -count of the Node benchmarks (the best is reported)")
 	flag.Parse()
 
+	switch *only {
+	case "browser", "all", "node":
+	default:
+		log.Fatalf("bench: -only=%q: want browser, node or all", *only)
+	}
+	if *only != "node" {
+		browserSection(*loads, *frames)
+	}
+	if *only != "browser" {
+		if *only == "all" {
+			fmt.Println()
+		}
+		// Run before printing anything of it, so a failure leaves no
+		// half-filled tables behind.
+		res, err := runNode(nodeOptions{benchtime: *benchtime, count: *count})
+		if err != nil {
+			log.Fatalf("bench: %v", err)
+		}
+		printNode(os.Stdout, res)
+	}
+}
+
+// browserSection measures size, start-up and frame times in headless
+// Chromium against the baseline, and prints their tables.
+func browserSection(loads, frames int) {
 	baselineDir, err := buildBaseline()
 	if err != nil {
 		log.Fatalf("bench: building the baseline: %v", err)
@@ -60,13 +90,13 @@ func main() {
 	bl := httptest.NewServer(gzipFiles(http.FileServer(http.Dir(baselineDir))))
 	defer bl.Close()
 
-	appFirst := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, *loads)
-	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, *loads)
+	appFirst := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
 	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, gzip) | playground | baseline | ratio |")
 	fmt.Println("|---|---|---|---|")
-	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", *loads, appFirst, baseFirst, appFirst/baseFirst)
+	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, appFirst, baseFirst, appFirst/baseFirst)
 
-	training, paused := frameTimes(browser, pg.URL+"/", *frames)
+	training, paused := frameTimes(browser, pg.URL+"/", frames)
 	const frame = 1000.0 / 60
 	fmt.Println("| Go time per tick (Update + Draw), default experiment, headless Chromium | ms | share of a 60 Hz frame |")
 	fmt.Println("|---|---|---|")

@@ -6,6 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +30,7 @@ type status struct {
 	Fresh        bool     `json:"fresh"`
 	FirstFrameMs float64  `json:"firstFrameMs"`
 	GoMsPerFrame float64  `json:"goMsPerFrame"`
+	Kernels      string   `json:"kernels"`
 }
 
 // page is a playground served, opened in a fresh browser, drawn.
@@ -45,16 +49,55 @@ func openPage(t *testing.T) page {
 	return p
 }
 
-// open navigates to url and waits until the playground has drawn frames.
+// open navigates to url and waits until the playground has drawn frames
+// with the kernel body the run asks for (see withKernels).
 func open(t *testing.T, ctx context.Context, url string) status {
 	t.Helper()
 	ctx, cancel := withTimeout(ctx, 90*time.Second)
 	defer cancel()
+	url = withKernels(t, url)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
 	waitFor(t, ctx, `window.playground && window.playground.status().frames >= 1`)
-	return currentStatus(t, ctx)
+	s := currentStatus(t, ctx)
+	if want := wantKernels(); s.Kernels != want {
+		t.Fatalf("%s runs the %q kernels, want %q", url, s.Kernels, want)
+	}
+	return s
+}
+
+// E2E_KERNELS=scalar runs the browser tests with the kernels' scalar
+// body, as a browser without WebAssembly SIMD gets; by default they run
+// with SIMD, which Chromium has.
+func wantKernels() string {
+	if k := os.Getenv("E2E_KERNELS"); k != "" {
+		return k
+	}
+	return "simd"
+}
+
+// withKernels adds ?kernels=... to a page address when the run forces a
+// body, keeping the hash.
+func withKernels(t *testing.T, raw string) string {
+	t.Helper()
+	k := os.Getenv("E2E_KERNELS")
+	if k == "" {
+		return raw
+	}
+	// The hash is kept byte for byte: it is the experiment.
+	addr, hash, hasHash := strings.Cut(raw, "#")
+	u, err := neturl.Parse(addr)
+	if err != nil {
+		t.Fatalf("page address %q: %v", raw, err)
+	}
+	q := u.Query()
+	q.Set("kernels", k)
+	u.RawQuery = q.Encode()
+	if hasHash {
+		return u.String() + "#" + hash
+	}
+	return u.String()
 }
 
 func currentStatus(t *testing.T, ctx context.Context) status {

@@ -6,11 +6,28 @@ import "math"
 // y may be x itself. The backward XxxBackward(dx, x, y, dy) writes
 // dx[i] = dy[i] * f'(x[i]) given both the pre-activation x and the output
 // y = f(x), so each derivative uses whichever is cheaper; dx may be dy
-// itself. Lengths come from x. Transcendentals are evaluated in float64
-// and rounded once, so these bodies are also the accuracy reference.
+// itself. Lengths come from x, and all four slices of a backward hold at
+// least len(x) elements, whichever of x and y its derivative reads.
+// Transcendentals are evaluated in float64 and rounded once, so these
+// bodies are also the accuracy reference.
+
+// activationFunc names an activation, for the WebAssembly dispatch.
+type activationFunc int
+
+const (
+	reluFunc activationFunc = iota
+	tanhFunc
+	sigmoidFunc
+	geluFunc
+	siluFunc
+	sineFunc
+)
 
 // ReLU computes y = max(x, 0).
 func ReLU(y, x []float32) {
+	if accelUnary(reluFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		y[i] = max(v, 0)
@@ -20,6 +37,9 @@ func ReLU(y, x []float32) {
 // ReLUBackward passes dy where x > 0 and zero elsewhere (the kink at 0
 // takes the derivative 0).
 func ReLUBackward(dx, x, y, dy []float32) {
+	if accelBackward(reluFunc, dx, x, y, dy) {
+		return
+	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
 		if v > 0 {
@@ -32,6 +52,9 @@ func ReLUBackward(dx, x, y, dy []float32) {
 
 // Tanh computes y = tanh(x).
 func Tanh(y, x []float32) {
+	if accelUnary(tanhFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		y[i] = float32(math.Tanh(float64(v)))
@@ -40,6 +63,9 @@ func Tanh(y, x []float32) {
 
 // TanhBackward uses f' = 1 - y².
 func TanhBackward(dx, x, y, dy []float32) {
+	if accelBackward(tanhFunc, dx, x, y, dy) {
+		return
+	}
 	dx, y, dy = dx[:len(x)], y[:len(x)], dy[:len(x)]
 	for i := range x {
 		dx[i] = dy[i] * (1 - y[i]*y[i])
@@ -49,6 +75,9 @@ func TanhBackward(dx, x, y, dy []float32) {
 // Sigmoid computes y = 1/(1+exp(-x)). In float64 exp(-x) overflows to +Inf
 // for very negative x, which still yields the correct 0.
 func Sigmoid(y, x []float32) {
+	if accelUnary(sigmoidFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		y[i] = float32(sigmoid(float64(v)))
@@ -57,6 +86,9 @@ func Sigmoid(y, x []float32) {
 
 // SigmoidBackward uses f' = y(1 - y).
 func SigmoidBackward(dx, x, y, dy []float32) {
+	if accelBackward(sigmoidFunc, dx, x, y, dy) {
+		return
+	}
 	dx, y, dy = dx[:len(x)], y[:len(x)], dy[:len(x)]
 	for i := range x {
 		dx[i] = dy[i] * y[i] * (1 - y[i])
@@ -71,29 +103,41 @@ const (
 	geluA = 0.044715
 )
 
-// GELU computes the tanh approximation of GELU (see geluC).
+// GELU computes the tanh approximation of GELU (see geluC), written as
+// x·sigmoid(2z) with z = sqrt(2/pi)(x + 0.044715 x³): the same function,
+// since 0.5(1 + tanh z) = sigmoid(2z), without the cancellation in 1 + tanh
+// that loses every digit for x below about -7.
 func GELU(y, x []float32) {
+	if accelUnary(geluFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		u := float64(v)
-		y[i] = float32(0.5 * u * (1 + math.Tanh(geluC*(u+geluA*u*u*u))))
+		y[i] = float32(u * sigmoid(2*geluC*(u+geluA*u*u*u)))
 	}
 }
 
-// GELUBackward differentiates the tanh approximation:
-// f' = 0.5(1+t) + 0.5 x (1-t²) sqrt(2/pi) (1 + 3·0.044715 x²), t the tanh.
+// GELUBackward differentiates the tanh approximation: with s = sigmoid(2z),
+// f' = s + 2 x s (1-s) sqrt(2/pi) (1 + 3·0.044715 x²).
 func GELUBackward(dx, x, y, dy []float32) {
+	if accelBackward(geluFunc, dx, x, y, dy) {
+		return
+	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
 		u := float64(v)
-		t := math.Tanh(geluC * (u + geluA*u*u*u))
-		d := 0.5*(1+t) + 0.5*u*(1-t*t)*geluC*(1+3*geluA*u*u)
+		s := sigmoid(2 * geluC * (u + geluA*u*u*u))
+		d := s + 2*u*s*(1-s)*geluC*(1+3*geluA*u*u)
 		dx[i] = dy[i] * float32(d)
 	}
 }
 
 // SiLU computes y = x·sigmoid(x) (also called swish).
 func SiLU(y, x []float32) {
+	if accelUnary(siluFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		u := float64(v)
@@ -103,6 +147,9 @@ func SiLU(y, x []float32) {
 
 // SiLUBackward uses f' = s (1 + x (1 - s)), s = sigmoid(x).
 func SiLUBackward(dx, x, y, dy []float32) {
+	if accelBackward(siluFunc, dx, x, y, dy) {
+		return
+	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
 		u := float64(v)
@@ -113,6 +160,9 @@ func SiLUBackward(dx, x, y, dy []float32) {
 
 // Sine computes y = sin(x).
 func Sine(y, x []float32) {
+	if accelUnary(sineFunc, y, x) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		y[i] = float32(math.Sin(float64(v)))
@@ -121,6 +171,9 @@ func Sine(y, x []float32) {
 
 // SineBackward uses f' = cos(x).
 func SineBackward(dx, x, y, dy []float32) {
+	if accelBackward(sineFunc, dx, x, y, dy) {
+		return
+	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
 	for i, v := range x {
 		dx[i] = dy[i] * float32(math.Cos(float64(v)))

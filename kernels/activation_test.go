@@ -23,7 +23,9 @@ var activationCases = []activationCase{
 	{"Tanh", Tanh, TanhBackward, math.Tanh, true},
 	{"Sigmoid", Sigmoid, SigmoidBackward, sigmoid64, true},
 	{"GELU", GELU, GELUBackward, func(u float64) float64 {
-		return 0.5 * u * (1 + math.Tanh(math.Sqrt(2/math.Pi)*(u+0.044715*u*u*u)))
+		// 0.5(1 + tanh z) as sigmoid(2z): accurate in float64 for large
+		// negative u, where 1 + tanh z cancels.
+		return u * sigmoid64(2*math.Sqrt(2/math.Pi)*(u+0.044715*u*u*u))
 	}, true},
 	{"SiLU", SiLU, SiLUBackward, func(u float64) float64 { return u * sigmoid64(u) }, true},
 	{"Sine", Sine, SineBackward, math.Sin, true},

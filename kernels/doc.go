@@ -1,19 +1,31 @@
 // Package kernels is the float32 math the neural playground spends its time
 // in: matrix products in the transpose forms backpropagation needs, vector
-// updates, reductions, activation functions with their derivatives and a
-// row softmax.
+// updates, reductions, activation functions with their derivatives, a row
+// softmax and the Adam update.
 //
 // Every function works on slices, ints and float32 scalars only, keeps no
-// reference to its arguments after it returns and allocates nothing. That
-// shape is deliberate: a later body for browsers is written in WebAssembly
-// SIMD and reached through //go:wasmimport, passing &s[0] and int32 sizes
-// into Go's own linear memory, behind this very API. The bodies here are
-// pure Go; they are the reference the SIMD bodies are tested against and
-// the implementation used by native builds (tests, tools, the worker).
+// reference to its arguments after it returns and allocates nothing. Each
+// has three bodies behind the one API:
+//
+//   - WebAssembly SIMD128, hand-written in wat/*_simd.wat, for browsers
+//     (and Node) that validate it;
+//   - scalar WebAssembly, wat/*_scalar.wat, for engines without SIMD;
+//   - pure Go, in this package's .go files: the body of native builds
+//     (tests, tools, the worker), the reference the other two are tested
+//     against, and the one a GOOS=js build uses for work too small to be
+//     worth leaving Go (accel_js.go).
+//
+// A GOOS=js build reaches the WebAssembly bodies through //go:wasmimport,
+// passing the address of a slice's first element in Go's own memory: no
+// copies. The modules are assembled from their WAT sources by
+// scripts/assemble-kernels.sh and committed; wat/stub.wat is the ABI that
+// binds Go's imports to them, and instantiate.js (browser and Node) loads
+// them around Go's instance before it runs. Under Node, run tests with
+// go_js_wasm_exec_kernels as go test's -exec.
 //
 // Matrices are row-major with a leading dimension (the distance between
 // the starts of two consecutive rows, at least the row width), so a kernel
-// can work on a block inside a larger matrix. Lengths are not checked
-// beyond what Go's bounds checks do: a slice too short for the stated
-// shape panics in pure Go.
+// can work on a block inside a larger matrix. A slice too short for the
+// stated shape panics, in every body: the WebAssembly dispatch checks the
+// extents before it hands out an address.
 package kernels

@@ -5,9 +5,21 @@ package kernels
 // is overwritten, so NaN or garbage in it does not leak into the result;
 // when alpha is 0 (or k is 0), A and B are not read.
 
+// gemmForm names a transpose form, for the WebAssembly dispatch.
+type gemmForm int
+
+const (
+	formNN gemmForm = iota
+	formNT
+	formTN
+)
+
 // GemmNN computes C = alpha*A*B + beta*C with A m x k and B k x n.
 func GemmNN(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
 	if m <= 0 || n <= 0 {
+		return
+	}
+	if accelGemm(formNN, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
 		return
 	}
 	for i := range m {
@@ -28,6 +40,9 @@ func GemmTN(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb i
 	if m <= 0 || n <= 0 {
 		return
 	}
+	if accelGemm(formTN, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
+		return
+	}
 	for i := range m {
 		ci := c[i*ldc : i*ldc+n]
 		scaleRow(beta, ci)
@@ -45,6 +60,9 @@ func GemmTN(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb i
 // dot product; four rows of B share one pass over a row of A.
 func GemmNT(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
 	if m <= 0 || n <= 0 {
+		return
+	}
+	if accelGemm(formNT, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
 		return
 	}
 	if alpha == 0 || k <= 0 {

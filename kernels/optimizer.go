@@ -12,6 +12,9 @@ import "math"
 // corr1 = 1/(1-beta1^t) and corr2 = 1/(1-beta2^t) are the bias corrections
 // for step t, computed once per step by the caller rather than per element.
 func AdamUpdate(w, g, m, v []float32, lr, beta1, beta2, eps, corr1, corr2 float32) {
+	if accelAdam(w, g, m, v, lr, beta1, beta2, eps, corr1, corr2) {
+		return
+	}
 	n := len(w)
 	g, m, v = g[:n], m[:n], v[:n]
 	for i := range w {

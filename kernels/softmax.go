@@ -6,6 +6,9 @@ import "math"
 // its softmax. The row maximum is subtracted first, so large logits do not
 // overflow: every exponent is at most 0 and the largest term is exactly 1.
 func SoftmaxRows(rows, cols int, x []float32) {
+	if accelSoftmax(false, rows, cols, x) {
+		return
+	}
 	for i := range rows {
 		r := x[i*cols : (i+1)*cols]
 		m := rowMax(r)
@@ -24,6 +27,9 @@ func SoftmaxRows(rows, cols int, x []float32) {
 // SoftmaxRows it stays finite when a probability underflows, which keeps
 // cross-entropy finite for confident wrong answers.
 func LogSoftmaxRows(rows, cols int, x []float32) {
+	if accelSoftmax(true, rows, cols, x) {
+		return
+	}
 	for i := range rows {
 		r := x[i*cols : (i+1)*cols]
 		m := rowMax(r)

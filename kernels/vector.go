@@ -5,6 +5,9 @@ package kernels
 
 // Axpy computes y += alpha*x.
 func Axpy(alpha float32, x, y []float32) {
+	if accelAxpy(false, alpha, x, y) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		y[i] += alpha * v
@@ -14,6 +17,9 @@ func Axpy(alpha float32, x, y []float32) {
 // AxpySign computes y += alpha*sign(x), with sign(0) = 0: the gradient of
 // an L1 penalty.
 func AxpySign(alpha float32, x, y []float32) {
+	if accelAxpy(true, alpha, x, y) {
+		return
+	}
 	y = y[:len(x)]
 	for i, v := range x {
 		switch {
@@ -27,6 +33,9 @@ func AxpySign(alpha float32, x, y []float32) {
 
 // Scale computes x *= alpha.
 func Scale(alpha float32, x []float32) {
+	if accelScale(alpha, x) {
+		return
+	}
 	for i := range x {
 		x[i] *= alpha
 	}
@@ -35,6 +44,9 @@ func Scale(alpha float32, x []float32) {
 // Dot returns the sum of x[i]*y[i]. Four partial sums, as a SIMD body
 // keeps them, also shorten the dependency chain in pure Go.
 func Dot(x, y []float32) float32 {
+	if s, ok := accelDot(x, y); ok {
+		return s
+	}
 	y = y[:len(x)]
 	var s0, s1, s2, s3 float32
 	i := 0
@@ -55,6 +67,9 @@ func SumSquares(x []float32) float32 { return Dot(x, x) }
 
 // SumAbs returns the sum of |x[i]|: the L1 norm.
 func SumAbs(x []float32) float32 {
+	if s, ok := accelSumAbs(x); ok {
+		return s
+	}
 	var s0, s1 float32
 	i := 0
 	for ; i+2 <= len(x); i += 2 {
@@ -69,6 +84,9 @@ func SumAbs(x []float32) float32 {
 
 // AddBias adds bias[j] to every c[i,j] of the rows x cols block of c.
 func AddBias(rows, cols int, bias []float32, c []float32, ldc int) {
+	if accelAddBias(rows, cols, bias, c, ldc) {
+		return
+	}
 	bias = bias[:cols]
 	for i := range rows {
 		ci := c[i*ldc : i*ldc+cols]
@@ -81,6 +99,9 @@ func AddBias(rows, cols int, bias []float32, c []float32, ldc int) {
 // SumRows adds each column's sum of the rows x cols block of a to dst:
 // dst[j] += sum_i a[i,j], the gradient of a bias added to every row.
 func SumRows(rows, cols int, a []float32, lda int, dst []float32) {
+	if accelSumRows(rows, cols, a, lda, dst) {
+		return
+	}
 	dst = dst[:cols]
 	for i := range rows {
 		ai := a[i*lda : i*lda+cols]

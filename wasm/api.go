@@ -18,9 +18,12 @@ const maxAPISteps = 10000
 // exposeAPI installs window.playground for pages and tests:
 //
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc, running,
-//	            error, hash, ticks, frames, fresh, firstFrameMs, goMsPerFrame}
+//	            error, hash, ticks, frames, fresh, firstFrameMs, goMsPerFrame,
+//	            kernels}
 //	           (fresh: the picture shows this step and the latest edit;
-//	           hover: {column, unit} of the neuron under the pointer, or null)
+//	           hover: {column, unit} of the neuron under the pointer, or null;
+//	           kernels: the WebAssembly kernel body the loader chose, "simd"
+//	           or "scalar")
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
 //	play(), pause(), reset()
@@ -91,6 +94,7 @@ func (a *app) status() any {
 		"fresh":        a.drawnStep == m.Step && a.drawnEdits == a.edits,
 		"firstFrameMs": a.stats.firstFrameMs,
 		"goMsPerFrame": a.stats.goMsPerFrame(),
+		"kernels":      js.Global().Get("playgroundKernelBody"),
 	}
 }
 

@@ -105,6 +105,7 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Step:       func() { a.step(1) },
 		Reset:      a.reset,
 		Link:       a.link,
+		Open:       a.open,
 	})
 	a.panel.ShowMessage(a.message)
 }
@@ -185,6 +186,12 @@ func (a *app) load(hash string) error {
 		return errors.New(msg)
 	}
 	return nil
+}
+
+// open replaces the experiment with spec (a preset's), as opening its
+// link would.
+func (a *app) open(spec experiment.Spec) error {
+	return a.load(experiment.EncodeHash(spec))
 }
 
 // syncPanel refreshes the panel from the state; call it without mu held.

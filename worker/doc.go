@@ -1,6 +1,9 @@
-// Package worker is the playground's HTTP side: one http.Handler that serves
-// the page, its built files and its assets. The same handler runs under
-// net/http for `make run` (cmd/serve), in httptest for tests, and later on
-// Cloudflare through syumai/workers, so the local page and the deployed edge
-// are one program.
+// Package worker is the playground's HTTP side: one http.Handler that
+// serves the page's static files (index.html, build/, assets/) and a small
+// read-only JSON API over the papers catalog and the preset experiments
+// (/api/papers, /api/presets). The same handler runs under net/http for
+// `make run` (cmd/serve), in httptest for tests, and on Cloudflare through
+// syumai/workers (cmd/cloudflare), where the assets binding serves the
+// static files and Go answers only the API; cmd/site assembles the folder
+// that binding deploys. See docs/DESIGN.md, "Worker".
 package worker

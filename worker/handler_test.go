@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"io"
@@ -13,14 +14,16 @@ import (
 
 func testFS() fstest.MapFS {
 	return fstest.MapFS{
-		"index.html":         {Data: []byte("<!doctype html><title>page</title>")},
-		"build/app.wasm":     {Data: []byte("\x00asm wasm bytes")},
-		"build/app.wasm.gz":  {Data: gzipped("\x00asm wasm bytes")},
-		"assets/style.css":   {Data: []byte("body{}")},
-		"secret.txt":         {Data: []byte("not served")},
-		"wasm/main.go":       {Data: []byte("package main")},
-		"assets/sub/x.json":  {Data: []byte(`{"a":1}`)},
-		"build/dir/keep.txt": {Data: []byte("x")},
+		"index.html":                  {Data: []byte("<!doctype html><title>page</title>")},
+		"build/app.wasm":              {Data: []byte("\x00asm wasm bytes")},
+		"build/app.wasm.gz":           {Data: gzipped("\x00asm wasm bytes")},
+		"assets/style.css":            {Data: []byte("body{}")},
+		"secret.txt":                  {Data: []byte("not served")},
+		"wasm/main.go":                {Data: []byte("package main")},
+		"assets/sub/x.json":           {Data: []byte(`{"a":1}`)},
+		"build/dir/keep.txt":          {Data: []byte("x")},
+		"assets/assets.go":            {Data: []byte("package assets // not served")},
+		"assets/testdata/fuzz/x.json": {Data: []byte(`"not served"`)},
 	}
 }
 
@@ -105,7 +108,8 @@ func TestRefusesWhatIsNotThePage(t *testing.T) {
 		"/secret.txt", "/wasm/main.go", "/build/", "/build", "/assets/", "/build/dir",
 		"/build/../secret.txt", "/assets/..%2fsecret.txt", "/assets/%2e%2e/secret.txt",
 		"//secret.txt", "/assets//style.css", "/assets/./style.css", "/build/missing.wasm",
-		"/" + strings.Repeat("a", 300), "/assets/style.css%00",
+		"/" + strings.Repeat("a", 300), "/assets/style.css%00", "/assets/assets.go",
+		"/assets/testdata/fuzz/x.json", "/build/dir/keep.txt",
 	} {
 		rec := get(t, h, http.MethodGet, path, nil)
 		if rec.Code != http.StatusNotFound {
@@ -138,5 +142,44 @@ func TestMethods(t *testing.T) {
 		if !strings.Contains(rec.Header().Get("Content-Type"), "application/json") {
 			t.Errorf("%s /: error is not JSON", m)
 		}
+	}
+}
+
+func TestAssetsAreOpenToOtherSites(t *testing.T) {
+	h := NewHandler(testFS())
+	if got := get(t, h, http.MethodGet, "/assets/sub/x.json", nil).Header().Get("Access-Control-Allow-Origin"); got != "*" {
+		t.Errorf("/assets/sub/x.json: Access-Control-Allow-Origin %q", got)
+	}
+	if got := get(t, h, http.MethodGet, "/", nil).Header().Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("/: Access-Control-Allow-Origin %q; only data is shared", got)
+	}
+}
+
+// TestStaticHeadersFileStatesThePageHeaders: Cloudflare's static files get
+// the headers `make run` sends.
+func TestStaticHeadersFileStatesThePageHeaders(t *testing.T) {
+	file := StaticHeadersFile()
+	rec := get(t, NewHandler(testFS()), http.MethodGet, "/", nil)
+	for _, k := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
+		line := "  " + k + ": " + rec.Header().Get(k) + "\n"
+		if !strings.Contains(file, line) {
+			t.Errorf("_headers lacks %q", line)
+		}
+	}
+	if !strings.Contains(file, "/assets/*\n  Access-Control-Allow-Origin: *\n") {
+		t.Errorf("_headers does not open /assets/* to other sites:\n%s", file)
+	}
+}
+
+// TestGzipCopyIsServedAsIs: the page may fetch build/app.wasm.gz and
+// decompress it itself (as on Cloudflare, which takes no asset over
+// 25 MiB), so the handler must not encode it again or say it is encoded.
+func TestGzipCopyIsServedAsIs(t *testing.T) {
+	rec := get(t, NewHandler(testFS()), http.MethodGet, "/build/app.wasm.gz", http.Header{"Accept-Encoding": {"gzip"}})
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "" {
+		t.Fatalf("status %d, Content-Encoding %q", rec.Code, rec.Header().Get("Content-Encoding"))
+	}
+	if !bytes.Equal(rec.Body.Bytes(), gzipped("\x00asm wasm bytes")) {
+		t.Error("the body is not the gzip file")
 	}
 }

@@ -48,6 +48,10 @@ func (s *staticFiles) serve(w http.ResponseWriter, r *http.Request, name string)
 	}
 	h.Set("Cache-Control", "no-cache")
 	h.Add("Vary", "Accept-Encoding")
+	if strings.HasPrefix(name, "assets/") {
+		// Public data, as on Cloudflare (see StaticHeadersFile).
+		h.Set("Access-Control-Allow-Origin", "*")
+	}
 	if acceptsGzip(r) {
 		if gz, err := s.load(name + ".gz"); err == nil {
 			h.Set("Content-Encoding", "gzip")

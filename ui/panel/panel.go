@@ -20,6 +20,9 @@ type Actions struct {
 	Step       func()
 	Reset      func()
 	Link       func() string // the shareable URL of the current experiment
+	// Open replaces the experiment with a preset's, as opening its link
+	// would, or says why not.
+	Open func(experiment.Spec) error
 }
 
 // Panel is the control panel inside a root element.
@@ -34,6 +37,7 @@ type Panel struct {
 	layers  *layerEditor
 	brush   *brush
 	link    *dom.HTMLInputElement
+	papers  *papersPanel
 }
 
 // New builds the panel inside root.
@@ -45,6 +49,7 @@ func New(root dom.HTMLElement, act Actions) *Panel {
 	p.message.Style().SetProperty("display", "none", "")
 	root.AppendChild(p.message)
 	p.buildRun()
+	p.papers = p.buildPapers()
 	p.buildData()
 	p.buildFeatures()
 	p.layers = p.buildLayers()

@@ -1,0 +1,97 @@
+;; The stub module: the functions Go imports (//go:wasmimport kernels NAME).
+;;
+;; Go's module must have all its imports when it is instantiated, but the
+;; kernel modules import Go's memory, which exists only after that. So Go
+;; imports these stubs instead; each one forwards its arguments through
+;; call_indirect to a fixed slot of a table that the kernel modules fill
+;; (with active elem segments) once Go's memory exists. No JavaScript is
+;; on the call path. PLATFORM.md measured about 10 ns per call this way.
+;;
+;; This file is the ABI: the slot of each kernel and its signature. Every
+;; pointer is an i32 byte address into Go's memory, every size an i32,
+;; every scalar an f32. The kernel modules fill the slots:
+;;   gemm_*.wat        0-2
+;;   vector_*.wat      3-10
+;;   activation_*.wat  11-24
+;; Slots 25-63 are free for later kernels (KAN bases, the spiking loop).
+(module
+  (import "env" "kernels" (table 64 funcref))
+
+  ;; (m n k alpha a lda b ldb beta c ldc)
+  (type $gemm (func (param i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32)))
+  ;; (n alpha x y)
+  (type $axpy (func (param i32 f32 i32 i32)))
+  ;; (n alpha x)
+  (type $scale (func (param i32 f32 i32)))
+  ;; (n x y) -> sum
+  (type $dot (func (param i32 i32 i32) (result f32)))
+  ;; (n x) -> sum
+  (type $reduce (func (param i32 i32) (result f32)))
+  ;; (rows cols v a lda): add_bias (bias, c, ldc), sum_rows (a, lda, dst) swaps the roles
+  (type $rows (func (param i32 i32 i32 i32 i32)))
+  ;; (n w g m v lr beta1 beta2 eps corr1 corr2)
+  (type $adam (func (param i32 i32 i32 i32 i32 f32 f32 f32 f32 f32 f32)))
+  ;; (n y x)
+  (type $unary (func (param i32 i32 i32)))
+  ;; (n dx x y dy)
+  (type $backward (func (param i32 i32 i32 i32 i32)))
+  ;; (rows cols x)
+  (type $softmax (func (param i32 i32 i32)))
+
+  (func (export "gemm_nn") (type $gemm)
+    (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 0)))
+  (func (export "gemm_nt") (type $gemm)
+    (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 1)))
+  (func (export "gemm_tn") (type $gemm)
+    (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 2)))
+
+  (func (export "axpy") (type $axpy)
+    (call_indirect (type $axpy) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (i32.const 3)))
+  (func (export "axpy_sign") (type $axpy)
+    (call_indirect (type $axpy) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (i32.const 4)))
+  (func (export "scale") (type $scale)
+    (call_indirect (type $scale) (local.get 0) (local.get 1) (local.get 2) (i32.const 5)))
+  (func (export "dot") (type $dot)
+    (call_indirect (type $dot) (local.get 0) (local.get 1) (local.get 2) (i32.const 6)))
+  (func (export "sum_abs") (type $reduce)
+    (call_indirect (type $reduce) (local.get 0) (local.get 1) (i32.const 7)))
+  (func (export "add_bias") (type $rows)
+    (call_indirect (type $rows) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 8)))
+  (func (export "sum_rows") (type $rows)
+    (call_indirect (type $rows) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 9)))
+  (func (export "adam_update") (type $adam)
+    (call_indirect (type $adam) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 10)))
+
+  (func (export "relu") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 11)))
+  (func (export "relu_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 12)))
+  (func (export "tanh") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 13)))
+  (func (export "tanh_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 14)))
+  (func (export "sigmoid") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 15)))
+  (func (export "sigmoid_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 16)))
+  (func (export "gelu") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 17)))
+  (func (export "gelu_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 18)))
+  (func (export "silu") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 19)))
+  (func (export "silu_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 20)))
+  (func (export "sine") (type $unary)
+    (call_indirect (type $unary) (local.get 0) (local.get 1) (local.get 2) (i32.const 21)))
+  (func (export "sine_backward") (type $backward)
+    (call_indirect (type $backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (i32.const 22)))
+  (func (export "softmax_rows") (type $softmax)
+    (call_indirect (type $softmax) (local.get 0) (local.get 1) (local.get 2) (i32.const 23)))
+  (func (export "log_softmax_rows") (type $softmax)
+    (call_indirect (type $softmax) (local.get 0) (local.get 1) (local.get 2) (i32.const 24)))
+)

@@ -1,0 +1,90 @@
+// Command site assembles the folder that Cloudflare's assets binding
+// serves: the page's public files (as `make run` serves them, see
+// worker.SiteFiles) and a _headers file with the page's security headers.
+// It replaces the folder each time, so nothing stale is deployed.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+
+	"playground/worker"
+)
+
+func main() {
+	root := flag.String("root", ".", "folder holding index.html, build/ and assets/")
+	out := flag.String("out", "dist/site", "the site folder to write (replaced)")
+	flag.Parse()
+	log.SetFlags(0)
+
+	if _, err := os.Stat(filepath.Join(*root, "build", "app.wasm.gz")); err != nil {
+		log.Fatalf("site: %s/build/app.wasm.gz is missing: run `make build` first", *root)
+	}
+	files, left, err := worker.SiteFiles(os.DirFS(*root))
+	if err != nil {
+		log.Fatalf("site: %v", err)
+	}
+	if err := os.RemoveAll(*out); err != nil {
+		log.Fatalf("site: %v", err)
+	}
+	var total int64
+	for _, f := range files {
+		dst, src := filepath.Join(*out, filepath.FromSlash(f.Name)), filepath.Join(*root, filepath.FromSlash(f.Name))
+		if f.Name == "index.html" {
+			err = writePage(dst, src, left)
+		} else {
+			err = copyFile(dst, src)
+		}
+		if err != nil {
+			log.Fatalf("site: %v", err)
+		}
+		total += f.Size
+	}
+	if err := os.WriteFile(filepath.Join(*out, "_headers"), []byte(worker.StaticHeadersFile()), 0o644); err != nil {
+		log.Fatalf("site: %v", err)
+	}
+	fmt.Printf("site: %d files, %.1f MB in %s\n", len(files), float64(total)/1e6, *out)
+	for _, f := range left {
+		fmt.Printf("site: left out %s (%.1f MB, over Cloudflare's 25 MiB per asset; the page fetches %s.gz)\n", f.Name, float64(f.Size)/1e6, f.Name)
+	}
+}
+
+// writePage writes the site's index.html: the page, naming the gzip copy
+// of each program left out (worker.SitePage).
+func writePage(dst, src string, left []worker.SiteFile) error {
+	page, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if page, err = worker.SitePage(page, left); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, page, 0o644)
+}
+
+func copyFile(dst, src string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -3,12 +3,20 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
+	neturl "net/url"
+	"path"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"playground/assets"
@@ -176,4 +184,276 @@ func countVisible(t *testing.T, ctx contextLike, selector string) int {
 		t.Fatalf("counting %s: %v", selector, err)
 	}
 	return n
+}
+
+// TestPapersPanelReportsFailedFetches makes the panel's requests fail (a
+// server error, a body that is not the catalog's JSON, a request that
+// never reaches a server) and checks that each failure is told in the
+// panel while the playground keeps training, that the next opening
+// retries, and that a preset file that cannot be fetched or read leaves
+// the running experiment alone with a message.
+func TestPapersPanelReportsFailedFetches(t *testing.T) {
+	papers, _ := embeddedCatalogs(t)
+	const presetID = "spiral"
+	want := presetHash(t, presetID)
+
+	p := openPage(t)
+	tab := p.tab
+	logConsoleOnFailure(t, tab)
+	faults := interceptCatalogs(t, tab)
+
+	failures := []struct {
+		name  string
+		file  string // the file that fails; the others are served
+		fault fetchFault
+		say   string // what the message must name
+	}{
+		{"index server error", "index.json", serverError, "assets/presets/index.json: 500"},
+		{"papers bad JSON", "papers.json", badJSON, "papers.json"},
+		{"papers network error", "papers.json", networkError, "assets/papers.json: TypeError"},
+	}
+	for i, f := range failures {
+		faults.set(map[string]fetchFault{f.file: f.fault})
+		before := faults.requests(f.file)
+		previous := panelStatus(t, tab) // the last failure's message
+		setPanelOpen(t, tab, true)
+		waitFor(t, tab, fmt.Sprintf(`(s => s.includes("could not be loaded") && s !== %q)(document.getElementById("papers-status").textContent)`, previous))
+		text := panelStatus(t, tab)
+		t.Logf("%s: %q", f.name, text)
+		if !strings.Contains(text, f.say) || !strings.Contains(text, "try again") {
+			t.Errorf("%s: the panel says %q, want it to name %q and say how to try again", f.name, text, f.say)
+		}
+		if n := faults.requests(f.file); n != before+1 {
+			t.Errorf("%s: %s was requested %d times on opening, want once", f.name, f.file, n-before)
+		}
+		if n := countVisible(t, tab, ".paper-item, .preset-item"); n != 0 {
+			t.Errorf("%s: %d entries listed after a failed load", f.name, n)
+		}
+		keepsTraining(t, tab, f.name)
+		if i == 0 {
+			screenshot(t, tab, "papers-10-load-failed")
+		}
+		setPanelOpen(t, tab, false)
+	}
+
+	// The next opening retries, and with the files served the panel lists
+	// the catalog.
+	faults.set(nil)
+	setPanelOpen(t, tab, true)
+	waitFor(t, tab, fmt.Sprintf(`document.querySelectorAll("#papers-list .paper-item").length === %d`, len(papers.Papers)))
+	if text := panelStatus(t, tab); !strings.HasSuffix(text, "shown") {
+		t.Errorf("after a successful load the panel says %q", text)
+	}
+
+	// A preset file that fails to arrive, or arrives broken, leaves the
+	// experiment running, with a message.
+	search(t, tab, presetID)
+	before := currentStatus(t, tab)
+	for i, fault := range []fetchFault{serverError, badJSON, networkError} {
+		faults.set(map[string]fetchFault{presetID + ".json": fault})
+		previous, _ := messageText(t, tab)
+		click(t, tab, fmt.Sprintf(`button[data-preset=%q]`, presetID))
+		waitFor(t, tab, fmt.Sprintf(`(m => getComputedStyle(m).display !== "none" && m.textContent !== %q)(document.getElementById("message"))`, previous))
+		text, _ := messageText(t, tab)
+		t.Logf("preset %s: %q", fault, text)
+		if !strings.Contains(text, "“The spiral” could not be opened") {
+			t.Errorf("preset %s: the page says %q", fault, text)
+		}
+		if h := currentStatus(t, tab).Hash; h != before.Hash {
+			t.Fatalf("a failed preset changed the experiment to %q", h)
+		}
+		keepsTraining(t, tab, "a failed preset")
+		if i == 0 {
+			screenshot(t, tab, "papers-11-preset-failed")
+		}
+	}
+
+	// Clicked again with the file served, the preset opens and the
+	// message goes.
+	faults.set(nil)
+	click(t, tab, fmt.Sprintf(`button[data-preset=%q]`, presetID))
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().hash === %q`, want))
+	if text, visible := messageText(t, tab); visible {
+		t.Errorf("the message %q stays after the preset opened", text)
+	}
+	keepsTraining(t, tab, "preset opened")
+}
+
+// fetchFault is how an intercepted request fails.
+type fetchFault int
+
+const (
+	served       fetchFault = iota // the request goes through to the server
+	serverError                    // a 500 answer
+	badJSON                        // a 200 answer whose body is cut short
+	networkError                   // no answer at all, as when offline
+)
+
+func (f fetchFault) String() string {
+	return [...]string{"served", "server error", "bad JSON", "network error"}[f]
+}
+
+// catalogFaults answers the page's requests for the catalogs and the
+// preset files in the test's stead, failing those it is told to.
+type catalogFaults struct {
+	mu     sync.Mutex
+	faults map[string]fetchFault // by file name, such as papers.json
+	seen   map[string]int        // requests by file name
+}
+
+// interceptCatalogs pauses every request for assets/papers.json and
+// assets/presets/* in tab (with the DevTools fetch domain) and answers it
+// as the returned catalogFaults says; at first every file is served.
+func interceptCatalogs(t *testing.T, tab context.Context) *catalogFaults {
+	t.Helper()
+	cf := &catalogFaults{seen: map[string]int{}}
+	ctx, cancel := context.WithCancel(tab)
+	// Subscribe before enabling, so no paused request goes unanswered.
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ev, err := range paused {
+			if err != nil {
+				if ctx.Err() == nil {
+					t.Errorf("intercepting the catalogs: %v", err)
+				}
+				return
+			}
+			if err := cf.answer(ctx, ev); err != nil && ctx.Err() == nil {
+				t.Errorf("answering %s: %v", ev.Request.URL, err)
+			}
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	_, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*/assets/papers.json*"},
+		{URLPattern: "*/assets/presets/*"},
+	}})
+	if err != nil {
+		t.Fatalf("enabling request interception: %v", err)
+	}
+	return cf
+}
+
+// set replaces the faults: files not named are served.
+func (cf *catalogFaults) set(faults map[string]fetchFault) {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	cf.faults = faults
+}
+
+// requests is how many times the page asked for file.
+func (cf *catalogFaults) requests(file string) int {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	return cf.seen[file]
+}
+
+func (cf *catalogFaults) answer(ctx context.Context, ev fetch.EventRequestPaused) error {
+	file := ev.Request.URL
+	if u, err := neturl.Parse(ev.Request.URL); err == nil {
+		file = path.Base(u.Path)
+	}
+	cf.mu.Lock()
+	fault := cf.faults[file]
+	cf.seen[file]++
+	cf.mu.Unlock()
+	var err error
+	switch fault {
+	case served:
+		_, err = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+	case serverError:
+		_, err = chromedp.Call(ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
+			RequestID: ev.RequestID, ResponseCode: 500, Body: []byte("the server broke"),
+		})
+	case badJSON:
+		_, err = chromedp.Call(ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
+			RequestID: ev.RequestID, ResponseCode: 200,
+			ResponseHeaders: []*fetch.HeaderEntry{{Name: "Content-Type", Value: "application/json"}},
+			Body:            []byte(`{"version": 1, "papers": [{"id": "cut-`),
+		})
+	case networkError:
+		_, err = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{
+			RequestID: ev.RequestID, ErrorReason: network.ErrorReasonConnectionRefused,
+		})
+	}
+	return err
+}
+
+// setPanelOpen opens or closes the Papers panel with a click on its
+// summary, as a reader does.
+func setPanelOpen(t *testing.T, ctx contextLike, open bool) {
+	t.Helper()
+	click(t, ctx, `#papers > summary`)
+	waitFor(t, ctx, fmt.Sprintf(`document.getElementById("papers").open === %v`, open))
+}
+
+func panelStatus(t *testing.T, ctx contextLike) string {
+	t.Helper()
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("papers-status").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+// keepsTraining checks that the playground runs and its steps advance.
+func keepsTraining(t *testing.T, ctx contextLike, when string) {
+	t.Helper()
+	s := currentStatus(t, ctx)
+	if !s.Running {
+		t.Fatalf("%s: the playground stopped training (error %q)", when, s.Error)
+	}
+	waitForSteps(t, ctx, s.Step+50)
+}
+
+// logConsoleOnFailure keeps what the page writes to its console from now
+// on and logs it if the test fails: a Go panic in the page (which stops
+// the playground) shows there and nowhere else.
+func logConsoleOnFailure(t *testing.T, tab context.Context) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(tab)
+	var (
+		mu    sync.Mutex
+		lines []string
+	)
+	events := chromedp.Events(ctx, cdpruntime.ConsoleAPICalled)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			var words []string
+			for _, arg := range ev.Args {
+				word := arg.Description
+				if arg.Value != nil {
+					word = string(arg.Value)
+					if s, err := strconv.Unquote(word); err == nil {
+						word = s
+					}
+				}
+				words = append(words, word)
+			}
+			mu.Lock()
+			lines = append(lines, string(ev.Type)+": "+strings.Join(words, " "))
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+		if !t.Failed() {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if len(lines) == 0 {
+			t.Log("the page wrote nothing to its console")
+			return
+		}
+		t.Logf("the page's console:\n%s", strings.Join(lines, "\n"))
+	})
 }

@@ -244,7 +244,8 @@ func accelSumAbs(x []float32) (float32, bool) {
 }
 
 func accelAddBias(rows, cols int, bias, c []float32, ldc int) bool {
-	if short(rows*cols) || !fitsInt32(rows, cols, ldc) || ldc < cols {
+	// Negative sizes go to the Go body, which panics on them.
+	if rows <= 0 || cols <= 0 || short(rows*cols) || !fitsInt32(rows, cols, ldc) || ldc < cols {
 		return false
 	}
 	wasmAddBias(int32(rows), int32(cols), at(bias, cols), at(c, extent(rows, cols, ldc)), int32(ldc))
@@ -252,7 +253,7 @@ func accelAddBias(rows, cols int, bias, c []float32, ldc int) bool {
 }
 
 func accelSumRows(rows, cols int, a []float32, lda int, dst []float32) bool {
-	if short(rows*cols) || !fitsInt32(rows, cols, lda) || lda < cols {
+	if rows <= 0 || cols <= 0 || short(rows*cols) || !fitsInt32(rows, cols, lda) || lda < cols {
 		return false
 	}
 	wasmSumRows(int32(rows), int32(cols), at(a, extent(rows, cols, lda)), int32(lda), at(dst, cols))
@@ -319,7 +320,7 @@ func accelBackward(f activationFunc, dx, x, y, dy []float32) bool {
 }
 
 func accelSoftmax(log bool, rows, cols int, x []float32) bool {
-	if short(rows*cols) || !fitsInt32(rows, cols) || cols <= 0 {
+	if rows <= 0 || cols <= 0 || short(rows*cols) || !fitsInt32(rows, cols) {
 		return false
 	}
 	px := at(x, rows*cols)

@@ -41,6 +41,7 @@ func ReLUBackward(dx, x, y, dy []float32) {
 		return
 	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
+	_ = y[:len(x)] // unread here, but every body holds callers to the same lengths
 	for i, v := range x {
 		if v > 0 {
 			dx[i] = dy[i]
@@ -125,6 +126,7 @@ func GELUBackward(dx, x, y, dy []float32) {
 		return
 	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
+	_ = y[:len(x)] // unread here, but every body holds callers to the same lengths
 	for i, v := range x {
 		u := float64(v)
 		s := sigmoid(2 * geluC * (u + geluA*u*u*u))
@@ -151,6 +153,7 @@ func SiLUBackward(dx, x, y, dy []float32) {
 		return
 	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
+	_ = y[:len(x)] // unread here, but every body holds callers to the same lengths
 	for i, v := range x {
 		u := float64(v)
 		s := sigmoid(u)
@@ -175,6 +178,7 @@ func SineBackward(dx, x, y, dy []float32) {
 		return
 	}
 	dx, dy = dx[:len(x)], dy[:len(x)]
+	_ = y[:len(x)] // unread here, but every body holds callers to the same lengths
 	for i, v := range x {
 		dx[i] = dy[i] * float32(math.Cos(float64(v)))
 	}

@@ -23,6 +23,16 @@
 // them around Go's instance before it runs. Under Node, run tests with
 // go_js_wasm_exec_kernels as go test's -exec.
 //
+// An output may be one of the inputs itself (y = x, dx = dy: in place)
+// but must not overlap an input otherwise: the SIMD bodies read four
+// elements before they write any, so a shifted overlap gives other results
+// than the element-by-element Go body.
+//
+// The bodies agree to rounding, not to the bit: they sum in different
+// orders, and the WebAssembly products scale by alpha after summing where
+// the Go body scales each term, so only a product that overflows float32
+// before alpha shrinks it (terms near 1e38) tells them apart.
+//
 // Matrices are row-major with a leading dimension (the distance between
 // the starts of two consecutive rows, at least the row width), so a kernel
 // can work on a block inside a larger matrix. A slice too short for the

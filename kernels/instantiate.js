@@ -33,6 +33,11 @@ globalThis.playgroundKernels = {
       body = "scalar";
       bins = await load(this.modules.map((m) => `${m}_${body}.wasm`));
     }
+    if (!bins.every((b) => WebAssembly.validate(b))) {
+      // The scalar body needs WebAssembly 1.0 plus multi-value results
+      // (engines since 2020): older ones cannot run the playground.
+      throw new Error(`this browser's WebAssembly cannot run the ${body} kernels; try a current browser`);
+    }
     const compiled = await Promise.all(bins.map((b) => WebAssembly.compile(b)));
     return {
       body,

@@ -38,6 +38,9 @@
     }
     const go = new Go();
     const app = appResponse(appURL);
+    // app is awaited only after the kernels: mark it handled so an early
+    // failure is reported once, below, not also as an unhandled rejection.
+    app.catch(() => {});
     const kernels = await globalThis.playgroundKernels.prepare((name) => fetchBytes("build/kernels/" + name), want);
     globalThis.playgroundKernelBody = kernels.body;
     const { instance } = await WebAssembly.instantiateStreaming(app, { ...go.importObject, ...kernels.imports });

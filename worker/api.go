@@ -1,16 +1,15 @@
 package worker
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"playground/assets"
 	"playground/assets/catalog"
@@ -73,14 +72,7 @@ func (a *api) load() error {
 func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setAPIHeaders(w.Header())
 	switch r.Method {
-	case http.MethodGet, http.MethodHead:
-	case http.MethodOptions:
-		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-		w.Header().Set("Access-Control-Allow-Headers", "If-None-Match")
-		w.Header().Set("Access-Control-Max-Age", "86400")
-		w.WriteHeader(http.StatusNoContent)
-		return
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
 	default:
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
 		writeError(w, http.StatusMethodNotAllowed, "method %s is not allowed; the API is read-only, use GET", r.Method)
@@ -91,8 +83,20 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "the path is %d bytes long; at most %d are read", len(p), maxPathLength)
 		return
 	}
-	if path.Clean(p) != p || !strings.HasPrefix(p, apiPrefix) {
+	// The route first: a path that names no route is a 404 whatever its
+	// query or method says.
+	collection, id, hasID := strings.Cut(strings.TrimPrefix(p, apiPrefix), "/")
+	if path.Clean(p) != p || !strings.HasPrefix(p, apiPrefix) ||
+		collection != "papers" && collection != "presets" || strings.Contains(id, "/") {
 		writeError(w, http.StatusNotFound, "no such route: %s (see /api/papers and /api/presets)", truncate(p, 80))
+		return
+	}
+	if r.Method == http.MethodOptions {
+		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+		w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+		w.Header().Set("Access-Control-Allow-Headers", "If-None-Match")
+		w.Header().Set("Access-Control-Max-Age", "86400")
+		w.WriteHeader(http.StatusNoContent)
 		return
 	}
 	query, ok := a.query(w, r)
@@ -103,10 +107,7 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, "the catalog cannot be read: %v", err)
 		return
 	}
-	collection, id, hasID := strings.Cut(strings.TrimPrefix(p, apiPrefix), "/")
 	switch {
-	case collection != "papers" && collection != "presets" || strings.Contains(id, "/"):
-		writeError(w, http.StatusNotFound, "no such route: %s (see /api/papers and /api/presets)", truncate(p, 80))
 	case hasID && !catalog.IsID(id):
 		writeError(w, http.StatusBadRequest, "%q is not an id: ids are lowercase letters and digits joined by single hyphens, at most %d characters", truncate(id, 80), catalog.MaxIDLen)
 	case hasID && len(query) > 0:
@@ -204,6 +205,29 @@ func writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", apiCacheControl)
-	h.Set("ETag", `"`+hex.EncodeToString(sum[:12])+`"`)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h.Set("ETag", etag)
+	// Written by hand rather than with http.ServeContent, which would
+	// honour Range and answer a fragment of a JSON document.
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
+// etagMatches reports whether an If-None-Match header names etag (or is
+// "*"); weak validators match too, as RFC 9110 asks for this header.
+func etagMatches(header, etag string) bool {
+	for candidate := range strings.SplitSeq(header, ",") {
+		candidate = strings.TrimPrefix(strings.TrimSpace(candidate), "W/")
+		if candidate == etag || candidate == "*" {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package worker
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -217,5 +218,45 @@ func TestAPIServesTheEmbeddedCatalogs(t *testing.T) {
 	}
 	if rec := get(t, h, http.MethodGet, "/", nil); rec.Code != http.StatusNotFound {
 		t.Errorf("without a root, / is %d, want 404 (the assets binding serves the page)", rec.Code)
+	}
+}
+
+// Details a reviewer found: a path that names no route is a 404 whatever
+// its query or method, a Range header does not cut a JSON answer, and a
+// revalidation with the answer's ETag gets 304 with no body.
+func TestAPIRouteBeforeQueryAndWholeAnswers(t *testing.T) {
+	h := apiHandler()
+	for _, c := range []struct {
+		method, target string
+		want           int
+	}{
+		{http.MethodGet, "/api/nothing?x", http.StatusNotFound},
+		{http.MethodGet, "/api/nothing?tag=kan", http.StatusNotFound},
+		{http.MethodOptions, "/api/nothing", http.StatusNotFound},
+		{http.MethodOptions, "/api/papers", http.StatusNoContent},
+		{http.MethodGet, "/api/papers?x", http.StatusBadRequest},
+	} {
+		if rec := get(t, h, c.method, c.target, nil); rec.Code != c.want {
+			t.Errorf("%s %s: status %d, want %d: %s", c.method, c.target, rec.Code, c.want, rec.Body)
+		}
+	}
+
+	whole := get(t, h, http.MethodGet, "/api/papers", nil)
+	ranged := get(t, h, http.MethodGet, "/api/papers", http.Header{"Range": {"bytes=0-9"}})
+	if ranged.Code != http.StatusOK || ranged.Body.String() != whole.Body.String() {
+		t.Errorf("with Range: status %d, %d bytes; want 200 and the whole %d bytes", ranged.Code, ranged.Body.Len(), whole.Body.Len())
+	}
+	etag := whole.Header().Get("ETag")
+	for _, inm := range []string{etag, "W/" + etag, `"other", ` + etag, "*"} {
+		if rec := get(t, h, http.MethodGet, "/api/papers", http.Header{"If-None-Match": {inm}}); rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("If-None-Match %s: status %d, %d bytes; want 304 and none", inm, rec.Code, rec.Body.Len())
+		}
+	}
+	if rec := get(t, h, http.MethodGet, "/api/papers", http.Header{"If-None-Match": {`"other"`}}); rec.Code != http.StatusOK {
+		t.Errorf("a stale ETag: status %d, want 200", rec.Code)
+	}
+	head := get(t, h, http.MethodHead, "/api/papers", nil)
+	if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(whole.Body.Len()) {
+		t.Errorf("HEAD: status %d, %d bytes, Content-Length %q", head.Code, head.Body.Len(), head.Header().Get("Content-Length"))
 	}
 }

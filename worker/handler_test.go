@@ -183,3 +183,28 @@ func TestGzipCopyIsServedAsIs(t *testing.T) {
 		t.Error("the body is not the gzip file")
 	}
 }
+
+func TestAcceptsGzipReadsQualities(t *testing.T) {
+	for header, want := range map[string]bool{
+		"":                   false,
+		"gzip":               true,
+		"gzip;q=0.5":         true,
+		"gzip; q=0.8, br":    true,
+		"GZIP;Q=1.0":         true,
+		"gzip;q=0":           false,
+		"gzip;q=0.000":       false,
+		"gzip;q=bogus":       false,
+		"*":                  true,
+		"*;q=0":              false,
+		"gzip;q=0, *":        false,
+		"br, deflate":        false,
+		"identity, *;q=0.1":  true,
+		"deflate;q=0.5, gzi": false,
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/build/app.wasm", nil)
+		r.Header.Set("Accept-Encoding", header)
+		if got := acceptsGzip(r); got != want {
+			t.Errorf("Accept-Encoding %q: gzip %v, want %v", header, got, want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -88,12 +89,32 @@ func (s *staticFiles) load(name string) (*staticFile, error) {
 	return f, nil
 }
 
+// acceptsGzip reports whether the request's Accept-Encoding takes gzip
+// with a quality above 0: named, or else through "*" (a named gzip;q=0
+// refuses it whatever "*" says).
 func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(coding), "gzip") && !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") {
-			return true
+	star := false
+	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		switch coding = strings.TrimSpace(coding); {
+		case strings.EqualFold(coding, "gzip"):
+			return qualityAboveZero(params)
+		case coding == "*":
+			star = qualityAboveZero(params)
 		}
 	}
-	return false
+	return star
+}
+
+// qualityAboveZero reads the q parameter of one Accept-Encoding entry
+// (absent means 1); a value that is not a number counts as 0.
+func qualityAboveZero(params string) bool {
+	for param := range strings.SplitSeq(params, ";") {
+		name, value, _ := strings.Cut(strings.TrimSpace(param), "=")
+		if strings.EqualFold(strings.TrimSpace(name), "q") {
+			q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+			return err == nil && q > 0
+		}
+	}
+	return true
 }

@@ -3,7 +3,6 @@
 package panel
 
 import (
-	"errors"
 	"fmt"
 	"syscall/js"
 )
@@ -22,7 +21,7 @@ func fetchBytes(url string, done func([]byte, error)) {
 		release()
 		msg := "the request failed"
 		if len(args) > 0 && args[0].Truthy() {
-			msg = args[0].Call("toString").String()
+			msg = js.Global().Get("String").Invoke(args[0]).String()
 		}
 		done(nil, fmt.Errorf("%s: %s", url, msg))
 		return nil
@@ -39,7 +38,8 @@ func fetchBytes(url string, done func([]byte, error)) {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
 			release()
-			done(nil, errors.New(url+": "+resp.Get("status").Call("toString").String()+" "+resp.Get("statusText").String()))
+			// status is a number: js.Value.Call("toString") on it would panic.
+			done(nil, fmt.Errorf("%s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String()))
 			return nil
 		}
 		resp.Call("arrayBuffer").Call("then", onBody, onError)

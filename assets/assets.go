@@ -5,7 +5,13 @@
 // file system, answer /api/... from the very same bytes.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"playground/assets/catalog"
+)
 
 // Files holds papers.json and presets/*.json, at those paths.
 //
@@ -20,3 +26,24 @@ const (
 
 // PresetPath is where the preset with the given id is.
 func PresetPath(id string) string { return "presets/" + id + ".json" }
+
+// ReadCatalogs reads and checks the papers catalog and the preset index
+// from fsys, laid out as Files is (Files itself, or a test's fixture).
+func ReadCatalogs(fsys fs.FS) (catalog.Papers, catalog.Presets, error) {
+	b, err := fs.ReadFile(fsys, PapersPath)
+	if err != nil {
+		return catalog.Papers{}, catalog.Presets{}, err
+	}
+	papers, err := catalog.DecodePapers(b)
+	if err != nil {
+		return catalog.Papers{}, catalog.Presets{}, fmt.Errorf("%s:\n%w", PapersPath, err)
+	}
+	if b, err = fs.ReadFile(fsys, PresetIndexPath); err != nil {
+		return catalog.Papers{}, catalog.Presets{}, err
+	}
+	presets, err := catalog.DecodePresets(b)
+	if err != nil {
+		return catalog.Papers{}, catalog.Presets{}, fmt.Errorf("%s:\n%w", PresetIndexPath, err)
+	}
+	return papers, presets, nil
+}

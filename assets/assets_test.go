@@ -19,21 +19,9 @@ const seedPapers = 33
 
 func loadCatalogs(t *testing.T) (catalog.Papers, catalog.Presets) {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Files, assets.PapersPath)
+	papers, presets, err := assets.ReadCatalogs(assets.Files)
 	if err != nil {
 		t.Fatal(err)
-	}
-	papers, err := catalog.DecodePapers(b)
-	if err != nil {
-		t.Fatalf("%s:\n%v", assets.PapersPath, err)
-	}
-	b, err = fs.ReadFile(assets.Files, assets.PresetIndexPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	presets, err := catalog.DecodePresets(b)
-	if err != nil {
-		t.Fatalf("%s:\n%v", assets.PresetIndexPath, err)
 	}
 	return papers, presets
 }

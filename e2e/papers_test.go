@@ -119,19 +119,7 @@ func matchesSearch(title string, tags []string, query string) bool {
 
 func embeddedCatalogs(t *testing.T) (catalog.Papers, catalog.Presets) {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Files, assets.PapersPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	papers, err := catalog.DecodePapers(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err = fs.ReadFile(assets.Files, assets.PresetIndexPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	presets, err := catalog.DecodePresets(b)
+	papers, presets, err := assets.ReadCatalogs(assets.Files)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,6 +90,10 @@ func BenchmarkAccelCrossover(b *testing.B) {
 	}
 }
 
+// wasmGemmImpls: under Node the Go API already calls the WebAssembly body,
+// so gemmImpls needs no others.
+func wasmGemmImpls(*testing.T) []gemmImpl { return nil }
+
 // benchBodies lists the bodies this build can time side by side.
 func benchBodies() []string { return []string{"wasm", "go"} }
 

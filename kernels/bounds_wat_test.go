@@ -4,16 +4,10 @@ package kernels
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
 )
 
 // TestKernelsStayInsideTheirOperands guards the contract between
@@ -231,33 +225,7 @@ const boundsGap = 4096
 
 func newBoundsRig(t *testing.T, body string) *boundsRig {
 	t.Helper()
-	ctx := context.Background()
-	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2))
-	t.Cleanup(func() { rt.Close(ctx) })
-	instantiate := func(name string, bin []byte) api.Module {
-		mod, err := rt.InstantiateWithConfig(ctx, bin, wazero.NewModuleConfig().WithName(name))
-		if err != nil {
-			t.Fatalf("instantiating %s: %v", name, err)
-		}
-		return mod
-	}
-	// The host modules of newWasmBody, with a smaller memory.
-	goMod := instantiate("go", hostModule(wasmSection(5, []byte{1, 0, boundsPages}), wasmExport("mem", 2)))
-	instantiate("env", hostModule(wasmSection(4, []byte{1, 0x70, 0, 64}), wasmExport("kernels", 1)))
-	w := &wasmBody{t: t, ctx: ctx, mem: goMod.Memory()}
-	for _, m := range kernelModules {
-		bin, err := os.ReadFile(filepath.Join("wat", m+"_"+body+".wasm"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.mods = append(w.mods, instantiate(m+"_"+body, bin))
-	}
-	// wasmBody.fn looks in every module but the last, the stub's place.
-	stub, err := os.ReadFile(filepath.Join("wat", "stub.wasm"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.mods = append(w.mods, instantiate("kernels", stub))
+	w := newWasmBodyPages(t, body, boundsPages)
 	// Bytes below 64 make every float a small positive number: no NaN or
 	// infinity sends a kernel down an unusual path.
 	rng := rand.New(rand.NewPCG(9, 9))

@@ -22,6 +22,25 @@ var gemmForms = []struct {
 	{"TN", GemmTN, blas.Trans, blas.NoTrans},
 }
 
+// gemmImpl is one body's form of gemm under test.
+type gemmImpl struct {
+	name   string // body/form
+	f      gemmFunc
+	tA, tB blas.Transpose
+}
+
+// gemmImpls lists every gemm this build can test: the Go API (under Node
+// that is the WebAssembly body the loader chose, see accel_js_test.go),
+// and natively also both assembled bodies run in wazero
+// (gemm_wat_test.go), directly and through the stub's table.
+func gemmImpls(t *testing.T) []gemmImpl {
+	var impls []gemmImpl
+	for _, form := range gemmForms {
+		impls = append(impls, gemmImpl{"api/" + form.name, form.f, form.tA, form.tB})
+	}
+	return append(impls, wasmGemmImpls(t)...)
+}
+
 // gemmShapes has 1x1, odd sizes, sizes off multiples of 4 and 8, a zero
 // inner dimension and a few playground layers; random shapes are added.
 func gemmShapes(rng *rand.Rand) [][3]int {
@@ -49,19 +68,62 @@ func absAll(x []float64) []float64 {
 }
 
 func TestGemmAgainstGonum(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
 	alphas := []float32{1, -0.5, 0, 2.5}
 	betas := []float32{0, 1, 0.3, -1}
-	for _, form := range gemmForms {
+	for _, impl := range gemmImpls(t) {
+		rng := rand.New(rand.NewPCG(1, 2))
 		for si, sh := range gemmShapes(rng) {
 			m, n, k := sh[0], sh[1], sh[2]
 			for _, alpha := range alphas {
 				for _, beta := range betas {
-					name := fmt.Sprintf("%s/m%d_n%d_k%d/alpha%g/beta%g", form.name, m, n, k, alpha, beta)
+					name := fmt.Sprintf("%s/m%d_n%d_k%d/alpha%g/beta%g", impl.name, m, n, k, alpha, beta)
 					// Strides and offsets vary with the case so every
 					// combination of padded and tight operands shows up.
 					extra, off := si%3, (si*7)%5
-					checkGemm(t, rng, name, form.f, form.tA, form.tB, m, n, k, alpha, beta, extra, off)
+					checkGemm(t, rng, name, impl.f, impl.tA, impl.tB, m, n, k, alpha, beta, extra, off)
+				}
+			}
+		}
+	}
+}
+
+// TestGemmLargeShapes runs shapes where full register blocks and every
+// kind of row, column and inner-dimension tail meet in one call.
+func TestGemmLargeShapes(t *testing.T) {
+	shapes := [][3]int{
+		{67, 45, 129}, {256, 8, 3}, {3, 300, 17}, {64, 64, 64}, {13, 27, 5},
+		{6, 6, 6}, {7, 11, 4}, {32, 33, 31}, {100, 3, 50}, {2, 100, 7},
+	}
+	params := [][2]float32{{1, 0}, {-0.5, 1}, {2.5, 0.3}, {1, -1}}
+	for _, impl := range gemmImpls(t) {
+		rng := rand.New(rand.NewPCG(3, 4))
+		for si, sh := range shapes {
+			for pi, p := range params {
+				m, n, k := sh[0], sh[1], sh[2]
+				name := fmt.Sprintf("%s/m%d_n%d_k%d/alpha%g/beta%g", impl.name, m, n, k, p[0], p[1])
+				checkGemm(t, rng, name, impl.f, impl.tA, impl.tB, m, n, k, p[0], p[1], (si+pi)%3, (si*3+pi)%5)
+			}
+		}
+	}
+}
+
+// TestGemmTailGrid runs every combination of small sizes, so each row
+// tail (m mod 4), column tail (n mod 8, mod 4, mod 2), inner tail (k mod 4)
+// and both NT paths of the SIMD body (k below and above its short-k
+// switch) meet each other.
+func TestGemmTailGrid(t *testing.T) {
+	ks := []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 13}
+	for _, impl := range gemmImpls(t) {
+		rng := rand.New(rand.NewPCG(7, 8))
+		for m := 1; m <= 9; m++ {
+			for n := 1; n <= 17; n++ {
+				for ki, k := range ks {
+					alpha, beta := float32(1), float32(0)
+					if (m+n+ki)%2 == 1 {
+						alpha, beta = -1.5, 0.3
+					}
+					name := fmt.Sprintf("%s/grid/m%d_n%d_k%d", impl.name, m, n, k)
+					checkGemm(t, rng, name, impl.f, impl.tA, impl.tB, m, n, k, alpha, beta, (m+k)%3, (n+k)%5)
 				}
 			}
 		}
@@ -133,12 +195,14 @@ func checkGemm(t *testing.T, rng *rand.Rand, name string, f gemmFunc, tA, tB bla
 }
 
 func TestGemmEmptyShapesTouchNothing(t *testing.T) {
-	c := []float32{1, 2, 3}
-	for _, form := range gemmForms {
-		form.f(0, 3, 2, 1, nil, 2, nil, 3, 0, c, 3)
-		form.f(3, 0, 2, 1, nil, 2, nil, 0, 0, c, 1)
+	for _, impl := range gemmImpls(t) {
+		c := []float32{1, 2, 3}
+		impl.f(0, 3, 2, 1, nil, 2, nil, 3, 0, c, 3)
+		impl.f(3, 0, 2, 1, nil, 2, nil, 0, 0, c, 1)
+		impl.f(-1, 3, 2, 1, nil, 2, nil, 3, 0, c, 3)
+		impl.f(3, -2, 2, 1, nil, 2, nil, 0, 0, c, 1)
 		if c[0] != 1 || c[1] != 2 || c[2] != 3 {
-			t.Fatalf("%s changed C on an empty shape: %v", form.name, c)
+			t.Fatalf("%s changed C on an empty shape: %v", impl.name, c)
 		}
 	}
 }
@@ -149,12 +213,20 @@ func TestGemmAlphaZeroDoesNotReadOperands(t *testing.T) {
 	nan := float32(math.NaN())
 	a := []float32{nan, nan, nan, nan}
 	b := []float32{nan, nan, nan, nan}
-	for _, form := range gemmForms {
+	for _, impl := range gemmImpls(t) {
 		c := []float32{1, 2, 3, 4}
-		form.f(2, 2, 2, 0, a, 2, b, 2, 0.5, c, 2)
+		impl.f(2, 2, 2, 0, a, 2, b, 2, 0.5, c, 2)
 		for i, want := range []float32{0.5, 1, 1.5, 2} {
 			if c[i] != want {
-				t.Fatalf("%s: C = %v", form.name, c)
+				t.Fatalf("%s: C = %v", impl.name, c)
+			}
+		}
+		// k = 0 with beta 0 zeroes C even where it held NaN.
+		c = []float32{nan, nan, nan, nan, nan, nan}
+		impl.f(2, 3, 0, 1, a, 1, b, 3, 0, c, 3)
+		for i, v := range c {
+			if v != 0 {
+				t.Fatalf("%s k 0, beta 0: C[%d] = %v", impl.name, i, v)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package kernels
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -81,39 +82,52 @@ func checkUntouched(t *testing.T, what string, before, after []float32, off, n i
 }
 
 func TestAddBiasAndSumRows(t *testing.T) {
+	checkAddBiasAndSumRows(t, AddBias, SumRows, [][2]int{{1, 1}, {1, 5}, {5, 1}, {3, 7}, {8, 8}, {17, 9}, {64, 10}}, []float32{777})
+}
+
+// checkAddBiasAndSumRows checks a body's AddBias and SumRows against
+// float64 sums on rows x cols blocks with 0-2 elements of padding per row
+// filled with each of pads, which must stay untouched (a NaN pad also
+// poisons a result that reads it).
+func checkAddBiasAndSumRows(t *testing.T, addBias func(rows, cols int, bias, c []float32, ldc int),
+	sumRows func(rows, cols int, a []float32, lda int, dst []float32), shapes [][2]int, pads []float32) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(5, 6))
-	for _, sh := range [][2]int{{1, 1}, {1, 5}, {5, 1}, {3, 7}, {8, 8}, {17, 9}, {64, 10}} {
+	for _, sh := range shapes {
 		rows, cols := sh[0], sh[1]
 		for extra := range 3 {
-			a := newStrided(rng, rows, cols, extra, extra+1, 777)
-			bias := randSlice(rng, cols)
-			a64 := a.dense64()
+			for _, pad := range pads {
+				a := newStrided(rng, rows, cols, extra, extra+1, pad)
+				bias := randSlice(rng, cols)
+				a64 := a.dense64()
 
-			// SumRows accumulates into dst: start from non-zero values.
-			dst := randSlice(rng, cols)
-			want := to64(dst)
-			for j := range cols {
-				col := make([]float64, rows)
-				for i := range rows {
-					col[i] = a64[i*cols+j]
-				}
-				want[j] += floats.Sum(col)
-			}
-			SumRows(rows, cols, a.data(), a.ld, dst)
-			checkClose(t, "SumRows", dst, want, float64(rows+2)*0x1p-23, float64(rows+2)*0x1p-23)
-
-			AddBias(rows, cols, bias, a.data(), a.ld)
-			for i := range rows {
+				// SumRows accumulates into dst: start from non-zero values.
+				dst := randSlice(rng, cols)
+				want := to64(dst)
 				for j := range cols {
-					w := a64[i*cols+j] + float64(bias[j])
-					if !closeTo(a.at(i, j), w, 1e-7, 1e-7) {
-						t.Fatalf("AddBias %dx%d: [%d,%d] = %v, want %v", rows, cols, i, j, a.at(i, j), w)
+					col := make([]float64, rows)
+					for i := range rows {
+						col[i] = a64[i*cols+j]
+					}
+					want[j] += floats.Sum(col)
+				}
+				sumRows(rows, cols, a.data(), a.ld, dst)
+				checkClose(t, fmt.Sprintf("SumRows %dx%d+%d", rows, cols, extra), dst, want, float64(rows+2)*0x1p-23, float64(rows+2)*0x1p-23)
+
+				addBias(rows, cols, bias, a.data(), a.ld)
+				for i := range rows {
+					for j := range cols {
+						w := a64[i*cols+j] + float64(bias[j])
+						// One rounding of the exact sum.
+						if !closeTo(a.at(i, j), w, 0x1p-24, 0x1p-24*math.Abs(float64(bias[j]))) {
+							t.Fatalf("AddBias %dx%d: [%d,%d] = %v, want %v", rows, cols, i, j, a.at(i, j), w)
+						}
 					}
 				}
-			}
-			for p, v := range a.buf {
-				if !a.inside(p) && v != 777 {
-					t.Fatalf("AddBias wrote padding at %d", p)
+				for p, v := range a.buf {
+					if !a.inside(p) && math.Float32bits(v) != math.Float32bits(pad) {
+						t.Fatalf("AddBias %dx%d+%d wrote padding at %d", rows, cols, extra, p)
+					}
 				}
 			}
 		}

@@ -3,14 +3,12 @@
 package kernels
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/tetratelabs/wazero/api"
 	"gonum.org/v1/gonum/blas/blas64"
-	"gonum.org/v1/gonum/floats"
 )
 
 // The vector kernels of wat/vector_{simd,scalar}.wasm against the same
@@ -347,45 +345,8 @@ func TestWasmVectorSpecialValues(t *testing.T) {
 // kernel that reads padding poisons its result.
 func TestWasmAddBiasAndSumRows(t *testing.T) {
 	forEachVectorBody(t, func(t *testing.T, b vectorBody) {
-		rng := rand.New(rand.NewPCG(5, 6))
 		shapes := [][2]int{{1, 1}, {1, 5}, {5, 1}, {3, 7}, {8, 8}, {17, 9}, {64, 10}, {2, 2}, {3, 3}, {4, 4}, {2, 6}, {7, 13}, {5, 16}, {3, 31}}
-		for _, sh := range shapes {
-			rows, cols := sh[0], sh[1]
-			for extra := range 3 {
-				for _, pad := range []float32{777, float32(math.NaN())} {
-					a := newStrided(rng, rows, cols, extra, extra+1, pad)
-					bias := randSlice(rng, cols)
-					a64 := a.dense64()
-
-					dst := randSlice(rng, cols)
-					want := to64(dst)
-					for j := range cols {
-						col := make([]float64, rows)
-						for i := range rows {
-							col[i] = a64[i*cols+j]
-						}
-						want[j] += floats.Sum(col)
-					}
-					b.sumRows(rows, cols, a.data(), a.ld, dst)
-					checkClose(t, fmt.Sprintf("SumRows %dx%d+%d", rows, cols, extra), dst, want, float64(rows+2)*0x1p-23, float64(rows+2)*0x1p-23)
-
-					b.addBias(rows, cols, bias, a.data(), a.ld)
-					for i := range rows {
-						for j := range cols {
-							w := a64[i*cols+j] + float64(bias[j])
-							if !closeTo(a.at(i, j), w, 0x1p-24, 0x1p-24*math.Abs(float64(bias[j]))) {
-								t.Fatalf("AddBias %dx%d: [%d,%d] = %v, want %v", rows, cols, i, j, a.at(i, j), w)
-							}
-						}
-					}
-					for p, v := range a.buf {
-						if !a.inside(p) && math.Float32bits(v) != math.Float32bits(pad) {
-							t.Fatalf("AddBias %dx%d+%d wrote padding at %d", rows, cols, extra, p)
-						}
-					}
-				}
-			}
-		}
+		checkAddBiasAndSumRows(t, b.addBias, b.sumRows, shapes, []float32{777, float32(math.NaN())})
 	})
 }
 

@@ -43,19 +43,7 @@ type api struct {
 func newAPI(data fs.FS) *api { return &api{data: data} }
 
 func (a *api) load() error {
-	a.once.Do(func() {
-		b, err := fs.ReadFile(a.data, assets.PapersPath)
-		if err == nil {
-			a.papers, err = catalog.DecodePapers(b)
-		}
-		if err == nil {
-			b, err = fs.ReadFile(a.data, assets.PresetIndexPath)
-		}
-		if err == nil {
-			a.presets, err = catalog.DecodePresets(b)
-		}
-		a.err = err
-	})
+	a.once.Do(func() { a.papers, a.presets, a.err = assets.ReadCatalogs(a.data) })
 	return a.err
 }
 

@@ -181,9 +181,9 @@ func (d *wranglerDev) timeRequests(t *testing.T, path string, n int) string {
 
 func embeddedCatalogs(t *testing.T) (catalog.Papers, catalog.Presets) {
 	t.Helper()
-	a := newAPI(assets.Files)
-	if err := a.load(); err != nil {
+	papers, presets, err := assets.ReadCatalogs(assets.Files)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return a.papers, a.presets
+	return papers, presets
 }

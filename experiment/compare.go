@@ -1,6 +1,9 @@
 package experiment
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Clone returns a copy of s that shares no slices with it, so that editing
 // one never changes the other.
@@ -8,6 +11,9 @@ func (s Spec) Clone() Spec {
 	c := s
 	c.Features = slices.Clone(s.Features)
 	c.Layers = slices.Clone(s.Layers)
+	for i := range c.Layers {
+		c.Layers[i].Options = maps.Clone(c.Layers[i].Options)
+	}
 	c.Data.Added = slices.Clone(s.Data.Added)
 	c.Data.Removed = slices.Clone(s.Data.Removed)
 	return c
@@ -25,13 +31,20 @@ func (s Spec) Equal(t Spec) bool {
 	return slices.Equal(sd.Added, td.Added) &&
 		slices.Equal(sd.Removed, td.Removed) &&
 		slices.Equal(s.Features, t.Features) &&
-		slices.Equal(s.Layers, t.Layers) &&
+		slices.EqualFunc(s.Layers, t.Layers, LayerSpec.Equal) &&
 		s.Loss == t.Loss &&
 		s.Init == t.Init &&
+		s.Rule == t.Rule &&
 		s.Optimizer == t.Optimizer &&
 		s.Schedule == t.Schedule &&
 		s.Reg == t.Reg &&
 		s.Batch == t.Batch &&
 		s.Seed == t.Seed &&
 		s.View == t.View
+}
+
+// Equal reports whether two layers are the same; nil options equal empty.
+func (l LayerSpec) Equal(m LayerSpec) bool {
+	return l.Kind == m.Kind && l.Units == m.Units && l.Activation == m.Activation &&
+		maps.Equal(l.Options, m.Options)
 }

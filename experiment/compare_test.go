@@ -12,12 +12,16 @@ func TestCloneSharesNothing(t *testing.T) {
 	s := Default()
 	s.Data.Added = []data.Point{{X1: 1, X2: 2, Label: 1}}
 	s.Data.Removed = []int{3}
+	s.Layers[1] = LayerSpec{Kind: nn.LowRankLayer, Units: 2, Activation: nn.Tanh, Options: nn.Options{"r": 2}}
 	c := s.Clone()
 	c.Features[0] = data.SinX1
 	c.Layers[0].Units = 7
+	c.Layers[1].Options["r"] = 1
+	c.Layers[1].Options["q"] = 1
 	c.Data.Added[0].X1 = 5
 	c.Data.Removed[0] = 4
-	if s.Features[0] != data.X1 || s.Layers[0].Units != 4 || s.Data.Added[0].X1 != 1 || s.Data.Removed[0] != 3 {
+	if s.Features[0] != data.X1 || s.Layers[0].Units != 4 || s.Data.Added[0].X1 != 1 || s.Data.Removed[0] != 3 ||
+		s.Layers[1].Options["r"] != 2 || len(s.Layers[1].Options) != 1 {
 		t.Errorf("editing a clone changed the original: %+v", s)
 	}
 }
@@ -26,6 +30,7 @@ func TestEqualSeesEveryField(t *testing.T) {
 	base := Default()
 	base.Data.Added = []data.Point{{X1: 1, X2: 2, Label: 1}}
 	base.Data.Removed = []int{3, 8}
+	base.Layers[1] = LayerSpec{Kind: nn.LowRankLayer, Units: 2, Activation: nn.Tanh, Options: nn.Options{"r": 2}}
 	for name, edit := range map[string]func(*Spec){
 		"set":          func(s *Spec) { s.Data.Set = data.XOR },
 		"points":       func(s *Spec) { s.Data.Points++ },
@@ -39,8 +44,16 @@ func TestEqualSeesEveryField(t *testing.T) {
 		"features":     func(s *Spec) { s.Features = s.Features[:1] },
 		"layer units":  func(s *Spec) { s.Layers[1].Units = 3 },
 		"activation":   func(s *Spec) { s.Layers[1].Activation = nn.ReLU },
+		"layer kind":   func(s *Spec) { s.Layers[0].Kind = nn.LowRankLayer },
+		"option value": func(s *Spec) { s.Layers[1].Options["r"] = 1 },
+		"option added": func(s *Spec) { s.Layers[0].Options = nn.Options{"r": 2} },
+		"option key":   func(s *Spec) { s.Layers[1].Options = nn.Options{"q": 2} },
+		"no options":   func(s *Spec) { s.Layers[1].Options = nil },
+		"output layer": func(s *Spec) { s.Layers[2].Units = 3 },
+		"layer count":  func(s *Spec) { s.Layers = s.Layers[1:] },
 		"loss":         func(s *Spec) { s.Loss = nn.MSE },
 		"init":         func(s *Spec) { s.Init = nn.He },
+		"rule":         func(s *Spec) { s.Rule = nn.Rules()[1] },
 		"optimizer":    func(s *Spec) { s.Optimizer.Kind = nn.Adam },
 		"lr":           func(s *Spec) { s.Optimizer.LR = 0.1 },
 		"momentum":     func(s *Spec) { s.Optimizer.Momentum = 0.5 },
@@ -72,6 +85,11 @@ func TestEqualIgnoresNilVersusEmpty(t *testing.T) {
 	b.Data.Added, b.Data.Removed = []data.Point{}, []int{}
 	if !a.Equal(b) {
 		t.Error("a nil slice differs from an empty one")
+	}
+	a, b = Default(), Default()
+	a.Layers[0].Options, b.Layers[0].Options = nil, nn.Options{}
+	if !a.Equal(b) || !b.Equal(a) {
+		t.Error("nil options differ from empty ones")
 	}
 }
 

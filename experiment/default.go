@@ -26,6 +26,7 @@ func Default() Spec {
 		Layers: []LayerSpec{
 			{Kind: nn.DenseLayer, Units: 4, Activation: nn.Tanh},
 			{Kind: nn.DenseLayer, Units: 2, Activation: nn.Tanh},
+			{Kind: nn.DenseLayer, Units: 2, Activation: nn.Linear},
 		},
 		Loss: nn.CrossEntropy,
 		Init: nn.Glorot,

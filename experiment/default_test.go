@@ -18,7 +18,7 @@ func TestDefaultHashIsShort(t *testing.T) {
 	if len(h) >= 200 {
 		t.Errorf("the default hash has %d bytes; want fewer than 200", len(h))
 	}
-	s, err := DecodeHash(h)
+	s, _, err := DecodeHash(h)
 	if err != nil || !s.Equal(Default()) {
 		t.Errorf("DecodeHash(default hash) = %+v, %v; want Default()", s, err)
 	}

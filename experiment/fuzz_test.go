@@ -3,6 +3,7 @@ package experiment
 import (
 	"math/rand/v2"
 	"runtime/metrics"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,16 @@ func FuzzDecodeHash(f *testing.F) {
 		"v=1&lr=10&b1=0.99999994&seed=4294967295",
 		"v=1&lr=NaN", "v=1&lr=+Inf", "v=1&n=-0", "v=1&n=0x10",
 		"v=1&d=%3Acircle", "v=1&d=%",
+		"v=3", "v=3&d=circle", "v=2&", "v=2&v=2", "v=2&l=", "v=2&l=dense:2:linear",
+		"v=2&l=lowrank:8:relu:r=2,dense:2:linear",
+		"v=2&f=x1,x2,x1sq&l=lowrank:8:relu:r=3,lowrank:2:linear:r=2",
+		"v=2&l=lowrank:8:relu,dense:2:linear", "v=2&l=lowrank:8:relu:r=2.5,dense:2:linear",
+		"v=2&l=lowrank:8:relu:r=0,dense:2:linear", "v=2&l=lowrank:8:relu:r=300,dense:2:linear",
+		"v=2&l=lowrank:8:relu:q=1,dense:2:linear", "v=2&l=lowrank:8:relu:r=2:r=2,dense:2:linear",
+		"v=2&l=lowrank:8:relu:r,dense:2:linear", "v=2&l=dense:8:relu:,dense:2:linear",
+		"v=2&d=rings&k=8&l=dense:16:gelu,lowrank:8:sigmoid:r=8&add=0:0:7&rm=0,1,499",
+		"v=2&zz=1&lr=0.1", "v=2&Zz=1", "v=1&zz=1&d=xor", "v=2&" + strings.Repeat("z", 17) + "=1",
+		"v=2&d=plane&k=0&loss=mse&l=lowrank:1:tanh:r=1",
 	} {
 		f.Add(h)
 	}
@@ -39,7 +50,7 @@ func FuzzDecodeHash(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, h string) {
 		before := heapAllocated()
-		s, err := DecodeHash(h)
+		s, _, err := DecodeHash(h)
 		if n := heapAllocated() - before; n > 1<<20 {
 			t.Fatalf("decoding a %d-byte link allocated %d bytes", len(h), n)
 		}
@@ -60,10 +71,17 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add(def)
 	f.Add(longest)
 	f.Add([]byte(presetV1Literal))
+	f.Add([]byte(presetV2Literal))
 	for _, b := range []string{
 		"", "null", "{}", "[]", `{"version": 1}`, `{"version": 2}`, `{"version": 1e400}`,
 		`{"version": 1, "version": 1}`, `{"Version": 1}`, string(def) + "{}", string(def) + "  \n",
 		`{"version": 1, "layers": [1]}`, `{"version": 1, "data": [[[[[[]]]]]]}`,
+		`{"version": 3}`, `{"version": 2, "layers": [{"options": {"r": 2}}]}`,
+		`{"version": 2, "layers": [{"options": {"r": 2, "r": 3}}]}`, `{"version": 2, "layers": [{"options": []}]}`,
+		`{"version": 1, "layers": [{"options": {}}]}`,
+		strings.Replace(presetV2Literal, `"r": 2`, `"r": 2.5`, 1),
+		strings.Replace(presetV2Literal, `"r": 2`, `"q": 2`, 1),
+		strings.Replace(presetV2Literal, `"r": 3`, `"r": 300`, 1),
 	} {
 		f.Add([]byte(b))
 	}

@@ -16,10 +16,11 @@ var ErrEmptyHash = errors.New("the link carries no experiment settings")
 // first: hashFormats[i] reads links with v=i+1 and the last one writes new
 // links. Old versions are never dropped, so every link keeps working.
 //
-// To add version 2: write hash_v2.go with its own table and frozen
-// baseline, append it here, and make DecodeHash pass what hashV1 decodes
-// through a v1-to-v2 migration before validating. hash_v1.go stays as is.
-var hashFormats = []*hashFormat{hashV1}
+// To add version N+1: write its file with its own table and frozen
+// baseline, append it here, and give version N a migrate function that
+// turns what it decodes into what version N+1 means. Older files stay as
+// they are.
+var hashFormats = []*hashFormat{hashV1, hashV2}
 
 // EncodeHash writes s as a URL hash without the leading '#', such as
 // "v=1&d=circle&n=500&...". Properties that do not matter for s's choices
@@ -32,9 +33,13 @@ func EncodeHash(s Spec) string {
 // DecodeHash reads a URL hash written by any version of EncodeHash, with or
 // without its leading '#', and returns the spec only if it is valid. Errors
 // name the offending key. Links over MaxHashLen bytes are refused unread.
-func DecodeHash(h string) (Spec, error) {
+//
+// Keys that this page does not know but a newer one might write are not
+// errors: they are skipped and listed in ignored (at most a few), so that
+// a link with a newer page's extra view settings still opens.
+func DecodeHash(h string) (spec Spec, ignored []string, err error) {
 	if len(h) > MaxHashLen {
-		return Spec{}, fmt.Errorf("the link's settings are %d bytes long; at most %d are read", len(h), MaxHashLen)
+		return Spec{}, nil, fmt.Errorf("the link's settings are %d bytes long; at most %d are read", len(h), MaxHashLen)
 	}
 	h = strings.TrimPrefix(h, "#")
 	if strings.Contains(h, "%") {
@@ -42,27 +47,32 @@ func DecodeHash(h string) (Spec, error) {
 		// pass on; the encoder itself never writes '%'.
 		unescaped, err := url.PathUnescape(h)
 		if err != nil {
-			return Spec{}, fmt.Errorf("the link has a broken %%-escape: %v", err)
+			return Spec{}, nil, fmt.Errorf("the link has a broken %%-escape: %v", err)
 		}
 		h = unescaped
 	}
 	if h == "" {
-		return Spec{}, ErrEmptyHash
+		return Spec{}, nil, ErrEmptyHash
 	}
 	first, rest, hasMore := strings.Cut(h, "&")
 	version, err := parseHashVersion(first)
 	if err != nil {
-		return Spec{}, err
+		return Spec{}, nil, err
 	}
 	f := hashFormats[version-1]
-	s, err := f.decode(rest, hasMore)
+	s, ignored, err := f.decode(rest, hasMore)
 	if err != nil {
-		return Spec{}, err
+		return Spec{}, nil, err
+	}
+	for _, later := range hashFormats[version-1:] {
+		if later.migrate != nil {
+			later.migrate(&s)
+		}
 	}
 	if err := s.Validate(); err != nil {
-		return Spec{}, f.nameKeys(err)
+		return Spec{}, nil, f.nameKeys(err)
 	}
-	return s, nil
+	return s, ignored, nil
 }
 
 // parseHashVersion reads the first pair of a hash, which must be v=N for a

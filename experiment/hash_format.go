@@ -3,6 +3,7 @@ package experiment
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,14 +37,33 @@ type hashFormat struct {
 	// baselineText[i] is props[i].format(baseline). Values are compared as
 	// text, so "omitted" means exactly "reads back as the baseline".
 	baselineText []string
+	// migrate turns what this version decoded into a spec as the next
+	// version means it (nil for the latest); decoding chains them.
+	migrate func(*Spec)
 }
 
-func newHashFormat(version int, baseline Spec, props []hashProp) *hashFormat {
-	f := &hashFormat{version: version, baseline: baseline, props: props}
+func newHashFormat(version int, baseline Spec, props []hashProp, migrate func(*Spec)) *hashFormat {
+	f := &hashFormat{version: version, baseline: baseline, props: props, migrate: migrate}
 	for _, p := range props {
 		f.baselineText = append(f.baselineText, p.format(baseline))
 	}
 	return f
+}
+
+// replaceRows returns a copy of rows where each of with replaces the row of
+// the same key, or is appended when no row has its key: a version's table
+// written as its differences from the one before.
+func replaceRows(rows []hashProp, with ...hashProp) []hashProp {
+	out := slices.Clone(rows)
+	for _, w := range with {
+		i := slices.IndexFunc(out, func(p hashProp) bool { return p.key == w.key })
+		if i < 0 {
+			out = append(out, w)
+			continue
+		}
+		out[i] = w
+	}
+	return out
 }
 
 func (f *hashFormat) encode(s Spec) string {
@@ -63,9 +83,11 @@ func (f *hashFormat) encode(s Spec) string {
 }
 
 // decode reads the pairs after "v=N&" (hasPairs says whether there was an
-// '&'). Absent keys keep the baseline's values. The result is not yet
+// '&'). Absent keys keep the baseline's values. Keys this version does not
+// know (a newer page's extra settings) are skipped and named in ignored,
+// so that a reader keeps the rest of the experiment. The result is not yet
 // validated.
-func (f *hashFormat) decode(pairs string, hasPairs bool) (Spec, error) {
+func (f *hashFormat) decode(pairs string, hasPairs bool) (s Spec, ignored []string, err error) {
 	values := make([]string, len(f.props))
 	seen := make([]bool, len(f.props))
 	var errs errorList
@@ -80,8 +102,12 @@ func (f *hashFormat) decode(pairs string, hasPairs bool) (Spec, error) {
 				errs.addLazy(func() error { return errors.New("empty setting: two '&' in a row, or one at the end") })
 			case key == "v":
 				errs.addLazy(func() error { return errors.New(`key "v" appears more than once`) })
-			case i < 0:
+			case i < 0 && !plausibleKey(key):
 				errs.addLazy(func() error { return fmt.Errorf("unknown key %s", quoteClip(key)) })
+			case i < 0:
+				if len(ignored) < maxHashErrors && !slices.Contains(ignored, key) {
+					ignored = append(ignored, key)
+				}
 			case seen[i]:
 				errs.addLazy(func() error { return fmt.Errorf("key %q appears more than once", key) })
 			case !hasValue:
@@ -91,7 +117,7 @@ func (f *hashFormat) decode(pairs string, hasPairs bool) (Spec, error) {
 			}
 		}
 	}
-	s := f.baseline.Clone()
+	s = f.baseline.Clone()
 	for i, p := range f.props {
 		if !seen[i] {
 			continue
@@ -100,7 +126,13 @@ func (f *hashFormat) decode(pairs string, hasPairs bool) (Spec, error) {
 			errs.add(fmt.Errorf("key %q: %w", p.key, err))
 		}
 	}
-	return s, errs.err()
+	return s, ignored, errs.err()
+}
+
+// plausibleKey says whether an unknown key looks like one a later version
+// could write (a short lower-case name), rather than a garbled link.
+func plausibleKey(key string) bool {
+	return key != "" && len(key) <= 16 && strings.Trim(key, "abcdefghijklmnopqrstuvwxyz0123456789") == ""
 }
 
 func (f *hashFormat) index(key string) int {

@@ -14,9 +14,9 @@ import (
 // fragment. Decoding counts the items before allocating, so a list can
 // never make the decoder allocate more than its limit allows.
 
-// maxItemLen bounds one list item. The longest valid one, a regression
-// point, has 47 bytes.
-const maxItemLen = 64
+// maxItemLen bounds one list item. The longest valid point has 47 bytes;
+// a layer with several options may take a hundred.
+const maxItemLen = 160
 
 // featuresProp writes the features by name: "x1,x2".
 func featuresProp(key, field string) hashProp {
@@ -32,9 +32,36 @@ func featuresProp(key, field string) hashProp {
 	}
 }
 
-// layersProp writes each hidden layer as kind:units:activation, as in
-// "dense:4:tanh,dense:2:tanh". Kinds with options will append them as
-// key=value items ("lowrank:16:relu:r=4"); dense takes none.
+// layersPropV1 is version 1's list of hidden layers, kind:units:activation
+// as in "dense:4:tanh,dense:2:tanh"; the output layer was implied (dense,
+// linear). Version 1 knew only kinds without options.
+func layersPropV1(key, field string) hashProp {
+	return hashProp{
+		key: key, field: field,
+		format: func(s Spec) string {
+			return formatList(s.Layers, ",", func(l LayerSpec) string {
+				return l.Kind.String() + ":" + strconv.Itoa(l.Units) + ":" + l.Activation.String()
+			})
+		},
+		parse: func(v string, s *Spec) (err error) {
+			s.Layers, err = parseList(v, ",", MaxLayers-1, "layer", func(tok string) (LayerSpec, error) {
+				l, options, err := parseLayerHead(tok)
+				if err == nil && options != "" {
+					name, _, _ := strings.Cut(options, "=")
+					err = fmt.Errorf("unknown option %s for a %v layer", quoteClip(name), l.Kind)
+				}
+				return l, err
+			})
+			return err
+		},
+	}
+}
+
+// layersProp writes every layer, the output layer last, as
+// kind:units:activation followed by the kind's options as key=value in the
+// order the kind declares them: "lowrank:16:relu:r=4,dense:2:linear".
+// Options left out read as the kind's defaults; options the kind does not
+// know are an error.
 func layersProp(key, field string) hashProp {
 	return hashProp{
 		key: key, field: field,
@@ -47,34 +74,64 @@ func layersProp(key, field string) hashProp {
 }
 
 func formatLayer(l LayerSpec) string {
-	return l.Kind.String() + ":" + strconv.Itoa(l.Units) + ":" + l.Activation.String()
+	text := l.Kind.String() + ":" + strconv.Itoa(l.Units) + ":" + l.Activation.String()
+	if k := l.Kind.Info(); k != nil {
+		for _, o := range k.Options {
+			if v, ok := l.Options[o.Key]; ok {
+				text += ":" + o.Key + "=" + formatFloat(v)
+			}
+		}
+	}
+	return text
 }
 
 func parseLayer(tok string) (LayerSpec, error) {
+	l, options, err := parseLayerHead(tok)
+	if err != nil {
+		return l, err
+	}
+	k := l.Kind.Info()
+	if len(k.Options) > 0 {
+		l.Options = k.DefaultOptions()
+	}
+	if options == "" {
+		return l, nil
+	}
+	for item := range strings.SplitSeq(options, ":") {
+		name, value, ok := strings.Cut(item, "=")
+		switch {
+		case !ok:
+			return l, fmt.Errorf("want key=value after the activation, not %s", quoteClip(item))
+		case k.Option(name) == nil:
+			return l, fmt.Errorf("unknown option %s for a %v layer", quoteClip(name), l.Kind)
+		}
+		v, err := parseFloat(value)
+		if err != nil {
+			return l, fmt.Errorf("option %s: %w", name, err)
+		}
+		l.Options[name] = v
+	}
+	return l, nil
+}
+
+// parseLayerHead reads kind:units:activation and returns the rest.
+func parseLayerHead(tok string) (l LayerSpec, options string, err error) {
 	kindText, rest, ok1 := strings.Cut(tok, ":")
 	unitsText, rest, ok2 := strings.Cut(rest, ":")
-	activationText, options, hasOptions := strings.Cut(rest, ":")
+	activationText, options, _ := strings.Cut(rest, ":")
 	if !ok1 || !ok2 {
-		return LayerSpec{}, fmt.Errorf("want kind:units:activation, not %s", quoteClip(tok))
+		return l, "", fmt.Errorf("want kind:units:activation, not %s", quoteClip(tok))
 	}
-	kind, err := nn.ParseLayerKind(kindText)
-	if err != nil {
-		return LayerSpec{}, err
+	if l.Kind, err = nn.ParseLayerKind(clip(kindText)); err != nil {
+		return l, "", err
 	}
-	units, err := parseInt(unitsText)
-	if err != nil {
-		return LayerSpec{}, err
+	if l.Units, err = parseInt(unitsText); err != nil {
+		return l, "", err
 	}
-	activation, err := nn.ParseActivation(activationText)
-	if err != nil {
-		return LayerSpec{}, err
+	if l.Activation, err = nn.ParseActivation(activationText); err != nil {
+		return l, "", err
 	}
-	if hasOptions {
-		option, _, _ := strings.Cut(options, ":")
-		name, _, _ := strings.Cut(option, "=")
-		return LayerSpec{}, fmt.Errorf("unknown option %s for a %v layer", quoteClip(name), kind)
-	}
-	return LayerSpec{Kind: kind, Units: units, Activation: activation}, nil
+	return l, options, nil
 }
 
 // addedProp writes the clicked points as x1:x2:label for classification

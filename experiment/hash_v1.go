@@ -44,14 +44,17 @@ var baselineV1 = Spec{
 // kinds, activations, sets and features may still be added to the nn and
 // data enums, since a v=1 link that names them could not have existed
 // before. The rows are written in this order.
-var hashV1 = newHashFormat(1, baselineV1, []hashProp{
+var hashV1 = newHashFormat(1, baselineV1, propsV1, migrateV1)
+
+// propsV1 are version 1's rows; later versions start from them.
+var propsV1 = []hashProp{
 	enumProp("d", "data.set", func(s *Spec) *data.Set { return &s.Data.Set }, data.ParseSet, nil),
 	intProp("n", "data.points", func(s *Spec) *int { return &s.Data.Points }, nil),
 	intProp("noise", "data.noise", func(s *Spec) *int { return &s.Data.Noise }, nil),
 	intProp("train", "data.trainPercent", func(s *Spec) *int { return &s.Data.TrainPercent }, nil),
 	intProp("k", "data.classes", func(s *Spec) *int { return &s.Data.Classes }, multiClass),
 	featuresProp("f", "features"),
-	layersProp("l", "layers"),
+	layersPropV1("l", "layers"),
 	enumProp("loss", "loss", func(s *Spec) *nn.LossKind { return &s.Loss }, nn.ParseLoss, nil),
 	enumProp("init", "init", func(s *Spec) *nn.Init { return &s.Init }, nn.ParseInit, nil),
 	enumProp("opt", "optimizer.kind", func(s *Spec) *nn.OptimizerKind { return &s.Optimizer.Kind }, nn.ParseOptimizer, nil),
@@ -72,7 +75,15 @@ var hashV1 = newHashFormat(1, baselineV1, []hashProp{
 	boolProp("disc", "view.discretize", func(s *Spec) *bool { return &s.View.Discretize }),
 	addedProp("add", "data.added"),
 	removedProp("rm", "data.removed"),
-})
+}
+
+// migrateV1 makes a version-1 spec mean what it meant in version 2: the
+// output layer, implied in version 1, becomes the last entry of the list.
+// (A class count Validate will refuse gets a one-unit layer, so the one
+// message is about the classes.)
+func migrateV1(s *Spec) {
+	s.Layers = append(s.Layers, NewLayer(nn.DenseLayer, max(s.Outputs(), 1), nn.Linear))
+}
 
 // Relevance rules of version 1.
 

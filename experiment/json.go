@@ -6,32 +6,110 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+
+	"playground/data"
+	"playground/nn"
 )
 
 // jsonVersion is the preset file version EncodeJSON writes.
-const jsonVersion = 1
+const jsonVersion = 2
 
-// presetFileV1 is the layout of a version-1 preset file: "version": 1
-// followed by the spec's fields under their JSON tags, enums by name. Those
-// tags are therefore part of the file format: renaming one needs a version
-// 2, with this type's shape frozen as a separate struct to keep reading v1.
-type presetFileV1 struct {
-	Version int `json:"version"`
-	Spec
+// Preset files are versioned structs of their own, not the live Spec: a
+// field added to Spec changes no file format until a new version says so.
+// TestFileLayoutsFrozen keeps each version's JSON layout (including the
+// nested types it shares with Spec) as it was written.
+
+// fileV2 is a version-2 preset file: every layer listed, the output layer
+// last, each with its kind's options.
+type fileV2 struct {
+	Version   int            `json:"version"`
+	Data      DataSpec       `json:"data"`
+	Features  []data.Feature `json:"features"`
+	Layers    []LayerSpec    `json:"layers"`
+	Loss      nn.LossKind    `json:"loss"`
+	Init      nn.Init        `json:"init"`
+	Rule      nn.RuleKind    `json:"rule"`
+	Optimizer OptimizerSpec  `json:"optimizer"`
+	Schedule  ScheduleSpec   `json:"schedule"`
+	Reg       RegSpec        `json:"regularization"`
+	Batch     int            `json:"batch"`
+	Seed      uint32         `json:"seed"`
+	View      ViewSpec       `json:"view"`
 }
 
-// EncodeJSON writes a valid spec as an indented preset file with a
-// top-level "version". It refuses invalid specs, so every file it writes
-// reads back with DecodeJSON as an equal spec.
+func fileV2Of(s Spec) fileV2 {
+	return fileV2{Version: 2, Data: s.Data, Features: s.Features, Layers: s.Layers, Loss: s.Loss,
+		Init: s.Init, Rule: s.Rule, Optimizer: s.Optimizer, Schedule: s.Schedule, Reg: s.Reg, Batch: s.Batch,
+		Seed: s.Seed, View: s.View}
+}
+
+func (f fileV2) spec() Spec {
+	s := Spec{Data: f.Data, Features: f.Features, Layers: f.Layers, Loss: f.Loss, Init: f.Init, Rule: f.Rule,
+		Optimizer: f.Optimizer, Schedule: f.Schedule, Reg: f.Reg, Batch: f.Batch, Seed: f.Seed, View: f.View}
+	fillDefaultOptions(s.Layers)
+	return s
+}
+
+// fillDefaultOptions gives each layer the options its file left out, at
+// the kind's defaults, as a link does.
+func fillDefaultOptions(layers []LayerSpec) {
+	for i, l := range layers {
+		k := l.Kind.Info()
+		if k == nil {
+			continue
+		}
+		for _, o := range k.Options {
+			if _, ok := l.Options[o.Key]; !ok {
+				if layers[i].Options == nil {
+					layers[i].Options = nn.Options{}
+				}
+				layers[i].Options[o.Key] = o.Default
+			}
+		}
+	}
+}
+
+// fileV1 is a version-1 preset file: hidden layers only (the output layer
+// was implied), without options.
+type fileV1 struct {
+	Version   int            `json:"version"`
+	Data      DataSpec       `json:"data"`
+	Features  []data.Feature `json:"features"`
+	Layers    []layerV1      `json:"layers"`
+	Loss      nn.LossKind    `json:"loss"`
+	Init      nn.Init        `json:"init"`
+	Optimizer OptimizerSpec  `json:"optimizer"`
+	Schedule  ScheduleSpec   `json:"schedule"`
+	Reg       RegSpec        `json:"regularization"`
+	Batch     int            `json:"batch"`
+	Seed      uint32         `json:"seed"`
+	View      ViewSpec       `json:"view"`
+}
+
+type layerV1 struct {
+	Kind       nn.LayerKind  `json:"kind"`
+	Units      int           `json:"units"`
+	Activation nn.Activation `json:"activation"`
+}
+
+func (f fileV1) spec() Spec {
+	s := Spec{Data: f.Data, Features: f.Features, Loss: f.Loss, Init: f.Init,
+		Optimizer: f.Optimizer, Schedule: f.Schedule, Reg: f.Reg, Batch: f.Batch, Seed: f.Seed, View: f.View}
+	for _, l := range f.Layers {
+		s.Layers = append(s.Layers, LayerSpec{Kind: l.Kind, Units: l.Units, Activation: l.Activation})
+	}
+	migrateV1(&s)
+	return s
+}
+
+// EncodeJSON writes a valid spec as an indented preset file of the latest
+// version. It refuses invalid specs, so every file it writes reads back
+// with DecodeJSON as an equal spec.
 func EncodeJSON(s Spec) ([]byte, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	file := presetFileV1{Version: jsonVersion, Spec: s}
-	if file.Layers == nil {
-		file.Layers = []LayerSpec{} // "layers": [] reads better than null
-	}
-	b, err := json.MarshalIndent(file, "", "  ")
+	b, err := json.MarshalIndent(fileV2Of(s), "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +118,8 @@ func EncodeJSON(s Spec) ([]byte, error) {
 
 // DecodeJSON reads a preset file written by any version of EncodeJSON and
 // returns the spec only if it is valid. It is strict: every field must be
-// present (but for "added", "removed" and a point's "value") and spelled
+// present (but for "added", "removed", a point's "value" and a layer's
+// "options", whose absent keys take the kind's defaults) and spelled
 // exactly, none may repeat, nothing may follow the object, and files over
 // MaxJSONLen bytes are refused unread.
 func DecodeJSON(b []byte) (Spec, error) {
@@ -53,16 +132,29 @@ func DecodeJSON(b []byte) (Spec, error) {
 	if err != nil {
 		return Spec{}, err
 	}
+	var s Spec
 	switch {
 	case version > jsonVersion:
 		return Spec{}, fmt.Errorf("this file was made by a newer version (version %d); this page reads up to version %d", version, jsonVersion)
 	case version < 1:
 		return Spec{}, fmt.Errorf(`"version": versions start at 1, not %d`, version)
+	case version == 1:
+		var f fileV1
+		if err := decodeFile(b, &f, presetListLimits(MaxLayers-1)); err != nil {
+			return Spec{}, err
+		}
+		s = f.spec()
+	default:
+		var f fileV2
+		if err := decodeFile(b, &f, presetListLimits(MaxLayers)); err != nil {
+			return Spec{}, err
+		}
+		s = f.spec()
 	}
-	// Only version 1 exists. A version 2 gets its own layout type and
-	// decoder, and version-1 files then go through decodePresetV1 and a
-	// migration.
-	return decodePresetV1(b)
+	if err := s.Validate(); err != nil {
+		return Spec{}, err
+	}
+	return s, nil
 }
 
 // presetVersion reads the top-level "version" alone, ignoring the rest,
@@ -84,27 +176,23 @@ func presetVersion(b []byte) (int, error) {
 	return version, nil
 }
 
-// presetListLimitsV1 bounds each list of a version-1 file by the limit
-// Validate would apply, checked before decoding allocates the list.
-var presetListLimitsV1 = map[string]int{
-	"features":     numFeatures,
-	"layers":       MaxLayers,
-	"data.added":   MaxAdded,
-	"data.removed": MaxRemoved,
+// presetListLimits bounds each list of a file by the limit Validate would
+// apply, checked before decoding allocates the list.
+func presetListLimits(layers int) map[string]int {
+	return map[string]int{
+		"features":     numFeatures,
+		"layers":       layers,
+		"data.added":   MaxAdded,
+		"data.removed": MaxRemoved,
+	}
 }
 
-func decodePresetV1(b []byte) (Spec, error) {
-	if err := checkShape(b, reflect.TypeFor[presetFileV1](), presetListLimitsV1); err != nil {
-		return Spec{}, err
+// decodeFile checks b's shape against file's type, then decodes it.
+func decodeFile(b []byte, file any, listLimits map[string]int) error {
+	if err := checkShape(b, reflect.TypeOf(file).Elem(), listLimits); err != nil {
+		return err
 	}
-	var file presetFileV1
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&file); err != nil {
-		return Spec{}, err
-	}
-	if err := file.Validate(); err != nil {
-		return Spec{}, err
-	}
-	return file.Spec, nil
+	return dec.Decode(file)
 }

@@ -39,10 +39,12 @@ func (w *shapeWalker) value(t reflect.Type, path string) error {
 	if err != nil {
 		return err
 	}
-	composite := t.Kind() == reflect.Struct || t.Kind() == reflect.Slice
+	composite := t.Kind() == reflect.Struct || t.Kind() == reflect.Slice || t.Kind() == reflect.Map
 	switch {
 	case tok == json.Delim('{') && t.Kind() == reflect.Struct:
 		return w.object(t, path)
+	case tok == json.Delim('{') && t.Kind() == reflect.Map:
+		return w.dictionary(t, path)
 	case tok == json.Delim('[') && t.Kind() == reflect.Slice:
 		return w.list(t, path)
 	case tok == json.Delim('{') || tok == json.Delim('['):
@@ -85,6 +87,33 @@ func (w *shapeWalker) object(t reflect.Type, path string) error {
 	return nil
 }
 
+// maxDictionaryKeys bounds an object with free keys (a layer's options);
+// which keys are allowed is Validate's business.
+const maxDictionaryKeys = 16
+
+func (w *shapeWalker) dictionary(t reflect.Type, path string) error {
+	seen := map[string]bool{}
+	for w.dec.More() {
+		tok, err := w.dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		switch {
+		case seen[key]:
+			return fmt.Errorf("field %s appears more than once%s", quoteClip(key), in(path))
+		case len(seen) == maxDictionaryKeys:
+			return fmt.Errorf("%s: more than %d keys", pathName(path), maxDictionaryKeys)
+		}
+		seen[key] = true
+		if err := w.value(t.Elem(), joinPath(path, key)); err != nil {
+			return err
+		}
+	}
+	_, err := w.dec.Token() // '}'
+	return err
+}
+
 func (w *shapeWalker) list(t reflect.Type, path string) error {
 	limit, ok := w.listLimits[path]
 	if !ok {
@@ -105,7 +134,7 @@ func (w *shapeWalker) list(t reflect.Type, path string) error {
 // jsonKind names what a Go type looks like in JSON, for messages.
 func jsonKind(t reflect.Type) string {
 	switch t.Kind() {
-	case reflect.Struct:
+	case reflect.Struct, reflect.Map:
 		return "an object"
 	case reflect.Slice:
 		return "a list"

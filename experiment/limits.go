@@ -3,8 +3,8 @@ package experiment
 // Limits on a spec. They keep one experiment small enough that a browser tab
 // training it stays responsive, and they bound what a decoder may allocate.
 const (
-	// MaxLayers bounds the hidden layers.
-	MaxLayers = 16
+	// MaxLayers bounds the layers, output layer included: 16 hidden ones.
+	MaxLayers = 17
 	// MaxUnits bounds the units of one hidden layer.
 	MaxUnits = 256
 	// MaxParams bounds the trainable parameters of the whole network, output

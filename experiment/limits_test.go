@@ -10,7 +10,8 @@ import (
 
 // longestSpec is a valid spec whose encodings are as long as they get: the
 // most added points, each with the longest float32 text, the most removed
-// indices at their widest, every feature, and the most layers.
+// indices at their widest, every feature, and the most layers, low-rank
+// ones with three-digit widths and ranks.
 func longestSpec() Spec {
 	s := Default()
 	s.Data = DataSpec{Set: data.MultiGauss, Points: MaxPoints, Noise: MaxNoise, TrainPercent: 15}
@@ -23,9 +24,11 @@ func longestSpec() Spec {
 	}
 	s.Features = data.Features()
 	s.Layers = nil
-	for range MaxLayers {
-		s.Layers = append(s.Layers, LayerSpec{Kind: nn.DenseLayer, Units: 70, Activation: nn.Sigmoid})
+	for range MaxLayers - 1 {
+		s.Layers = append(s.Layers, LayerSpec{Kind: nn.LowRankLayer, Units: 100, Activation: nn.Sigmoid, Options: nn.Options{"r": 7}})
 	}
+	s.Layers[1].Units, s.Layers[1].Options["r"] = 102, 100 // a rank with three digits, once: it costs
+	s.Layers = append(s.Layers, LayerSpec{Kind: nn.LowRankLayer, Units: 1, Activation: nn.Sigmoid, Options: nn.Options{"r": 1}})
 	s.Loss = nn.MSE
 	next := func(x float32) float32 { return math.Nextafter32(x, 0) }
 	s.Optimizer = OptimizerSpec{Kind: nn.AdamW, LR: 1.2345679e-05, Momentum: next(1), Beta1: next(1), Beta2: next(1), WeightDecay: 1.2345679e-05}

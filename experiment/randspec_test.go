@@ -3,6 +3,7 @@ package experiment
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"playground/data"
 	"playground/nn"
@@ -36,16 +37,14 @@ func randomSpec(r *rand.Rand) Spec {
 	if len(s.Features) == 0 {
 		s.Features = []data.Feature{pick(r, data.Features())}
 	}
-	s.Layers = randomLayers(r)
-	for s.NumParams() > MaxParams {
-		s.Layers = s.Layers[:len(s.Layers)-1]
-	}
+	s.Layers = randomLayers(r, s.Inputs(), s.Outputs())
 
 	s.Loss = pick(r, nn.Losses())
 	if s.Data.Set.Regression() {
 		s.Loss = nn.MSE
 	}
 	s.Init = pick(r, nn.Inits())
+	s.Rule = pick(r, nn.Rules())
 	unit := interval{lo: 0, hi: 1, openHi: true}
 	s.Optimizer = OptimizerSpec{
 		Kind:        pick(r, nn.Optimizers()),
@@ -68,27 +67,95 @@ func randomSpec(r *rand.Rand) Spec {
 	return s
 }
 
-func randomLayers(r *rand.Rand) []LayerSpec {
+// randomLayers draws a valid layer list for in inputs and out outputs:
+// hidden layers of every registered kind with random valid options, then
+// an output layer of a kind that can be one, within MaxParams.
+func randomLayers(r *rand.Rand, in, out int) []LayerSpec {
 	n := r.IntN(5)
 	if r.IntN(8) == 0 {
-		n = randomInt(r, 0, MaxLayers)
+		n = randomInt(r, 0, MaxLayers-1)
 	}
-	var layers []LayerSpec
-	if n == 0 && r.IntN(2) == 0 {
-		layers = []LayerSpec{} // empty, not nil: the codecs must not care
-	}
+	var hidden []LayerSpec
+	width := in
 	for range n {
 		units := randomInt(r, 1, 16)
 		if r.IntN(4) == 0 {
 			units = randomInt(r, 1, MaxUnits)
 		}
-		layers = append(layers, LayerSpec{
-			Kind:       pick(r, nn.LayerKinds()),
-			Units:      units,
-			Activation: pick(r, nn.Activations()),
-		})
+		l := randomLayer(r, nn.LayerKinds(), width, units)
+		hidden = append(hidden, l)
+		width = l.Units
 	}
-	return layers
+	var outputs []*nn.KindInfo
+	for _, k := range nn.LayerKinds() {
+		if k.CanOutput {
+			outputs = append(outputs, k)
+		}
+	}
+	for {
+		width := in
+		if len(hidden) > 0 {
+			width = hidden[len(hidden)-1].Units
+		}
+		layers := append(slices.Clip(hidden), randomLayer(r, outputs, width, out))
+		s := Spec{Features: make([]data.Feature, in), Layers: layers}
+		if s.NumParams() <= MaxParams {
+			return layers
+		}
+		hidden = hidden[:len(hidden)-1]
+	}
+}
+
+// randomLayer draws a layer of one of kinds over in inputs, with a random
+// activation (Linear for kinds that take none) and random options inside
+// their ranges that the kind accepts for these widths. When no draw fits,
+// it falls back to a dense layer.
+func randomLayer(r *rand.Rand, kinds []*nn.KindInfo, in, units int) LayerSpec {
+	k := pick(r, kinds)
+	l := LayerSpec{Kind: k.Kind, Units: units, Activation: nn.Linear}
+	if k.TakesActivation {
+		l.Activation = pick(r, nn.Activations())
+	}
+	if len(k.Options) == 0 {
+		if r.IntN(4) == 0 {
+			l.Options = nn.Options{} // empty, not nil: the codecs must not care
+		}
+		return l
+	}
+	for range 100 {
+		l.Options = make(nn.Options, len(k.Options))
+		for _, o := range k.Options {
+			l.Options[o.Key] = randomOption(r, o)
+		}
+		if len(k.Problems(in, l.config())) == 0 {
+			return l
+		}
+	}
+	return NewLayer(nn.DenseLayer, units, l.Activation)
+}
+
+// randomOption draws a value of o inside its range: its ends, small values
+// (ranks and counts are mostly small), or anywhere, whole when o is.
+func randomOption(r *rand.Rand, o nn.Option) float32 {
+	lo, hi := float64(o.Min), float64(o.Max)
+	var x float64
+	switch r.IntN(6) {
+	case 0:
+		x = lo
+	case 1:
+		x = hi
+	case 2, 3:
+		x = lo + float64(r.IntN(8))
+	default:
+		x = lo + (hi-lo)*r.Float64()
+	}
+	x = min(max(x, lo), hi)
+	if o.Integer {
+		if x = math.Floor(x); x < lo {
+			x = math.Ceil(lo)
+		}
+	}
+	return float32(x)
 }
 
 func randomAdded(r *rand.Rand, d DataSpec) []data.Point {

@@ -18,34 +18,43 @@ func (s Spec) Outputs() int {
 	return 1
 }
 
-// NumParams counts the trainable parameters of the network the spec builds,
-// output layer included. It is exact for valid specs; for others it treats
-// negative sizes as 0 and saturates at math.MaxInt instead of overflowing,
-// so Validate can compare it with MaxParams safely.
-func (s Spec) NumParams() int {
+// Cost is the size of the network a spec builds.
+type Cost struct {
+	Params int // trainable values
+	FLOPs  int // floating-point operations of one sample's forward pass
+}
+
+// LayerCosts returns each layer's cost, asked of its kind. It is exact for
+// valid specs; a layer of an unknown kind or with sizes or options its kind
+// refuses counts as math.MaxInt, so Validate can compare sums with
+// MaxParams safely.
+func (s Spec) LayerCosts() []Cost {
+	costs := make([]Cost, len(s.Layers))
 	in := s.Inputs()
-	total := 0
-	for _, l := range s.Layers {
-		// Every layer kind so far is dense. Kinds with other shapes
-		// (low-rank, block-diagonal, KAN) will count their own here.
-		total = addSat(total, denseParams(in, l.Units))
+	for i, l := range s.Layers {
+		k := l.Kind.Info()
+		if k == nil || in <= 0 || l.Units <= 0 || in > MaxUnits || l.Units > MaxUnits || len(k.Problems(in, l.config())) > 0 {
+			costs[i] = Cost{math.MaxInt, math.MaxInt}
+		} else {
+			costs[i] = Cost{k.Params(in, l.Units, l.Options), k.FLOPs(in, l.Units, l.Options)}
+		}
 		in = l.Units
 	}
-	return addSat(total, denseParams(in, s.Outputs()))
+	return costs
 }
 
-// denseParams is the size of a dense layer: in*out weights and out biases.
-func denseParams(in, out int) int {
-	return addSat(mulSat(in, out), max(out, 0))
-}
-
-func mulSat(a, b int) int {
-	a, b = max(a, 0), max(b, 0)
-	if a != 0 && b > math.MaxInt/a {
-		return math.MaxInt
+// Cost sums LayerCosts, saturating at math.MaxInt.
+func (s Spec) Cost() Cost {
+	var total Cost
+	for _, c := range s.LayerCosts() {
+		total.Params = addSat(total.Params, c.Params)
+		total.FLOPs = addSat(total.FLOPs, c.FLOPs)
 	}
-	return a * b
+	return total
 }
+
+// NumParams counts the trainable parameters of the network the spec builds.
+func (s Spec) NumParams() int { return s.Cost().Params }
 
 func addSat(a, b int) int {
 	if b > math.MaxInt-a {

@@ -11,9 +11,10 @@ import (
 type Spec struct {
 	Data      DataSpec       `json:"data"`
 	Features  []data.Feature `json:"features"` // inputs, each at most once, in canonical order
-	Layers    []LayerSpec    `json:"layers"`   // hidden layers; the output layer follows from Data
+	Layers    []LayerSpec    `json:"layers"`   // hidden layers, then the output layer (Units = Outputs())
 	Loss      nn.LossKind    `json:"loss"`
 	Init      nn.Init        `json:"init"`
+	Rule      nn.RuleKind    `json:"rule"` // minibatch steps of the optimizer, or full-batch L-BFGS
 	Optimizer OptimizerSpec  `json:"optimizer"`
 	Schedule  ScheduleSpec   `json:"schedule"`
 	Reg       RegSpec        `json:"regularization"`
@@ -36,11 +37,42 @@ type DataSpec struct {
 	Removed []int `json:"removed,omitempty"`
 }
 
-// LayerSpec is one hidden layer.
+// LayerSpec is one layer: a registered kind (nn.LayerKinds), its width,
+// its activation (Linear for kinds that take none) and the kind's options,
+// every one the kind declares (nil when it declares none).
 type LayerSpec struct {
 	Kind       nn.LayerKind  `json:"kind"`
 	Units      int           `json:"units"`
 	Activation nn.Activation `json:"activation"`
+	Options    nn.Options    `json:"options,omitempty"`
+}
+
+// NewLayer is a layer of the kind with every option at its default.
+func NewLayer(kind nn.LayerKind, units int, act nn.Activation) LayerSpec {
+	l := LayerSpec{Kind: kind, Units: units, Activation: act}
+	if k := kind.Info(); k != nil && len(k.Options) > 0 {
+		l.Options = k.DefaultOptions()
+	}
+	return l
+}
+
+// Hidden returns the layers before the output layer (a view of Layers).
+func (s Spec) Hidden() []LayerSpec {
+	if len(s.Layers) == 0 {
+		return nil
+	}
+	return s.Layers[:len(s.Layers)-1]
+}
+
+// FitOutput sets the output layer's width to what the data needs, adding
+// a dense linear output layer if there is none. Edits that change the
+// number of outputs (the data set, the classes) call it.
+func (s *Spec) FitOutput() {
+	if len(s.Layers) == 0 {
+		s.Layers = append(s.Layers, NewLayer(nn.DenseLayer, s.Outputs(), nn.Linear))
+		return
+	}
+	s.Layers[len(s.Layers)-1].Units = s.Outputs()
 }
 
 // OptimizerSpec is the update rule and its constants. Fields a kind does
@@ -72,4 +104,18 @@ type RegSpec struct {
 type ViewSpec struct {
 	ShowTest   bool `json:"showTest"`
 	Discretize bool `json:"discretize"`
+}
+
+// config is the layer as package nn builds it.
+func (l LayerSpec) config() nn.LayerConfig {
+	return nn.LayerConfig{Kind: l.Kind, Units: l.Units, Activation: l.Activation, Options: l.Options}
+}
+
+// LayerConfigs are the layers as package nn builds them.
+func (s Spec) LayerConfigs() []nn.LayerConfig {
+	c := make([]nn.LayerConfig, len(s.Layers))
+	for i, l := range s.Layers {
+		c[i] = l.config()
+	}
+	return c
 }

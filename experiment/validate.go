@@ -13,11 +13,11 @@ import (
 var (
 	numSets          = len(data.Sets())
 	numFeatures      = len(data.Features())
-	numLayerKinds    = len(nn.LayerKinds())
 	numActivations   = len(nn.Activations())
 	numLosses        = len(nn.Losses())
 	numInits         = len(nn.Inits())
 	numOptimizers    = len(nn.Optimizers())
+	numRules         = len(nn.Rules())
 	numSchedules     = len(nn.Schedules())
 	numRegs          = len(nn.Regularizations())
 	canonicalFeature = data.Features()
@@ -145,24 +145,52 @@ func (c *checker) checkFeatures(features []data.Feature) bool {
 	return ok
 }
 
-// checkNetwork checks the layers, the loss and the initialization. The
-// parameter count is checked only when the sizes it is made of are valid,
-// so one bad size yields one message.
+// checkNetwork checks the layers against their kinds' declarations, the
+// loss and the initialization. The parameter count is checked only when
+// every layer is valid, so one bad size yields one message.
 func (c *checker) checkNetwork(s Spec, ioOK bool) {
 	const field = "layers"
-	if len(s.Layers) > MaxLayers {
-		c.add(field, "%d hidden layers is more than the limit of %d", len(s.Layers), MaxLayers)
+	switch {
+	case len(s.Layers) == 0:
+		c.add(field, "there must be at least the output layer")
+	case len(s.Layers) > MaxLayers:
+		c.add(field, "%d layers is more than the limit of %d (%d hidden and the output layer)", len(s.Layers), MaxLayers, MaxLayers-1)
 	}
-	unitsOK := true
+	layersOK := len(s.Layers) > 0 && len(s.Layers) <= MaxLayers
+	in := s.Inputs()
 	for i, l := range s.Layers {
 		at := fmt.Sprintf("layer %d: ", i+1)
-		c.enum(field, at, "layer kind", int(l.Kind), numLayerKinds)
-		if !c.intIn(field, at, l.Units, " units", 1, MaxUnits) {
+		output := i == len(s.Layers)-1
+		if output {
+			at = "output layer: "
+		}
+		k := l.Kind.Info()
+		if k == nil {
+			c.add(field, "%sunknown layer kind %q", at, clip(string(l.Kind)))
+			layersOK = false
+			in = l.Units
+			continue
+		}
+		unitsOK := c.intIn(field, at, l.Units, " units", 1, MaxUnits)
+		if output && ioOK && l.Units != s.Outputs() {
+			c.add(field, "%s%d units, but the data needs %d outputs", at, l.Units, s.Outputs())
 			unitsOK = false
 		}
-		c.enum(field, at, "activation", int(l.Activation), numActivations)
+		if output && !k.CanOutput {
+			c.add(field, "%sa %s layer cannot be the output layer", at, l.Kind)
+			layersOK = false
+		}
+		actOK := c.enum(field, at, "activation", int(l.Activation), numActivations)
+		if unitsOK && actOK && in >= 1 && in <= MaxUnits {
+			for _, p := range k.Problems(in, l.config()) {
+				c.add(field, "%s%s", at, p)
+				layersOK = false
+			}
+		}
+		layersOK = layersOK && unitsOK && actOK
+		in = l.Units
 	}
-	if unitsOK && ioOK && len(s.Layers) <= MaxLayers {
+	if layersOK && ioOK {
 		if n := s.NumParams(); n > MaxParams {
 			c.add(field, "the network has %d trainable parameters, more than the limit of %d", n, MaxParams)
 		}
@@ -177,6 +205,7 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 // constants of kinds not chosen are checked too: switching to their kind
 // uses them as they are.
 func (c *checker) checkTraining(s Spec) {
+	c.enum("rule", "", "training rule", int(s.Rule), numRules)
 	o := s.Optimizer
 	c.enum("optimizer.kind", "", "optimizer", int(o.Kind), numOptimizers)
 	c.floatIn("optimizer.lr", "", o.LR, interval{lo: 0, hi: MaxLR, openLo: true})

@@ -15,15 +15,29 @@ import (
 func regressionSpec() Spec {
 	s := Default()
 	s.Data.Set, s.Data.Classes, s.Loss = data.Plane, 0, nn.MSE
+	s.FitOutput()
 	return s
 }
 
-func denseLayers(units ...int) []LayerSpec {
+// denseLayers lists dense ReLU layers of these widths, then a dense linear
+// output layer of out units.
+func denseLayers(out int, units ...int) []LayerSpec {
 	var ls []LayerSpec
 	for _, u := range units {
 		ls = append(ls, LayerSpec{Kind: nn.DenseLayer, Units: u, Activation: nn.ReLU})
 	}
-	return ls
+	return append(ls, NewLayer(nn.DenseLayer, out, nn.Linear))
+}
+
+// lowRankSpec is a valid spec with a low-rank hidden and output layer.
+func lowRankSpec() Spec {
+	s := Default()
+	s.Features = []data.Feature{data.X1, data.X2, data.X1Squared}
+	s.Layers = []LayerSpec{
+		{Kind: nn.LowRankLayer, Units: 8, Activation: nn.ReLU, Options: nn.Options{"r": 3}},
+		{Kind: nn.LowRankLayer, Units: 2, Activation: nn.Linear, Options: nn.Options{"r": 2}},
+	}
+	return s
 }
 
 // Each case breaks one rule of a valid spec and expects exactly one
@@ -68,15 +82,35 @@ var validationCases = []struct {
 	{"unknown feature", Default, func(s *Spec) { s.Features = []data.Feature{data.X1, 99} }, "features", "feature 2: unknown feature 99 (there are 7)"},
 	{"features out of order", Default, func(s *Spec) { s.Features = []data.Feature{data.X2, data.X1} }, "features", "feature 2: x1 comes after x2; features must be distinct and in the order [x1 x2"},
 	{"feature twice", Default, func(s *Spec) { s.Features = []data.Feature{data.SinX1, data.SinX1} }, "features", "feature 2: sinx1 comes after sinx1"},
-	{"many layers", Default, func(s *Spec) { s.Layers = denseLayers(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1) }, "layers", "17 hidden layers is more than the limit of 16"},
-	{"wide layer", Default, func(s *Spec) { s.Layers = denseLayers(4, 4, 300) }, "layers", "layer 3: 300 units is more than the limit of 256"},
-	{"empty layer", Default, func(s *Spec) { s.Layers = denseLayers(0) }, "layers", "layer 1: 0 units is less than the minimum of 1"},
-	{"unknown layer kind", Default, func(s *Spec) { s.Layers[1].Kind = 42 }, "layers", "layer 2: unknown layer kind 42"},
+	{"many layers", Default, func(s *Spec) { s.Layers = denseLayers(2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1) }, "layers", "18 layers is more than the limit of 17 (16 hidden and the output layer)"},
+	{"no layers", Default, func(s *Spec) { s.Layers = nil }, "layers", "there must be at least the output layer"},
+	{"wide layer", Default, func(s *Spec) { s.Layers = denseLayers(2, 4, 4, 300) }, "layers", "layer 3: 300 units is more than the limit of 256"},
+	{"empty layer", Default, func(s *Spec) { s.Layers = denseLayers(2, 0) }, "layers", "layer 1: 0 units is less than the minimum of 1"},
+	{"negative layer", Default, func(s *Spec) { s.Layers = denseLayers(2, -4) }, "layers", "layer 1: -4 units is less than the minimum of 1"},
+	{"unknown layer kind", Default, func(s *Spec) { s.Layers[1].Kind = "conv" }, "layers", `layer 2: unknown layer kind "conv"`},
+	{"empty layer kind", Default, func(s *Spec) { s.Layers[1].Kind = "" }, "layers", `layer 2: unknown layer kind ""`},
+	{"long layer kind", Default, func(s *Spec) { s.Layers[1].Kind = nn.LayerKind(strings.Repeat("x", 100)) }, "layers", `layer 2: unknown layer kind "xxxxxxxx`},
 	{"unknown activation", Default, func(s *Spec) { s.Layers[0].Activation = 42 }, "layers", "layer 1: unknown activation 42"},
-	{"too many parameters", Default, func(s *Spec) { s.Layers = denseLayers(256, 256, 256) }, "layers", "the network has 132866 trainable parameters, more than the limit of 100000"},
+	{"too many parameters", Default, func(s *Spec) { s.Layers = denseLayers(2, 256, 256, 256) }, "layers", "the network has 132866 trainable parameters, more than the limit of 100000"},
+	{"output units", Default, func(s *Spec) { s.Layers[2].Units = 3 }, "layers", "output layer: 3 units, but the data needs 2 outputs"},
+	{"output units for regression", regressionSpec, func(s *Spec) { s.Layers[2].Units = 2 }, "layers", "output layer: 2 units, but the data needs 1 outputs"},
+	{"unknown output kind", Default, func(s *Spec) { s.Layers[2].Kind = "conv" }, "layers", `output layer: unknown layer kind "conv"`},
+	{"output activation", Default, func(s *Spec) { s.Layers[2].Activation = 42 }, "layers", "output layer: unknown activation 42"},
+	{"option missing", lowRankSpec, func(s *Spec) { s.Layers[0].Options = nil }, "layers", "layer 1: option r is missing"},
+	{"unknown option", lowRankSpec, func(s *Spec) { s.Layers[0].Options["q"] = 1 }, "layers", `layer 1: a lowrank layer has no option "q"`},
+	{"option on dense", Default, func(s *Spec) { s.Layers[0].Options = nn.Options{"r": 1} }, "layers", `layer 1: a dense layer has no option "r"`},
+	{"option 0", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = 0 }, "layers", "layer 1: option r=0 is outside 1..256"},
+	{"option above max", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = 300 }, "layers", "layer 1: option r=300 is outside 1..256"},
+	{"option fraction", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = 2.5 }, "layers", "layer 1: option r=2.5 must be a whole number"},
+	{"option NaN", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = float32(math.NaN()) }, "layers", "layer 1: option r=NaN is not a finite number"},
+	{"option infinite", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = float32(math.Inf(-1)) }, "layers", "layer 1: option r=-Inf is not a finite number"},
+	{"rank above inputs", lowRankSpec, func(s *Spec) { s.Layers[0].Options["r"] = 4 }, "layers", "layer 1: rank r=4 is above min(inputs, units)=3"},
+	{"rank above units", lowRankSpec, func(s *Spec) { s.Layers[0].Units = 2 }, "layers", "layer 1: rank r=3 is above min(inputs, units)=2"},
+	{"output rank above outputs", lowRankSpec, func(s *Spec) { s.Layers[1].Options["r"] = 3 }, "layers", "output layer: rank r=3 is above min(inputs, units)=2"},
 	{"unknown loss", Default, func(s *Spec) { s.Loss = 9 }, "loss", "unknown loss 9"},
 	{"xent for regression", regressionSpec, func(s *Spec) { s.Loss = nn.CrossEntropy }, "loss", "plane is a regression set, which trains on mse, not xent"},
 	{"unknown init", Default, func(s *Spec) { s.Init = 9 }, "init", "unknown initialization 9"},
+	{"unknown rule", Default, func(s *Spec) { s.Rule = 9 }, "rule", "unknown training rule 9"},
 	{"unknown optimizer", Default, func(s *Spec) { s.Optimizer.Kind = 9 }, "optimizer.kind", "unknown optimizer 9"},
 	{"zero lr", Default, func(s *Spec) { s.Optimizer.LR = 0 }, "optimizer.lr", "0 must be more than 0"},
 	{"negative lr", Default, func(s *Spec) { s.Optimizer.LR = -1 }, "optimizer.lr", "-1 must be more than 0"},
@@ -130,7 +164,7 @@ func TestValidateNamesFieldAndLimit(t *testing.T) {
 func TestValidateCollectsEveryViolation(t *testing.T) {
 	s := Default()
 	s.Data.Points = 1
-	s.Layers = denseLayers(4, 300, 0)
+	s.Layers = denseLayers(2, 4, 300, 0)
 	s.Optimizer.LR = 0
 	s.Batch = 0
 	err := s.Validate()
@@ -169,7 +203,7 @@ func TestValidateAcceptsEdges(t *testing.T) {
 	s.Data.Added = []data.Point{{X1: -data.Domain, X2: data.Domain, Label: data.MaxClasses - 1}}
 	s.Data.Removed = []int{0, MaxPoints - 1}
 	s.Features = data.Features()
-	s.Layers = denseLayers(256, 256)
+	s.Layers = denseLayers(data.MaxClasses, 256, 256)
 	s.Optimizer = OptimizerSpec{Kind: nn.AdamW, LR: MaxLR, Momentum: 0, Beta1: 0.99999994, Beta2: 0, WeightDecay: MaxWeightDecay}
 	s.Schedule = ScheduleSpec{Kind: nn.StepDecay, Every: MaxScheduleSteps, Gamma: 1, Period: 1}
 	s.Reg = RegSpec{Kind: nn.L1, Rate: MaxRegRate}
@@ -181,8 +215,21 @@ func TestValidateAcceptsEdges(t *testing.T) {
 
 func TestValidateAcceptsRandomSpecs(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
+	kinds := map[nn.LayerKind]int{}
+	outputs := map[nn.LayerKind]int{}
+	defer func() {
+		for _, k := range nn.LayerKinds() {
+			if kinds[k.Kind] == 0 || (k.CanOutput && outputs[k.Kind] == 0) {
+				t.Errorf("randomSpec drew %d hidden and %d output %s layers", kinds[k.Kind], outputs[k.Kind], k.Kind)
+			}
+		}
+	}()
 	for range 1000 {
 		s := randomSpec(r)
+		for _, l := range s.Hidden() {
+			kinds[l.Kind]++
+		}
+		outputs[s.Layers[len(s.Layers)-1].Kind]++
 		if err := s.Validate(); err != nil {
 			t.Fatalf("randomSpec made an invalid spec:\n%v\n%+v", err, s)
 		}

@@ -39,8 +39,29 @@ func NewDense(in, out int, act Activation, init Init, rng *rand.Rand) *Dense {
 	return d
 }
 
+// DenseLayer is the fully connected kind.
+const DenseLayer LayerKind = "dense"
+
+func init() {
+	registerKind(&KindInfo{
+		Kind:            DenseLayer,
+		Label:           "dense",
+		Help:            "Every input connects to every unit: y = act(x·W + b).",
+		TakesActivation: true,
+		CanOutput:       true,
+		Params:          func(in, out int, _ Options) int { return in*out + out },
+		FLOPs:           func(in, out int, _ Options) int { return 2*in*out + out },
+		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
+			return NewDense(in, c.Units, c.Activation, init, rng), nil
+		},
+	}, 0)
+}
+
 // Kind returns DenseLayer.
 func (d *Dense) Kind() LayerKind { return DenseLayer }
+
+// Edges copies W: the weight from input i to unit j is the edge's strength.
+func (d *Dense) Edges(dst []float32) []float32 { return append(dst[:0], d.w.Value...) }
 
 // In returns the number of inputs.
 func (d *Dense) In() int { return d.in }

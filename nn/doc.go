@@ -1,6 +1,14 @@
 // Package nn is the playground's neural-network engine: layers, losses,
 // optimizers, regularization, learning-rate schedules and a trainer that
-// runs one minibatch per call.
+// runs one step of a training rule per call.
+//
+// A rule is how gradients become new weights: Minibatch runs an optimizer
+// on shuffled minibatches; LBFGS runs full-batch L-BFGS with a strong
+// Wolfe line search (lbfgs.go, linesearch.go), written in reverse
+// communication so one iteration, several full-batch evaluations, can be
+// spread over animation frames by Trainer.StepPart. Both rules minimize
+// the data loss plus the regularization penalty plus any layer's LossTerm,
+// and run the GradHooks on the gradients before using them.
 //
 // Everything is float32 and batched: a Matrix holds one sample per row.
 // The heavy math goes through package kernels, whose WebAssembly SIMD
@@ -11,8 +19,10 @@
 // math/rand/v2's PCG seeded by the caller, so an experiment replays
 // bit-for-bit from its seed.
 //
-// A layer kind lives in its own file (dense.go) and implements Layer;
-// activationStage is the reusable piece that applies an Activation and
-// its derivative, so later kinds (low-rank, block-diagonal, KAN, spiking)
-// plug in without touching the network, the losses or the trainer.
+// A layer kind lives in its own file (dense.go, lowrank.go), implements
+// Layer and registers its KindInfo (kind.go); activationStage is the
+// reusable piece that applies an Activation and its derivative, so later
+// kinds (block-diagonal, KAN, spiking) plug in without touching the
+// network, the losses or the trainer. kinds_gradcheck_test.go checks every
+// registered kind's gradients by finite differences.
 package nn

@@ -29,4 +29,9 @@ type Layer interface {
 	Params() []*Param
 	Forward(x Matrix) Matrix
 	Backward(dy Matrix) Matrix
+	// Edges writes into dst[:0] (grown if short) one strength per edge
+	// from input i to unit j, at [i*Out+j], for the network graph to draw:
+	// the weight for dense layers, the effective weight of a factored
+	// layer. Views ask the layer instead of guessing from Params' shapes.
+	Edges(dst []float32) []float32
 }

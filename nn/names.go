@@ -140,28 +140,6 @@ func ParseSchedule(s string) (ScheduleKind, error) {
 	return enumParse[ScheduleKind]("schedule", scheduleNames[:], s)
 }
 
-// LayerKind names a family of layer. Later kinds (low-rank, block-diagonal,
-// KAN, spiking) join this list; the spec and the URL carry the name.
-type LayerKind uint8
-
-// The layer kinds.
-const (
-	DenseLayer LayerKind = iota
-	numLayerKinds
-)
-
-var layerKindNames = [...]string{"dense"}
-
-// LayerKinds lists every layer kind.
-func LayerKinds() []LayerKind { return enumAll[LayerKind](numLayerKinds) }
-
-func (k LayerKind) String() string { return enumName(layerKindNames[:], int(k)) }
-
-// ParseLayerKind reads a layer kind's String form.
-func ParseLayerKind(s string) (LayerKind, error) {
-	return enumParse[LayerKind]("layer kind", layerKindNames[:], s)
-}
-
 func enumAll[E ~uint8](n E) []E {
 	all := make([]E, n)
 	for i := range all {
@@ -227,12 +205,5 @@ func (v ScheduleKind) MarshalText() ([]byte, error) { return []byte(v.String()),
 
 func (v *ScheduleKind) UnmarshalText(b []byte) (err error) {
 	*v, err = ParseSchedule(string(b))
-	return err
-}
-
-func (v LayerKind) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
-
-func (v *LayerKind) UnmarshalText(b []byte) (err error) {
-	*v, err = ParseLayerKind(string(b))
 	return err
 }

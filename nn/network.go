@@ -4,13 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 )
 
-// LayerConfig describes one hidden layer.
+// LayerConfig describes one layer: its kind, width, activation and the
+// kind's options (nil when the kind declares none).
 type LayerConfig struct {
 	Kind       LayerKind
 	Units      int
 	Activation Activation
+	Options    Options
 }
 
 // Network is a stack of layers, each feeding the next.
@@ -31,50 +35,63 @@ type paramBackwarder interface {
 	BackwardParams(dy Matrix)
 }
 
-// NewNetwork builds in -> hidden... -> out. The output layer is Dense with
-// outAct (Linear for cross-entropy, which applies its own softmax). Layers
-// draw their weights from rng in order.
+// NewNetwork builds the usual perceptron shape in -> hidden... -> out,
+// whose output layer is Dense with outAct (Linear for cross-entropy, which
+// applies its own softmax). It is Build with a dense last layer.
 func NewNetwork(in int, hidden []LayerConfig, out int, outAct Activation, init Init, rng *rand.Rand) (*Network, error) {
-	if in <= 0 || out <= 0 {
-		return nil, fmt.Errorf("nn: network needs at least one input and one output, got %d and %d", in, out)
-	}
-	if !init.valid() {
+	layers := append(slices.Clone(hidden), LayerConfig{Kind: DenseLayer, Units: out, Activation: outAct})
+	return Build(in, layers, init, rng)
+}
+
+// Build makes the network in -> layers[0] -> ... -> layers[len-1]; the last
+// layer is the output layer and must be of a kind that can be one. Layers
+// draw their weights from rng in order, so a network follows from its seed.
+func Build(in int, layers []LayerConfig, init Init, rng *rand.Rand) (*Network, error) {
+	switch {
+	case in <= 0:
+		return nil, fmt.Errorf("nn: network needs at least one input, got %d", in)
+	case len(layers) == 0:
+		return nil, errors.New("nn: network needs an output layer")
+	case !init.valid():
 		return nil, fmt.Errorf("nn: unknown initialization %v", init)
+	case rng == nil:
+		return nil, errors.New("nn: Build needs a random source")
 	}
-	if !outAct.valid() {
-		return nil, fmt.Errorf("nn: unknown output activation %v", outAct)
-	}
-	if rng == nil {
-		return nil, errors.New("nn: NewNetwork needs a random source")
-	}
-	n := &Network{Layers: make([]Layer, 0, len(hidden)+1)}
+	n := &Network{Layers: make([]Layer, 0, len(layers))}
 	width := in
-	for i, c := range hidden {
-		l, err := newLayer(c, width, init, rng)
+	for i, c := range layers {
+		last := i == len(layers)-1
+		l, err := newLayer(c, width, last, init, rng)
 		if err != nil {
+			if last {
+				return nil, fmt.Errorf("nn: output layer: %w", err)
+			}
 			return nil, fmt.Errorf("nn: hidden layer %d: %w", i+1, err)
 		}
 		n.Layers = append(n.Layers, l)
 		width = c.Units
 	}
-	n.Layers = append(n.Layers, NewDense(width, out, outAct, init, rng))
 	return n, nil
 }
 
-// newLayer makes one hidden layer of kind c.Kind over in inputs. New
-// layer kinds add a case here.
-func newLayer(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
-	if c.Units <= 0 {
+// newLayer makes one layer of kind c.Kind over in inputs, after checking
+// c against the kind's declarations.
+func newLayer(c LayerConfig, in int, output bool, init Init, rng *rand.Rand) (Layer, error) {
+	k := c.Kind.Info()
+	switch {
+	case k == nil:
+		return nil, fmt.Errorf("unknown layer kind %q", c.Kind)
+	case c.Units <= 0:
 		return nil, fmt.Errorf("%d units", c.Units)
-	}
-	if !c.Activation.valid() {
+	case !c.Activation.valid():
 		return nil, fmt.Errorf("unknown activation %v", c.Activation)
+	case output && !k.CanOutput:
+		return nil, fmt.Errorf("a %s layer cannot be the output layer", c.Kind)
 	}
-	switch c.Kind {
-	case DenseLayer:
-		return NewDense(in, c.Units, c.Activation, init, rng), nil
+	if problems := k.Problems(in, c); len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "; "))
 	}
-	return nil, fmt.Errorf("unknown layer kind %v", c.Kind)
+	return k.New(c, in, init, rng)
 }
 
 // In returns the number of inputs of the first layer.

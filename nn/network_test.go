@@ -78,7 +78,7 @@ func TestNewNetworkErrors(t *testing.T) {
 		{"zero units", 2, 1, dense(0, ReLU), Linear, Glorot, rng},
 		{"bad activation", 2, 1, dense(3, Activation(99)), Linear, Glorot, rng},
 		{"bad output activation", 2, 1, nil, Activation(99), Glorot, rng},
-		{"bad kind", 2, 1, []LayerConfig{{Kind: LayerKind(42), Units: 3}}, Linear, Glorot, rng},
+		{"bad kind", 2, 1, []LayerConfig{{Kind: LayerKind("nope"), Units: 3}}, Linear, Glorot, rng},
 		{"bad init", 2, 1, nil, Linear, Init(42), rng},
 		{"no rng", 2, 1, nil, Linear, Glorot, nil},
 	} {
@@ -89,8 +89,8 @@ func TestNewNetworkErrors(t *testing.T) {
 }
 
 func TestCopyAndSetParams(t *testing.T) {
-	a, _ := NewNetwork(3, []LayerConfig{{Units: 4, Activation: Tanh}}, 2, Linear, Glorot, rand.New(rand.NewPCG(1, 2)))
-	b, _ := NewNetwork(3, []LayerConfig{{Units: 4, Activation: Tanh}}, 2, Linear, Glorot, rand.New(rand.NewPCG(3, 4)))
+	a, _ := NewNetwork(3, []LayerConfig{{Kind: DenseLayer, Units: 4, Activation: Tanh}}, 2, Linear, Glorot, rand.New(rand.NewPCG(1, 2)))
+	b, _ := NewNetwork(3, []LayerConfig{{Kind: DenseLayer, Units: 4, Activation: Tanh}}, 2, Linear, Glorot, rand.New(rand.NewPCG(3, 4)))
 	buf := make([]float32, 0, 64)
 	vals := a.CopyParams(buf)
 	if len(vals) != a.NumParams() || &vals[0] != &buf[:1][0] {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // TrainerConfig is what a Trainer needs besides the data.
@@ -17,11 +18,15 @@ type TrainerConfig struct {
 	Reg       Regularization
 	Batch     int    // rows per step; the last batch of an epoch may be short
 	Seed      uint64 // draws the batch order
+	Rule      RuleConfig
+	GradHooks []GradHook // run in order on every step's gradients
 }
 
-// Trainer runs minibatch training on a fixed set of rows, one step per
-// call, so the caller can slice training into animation frames. Once its
-// buffers have grown to the batch size, Step and Evaluate allocate nothing.
+// Trainer trains on a fixed set of rows by a rule (RuleConfig), one step
+// per call, so the caller can slice training into animation frames: a
+// minibatch optimizer step, or a full-batch L-BFGS iteration, which
+// StepPart splits further into single loss evaluations. Once its buffers
+// have grown, Step, StepPart and Evaluate allocate nothing.
 type Trainer struct {
 	net      *Network
 	params   []*Param
@@ -33,12 +38,17 @@ type Trainer struct {
 	schedule Schedule
 	reg      Regularization
 	batch    int
+	rule     RuleConfig
+	hooks    []GradHook
+	terms    []LossTerm // the layers with an extra loss term
+	lb       *lbfgs     // the L-BFGS state; nil under Minibatch
 
 	x, y   Matrix // training rows, views of the caller's data
 	order  []int  // this epoch's permutation of the rows
 	cursor int    // rows of order already used this epoch
 	rng    *rand.Rand
 	steps  int
+	evals  int
 	epochs int
 
 	batchX, batchY []float32 // the gathered minibatch
@@ -71,7 +81,11 @@ func NewTrainer(cfg TrainerConfig, x, y Matrix) (*Trainer, error) {
 		return nil, fmt.Errorf("nn: unknown schedule %v", cfg.Schedule.Kind)
 	case !cfg.Reg.Kind.valid():
 		return nil, fmt.Errorf("nn: unknown regularization %v", cfg.Reg.Kind)
-	case cfg.Batch <= 0:
+	case !cfg.Rule.Kind.valid():
+		return nil, fmt.Errorf("nn: unknown training rule %v", cfg.Rule.Kind)
+	case cfg.Rule.History < 0:
+		return nil, fmt.Errorf("nn: L-BFGS history %d", cfg.Rule.History)
+	case cfg.Batch <= 0 && cfg.Rule.Kind == Minibatch:
 		return nil, fmt.Errorf("nn: batch size %d", cfg.Batch)
 	}
 	if err := checkData(cfg.Net, x, y); err != nil {
@@ -83,13 +97,28 @@ func NewTrainer(cfg TrainerConfig, x, y Matrix) (*Trainer, error) {
 		params:   params,
 		loss:     NewLoss(cfg.Loss),
 		lossKind: cfg.Loss,
-		opt:      NewOptimizer(cfg.Optimizer, params),
 		optCfg:   cfg.Optimizer,
 		lr:       cfg.LR,
 		schedule: cfg.Schedule,
 		reg:      cfg.Reg,
 		batch:    cfg.Batch,
+		rule:     cfg.Rule,
+		hooks:    slices.Clone(cfg.GradHooks),
 		rng:      rand.New(rand.NewPCG(cfg.Seed, batchOrderStream)),
+	}
+	for _, l := range cfg.Net.Layers {
+		if lt, ok := l.(LossTerm); ok {
+			t.terms = append(t.terms, lt)
+		}
+	}
+	if cfg.Rule.Kind == LBFGS {
+		m := cfg.Rule.History
+		if m == 0 {
+			m = defaultHistory
+		}
+		t.lb = newLBFGS(cfg.Net.NumParams(), m) // SetData starts it at the weights
+	} else {
+		t.opt = NewOptimizer(cfg.Optimizer, params)
 	}
 	t.SetData(x, y)
 	return t, nil
@@ -112,12 +141,40 @@ func checkData(net *Network, x, y Matrix) error {
 	return nil
 }
 
-// Step trains on one minibatch: it takes the next rows of this epoch's
-// shuffled order, runs forward and backward, adds the regularization's
-// gradient and lets the optimizer update at Schedule.Rate(LR, Steps()).
-// It returns the minibatch's data loss (without the penalty), or NaN and
-// does nothing when there are no training rows.
+// Step takes one whole step of the rule and returns its data loss
+// (without penalties), or NaN and does nothing when there are no
+// training rows.
+//
+// Minibatch takes the next rows of this epoch's shuffled order, runs
+// forward and backward, adds the gradients of the regularization and the
+// layers' LossTerms, runs the GradHooks and lets the optimizer update at
+// Schedule.Rate(LR, Steps()); the loss is the minibatch's. LBFGS runs
+// StepPart until an iteration completes; the loss is the full-batch one
+// at the accepted point.
 func (t *Trainer) Step() float32 {
+	if t.lb == nil {
+		return t.minibatchStep()
+	}
+	for {
+		if loss, done := t.lbfgsPart(); done {
+			return loss
+		}
+	}
+}
+
+// StepPart does at most one loss-and-gradient evaluation. Under
+// Minibatch that is a whole Step (done is always true); under LBFGS it is
+// one evaluation of an iteration, and done says the iteration completed,
+// when loss is the data loss at the accepted point, as Step returns.
+// Before that, loss is the data loss at the trial point just evaluated.
+func (t *Trainer) StepPart() (loss float32, done bool) {
+	if t.lb == nil {
+		return t.minibatchStep(), true
+	}
+	return t.lbfgsPart()
+}
+
+func (t *Trainer) minibatchStep() float32 {
 	n := t.x.Rows
 	if n == 0 {
 		return float32(math.NaN())
@@ -144,9 +201,28 @@ func (t *Trainer) Step() float32 {
 	loss := t.loss.Eval(pred, by, grad)
 	t.net.Backward(grad)
 	t.reg.AddGrad(t.params)
+	t.addTerms(true)
+	t.runHooks()
 	t.opt.Step(t.params, t.schedule.Rate(t.lr, t.steps))
 	t.steps++
+	t.evals++
 	return loss
+}
+
+// addTerms returns the sum of the layers' extra loss terms, adding their
+// gradients when grad is true.
+func (t *Trainer) addTerms(grad bool) float64 {
+	var sum float64
+	for _, lt := range t.terms {
+		sum += float64(lt.ExtraLoss(grad))
+	}
+	return sum
+}
+
+func (t *Trainer) runHooks() {
+	for _, h := range t.hooks {
+		h.AfterBackward(t.params, t.steps)
+	}
 }
 
 // shuffle draws a new epoch order (Fisher-Yates, written out so the order
@@ -158,10 +234,25 @@ func (t *Trainer) shuffle() {
 	}
 }
 
-// Steps returns the number of steps taken.
+// Steps returns the number of steps taken: minibatch steps or completed
+// L-BFGS iterations.
 func (t *Trainer) Steps() int { return t.steps }
 
-// Epoch returns the number of completed passes over the training rows.
+// Evals returns the number of loss-and-gradient evaluations: one per
+// minibatch step, and under LBFGS one per full-batch evaluation, of which
+// an iteration takes one or more (none once it cannot move).
+func (t *Trainer) Evals() int { return t.evals }
+
+// MidStep reports an L-BFGS iteration in progress: the network then holds
+// a trial point (which Evaluate would score), not the accepted weights.
+// It is always false under Minibatch.
+func (t *Trainer) MidStep() bool { return t.lb != nil && t.lb.busy() }
+
+// Rule returns the training rule.
+func (t *Trainer) Rule() RuleConfig { return t.rule }
+
+// Epoch returns the number of completed passes over the training rows;
+// under LBFGS every evaluation is one.
 func (t *Trainer) Epoch() int { return t.epochs }
 
 // Evaluate returns the mean data loss and the accuracy (NaN for fewer than
@@ -180,8 +271,7 @@ func (t *Trainer) Evaluate(x, y Matrix) (loss, acc float32) {
 	correct := 0
 	for r0 := 0; r0 < x.Rows; r0 += evalChunk {
 		r1 := min(r0+evalChunk, x.Rows)
-		cx := Matrix{Rows: r1 - r0, Cols: x.Cols, Data: x.Data[r0*x.Cols : r1*x.Cols]}
-		cy := Matrix{Rows: r1 - r0, Cols: y.Cols, Data: y.Data[r0*y.Cols : r1*y.Cols]}
+		cx, cy := rowRange(x, r0, r1), rowRange(y, r0, r1)
 		pred := t.net.Forward(cx)
 		grad := resize(&t.evalGrad, pred.Rows, pred.Cols)
 		lossSum += float64(t.loss.Eval(pred, cy, grad)) * float64(cx.Rows)
@@ -195,10 +285,18 @@ func (t *Trainer) Evaluate(x, y Matrix) (loss, acc float32) {
 	return loss, acc
 }
 
-// ResetOptimizer forgets the optimizer's state (momentum, Adam's moments),
-// as after restoring weights from before a step that diverged, whose
-// moments may already hold NaN.
-func (t *Trainer) ResetOptimizer() { t.opt = NewOptimizer(t.optCfg, t.params) }
+// ResetOptimizer forgets the optimizer's state (momentum, Adam's moments,
+// L-BFGS's memory and line search), as after restoring weights from before
+// a step that diverged, whose moments may already hold NaN. Mid-step, the
+// trial point in the network is replaced by the last accepted one; the
+// network's weights are where L-BFGS starts again.
+func (t *Trainer) ResetOptimizer() {
+	if t.lb != nil {
+		t.restartLBFGS()
+		return
+	}
+	t.opt = NewOptimizer(t.optCfg, t.params)
+}
 
 // Net returns the network being trained.
 func (t *Trainer) Net() *Network { return t.net }
@@ -206,14 +304,26 @@ func (t *Trainer) Net() *Network { return t.net }
 // LR returns the base learning rate.
 func (t *Trainer) LR() float32 { return t.lr }
 
-// SetLR changes the base learning rate from the next step on.
-func (t *Trainer) SetLR(lr float32) { t.lr = lr }
+// SetLR changes the base learning rate from the next step on. An L-BFGS
+// search that found no step tries again with the new one.
+func (t *Trainer) SetLR(lr float32) {
+	t.lr = lr
+	if t.lb != nil {
+		t.lb.retry()
+	}
+}
 
 // Reg returns the regularization.
 func (t *Trainer) Reg() Regularization { return t.reg }
 
-// SetReg changes the regularization from the next step on.
-func (t *Trainer) SetReg(r Regularization) { t.reg = r }
+// SetReg changes the regularization from the next step on. The objective
+// changes with it, so L-BFGS restarts as by ResetOptimizer.
+func (t *Trainer) SetReg(r Regularization) {
+	t.reg = r
+	if t.lb != nil {
+		t.restartLBFGS()
+	}
+}
 
 // Schedule returns the learning-rate schedule.
 func (t *Trainer) Schedule() Schedule { return t.schedule }
@@ -233,9 +343,10 @@ func (t *Trainer) SetBatch(n int) { t.batch = max(n, 1) }
 func (t *Trainer) LossKind() LossKind { return t.lossKind }
 
 // SetData replaces the training rows (a point added or removed, a new
-// split) and keeps the weights and optimizer state. The current epoch is
-// abandoned: the next Step starts a new shuffled pass over the new rows.
-// It panics if the shapes do not fit the network.
+// split) and keeps the weights and the minibatch optimizer's state; the
+// objective changed, so L-BFGS restarts as by ResetOptimizer. The current
+// epoch is abandoned: the next Step starts a new shuffled pass over the
+// new rows. It panics if the shapes do not fit the network.
 func (t *Trainer) SetData(x, y Matrix) {
 	if err := checkData(t.net, x, y); err != nil {
 		panic(err)
@@ -249,4 +360,7 @@ func (t *Trainer) SetData(x, y Matrix) {
 		t.order[i] = i
 	}
 	t.cursor = 0
+	if t.lb != nil {
+		t.restartLBFGS()
+	}
 }

@@ -84,12 +84,8 @@ func (ds *dataset) setMatrices(s experiment.Spec) {
 
 // buildTrainer makes the network and its trainer for the spec and data.
 func buildTrainer(s experiment.Spec, ds *dataset) (*nn.Trainer, error) {
-	hidden := make([]nn.LayerConfig, len(s.Layers))
-	for i, l := range s.Layers {
-		hidden[i] = nn.LayerConfig{Kind: l.Kind, Units: l.Units, Activation: l.Activation}
-	}
 	rng := rand.New(rand.NewPCG(streamSeed(s.Seed, streamInit), 0))
-	net, err := nn.NewNetwork(s.Inputs(), hidden, s.Outputs(), nn.Linear, s.Init, rng)
+	net, err := nn.Build(s.Inputs(), s.LayerConfigs(), s.Init, rng)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +97,7 @@ func trainerConfig(s experiment.Spec, net *nn.Network) nn.TrainerConfig {
 	return nn.TrainerConfig{
 		Net:  net,
 		Loss: s.Loss,
+		Rule: nn.RuleConfig{Kind: s.Rule},
 		Optimizer: nn.OptimizerConfig{
 			Kind: o.Kind, Momentum: o.Momentum, Beta1: o.Beta1, Beta2: o.Beta2, WeightDecay: o.WeightDecay,
 		},

@@ -25,7 +25,7 @@ func TestEdgeSpecsTrain(t *testing.T) {
 		}},
 		{"deepest stack", func(s *experiment.Spec) {
 			s.Layers = nil
-			for range experiment.MaxLayers {
+			for range experiment.MaxLayers - 1 {
 				s.Layers = append(s.Layers, experiment.LayerSpec{Kind: nn.DenseLayer, Units: 3, Activation: nn.SiLU})
 			}
 		}},
@@ -44,8 +44,11 @@ func TestEdgeSpecsTrain(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			// The edits write the hidden layers; the output layer follows.
 			spec := experiment.Default()
+			spec.Layers = spec.Hidden()
 			tc.edit(&spec)
+			spec.Layers = append(spec.Layers, experiment.NewLayer(nn.DenseLayer, spec.Outputs(), nn.Linear))
 			if err := spec.Validate(); err != nil {
 				t.Fatalf("spec invalid: %v", err)
 			}
@@ -57,7 +60,7 @@ func TestEdgeSpecsTrain(t *testing.T) {
 			if math.IsNaN(float64(m.TrainLoss)) || math.IsInf(float64(m.TrainLoss), 0) {
 				t.Fatalf("train loss %v", m.TrainLoss)
 			}
-			if surf := sess.Surface(8); len(surf.Nodes) != len(spec.Layers)+2 {
+			if surf := sess.Surface(8); len(surf.Nodes) != len(spec.Layers)+1 {
 				t.Fatalf("surface has %d columns", len(surf.Nodes))
 			}
 		})

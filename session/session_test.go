@@ -56,7 +56,7 @@ func TestDefaultExperimentLearns(t *testing.T) {
 
 func TestSameSpecSameLosses(t *testing.T) {
 	spec := experiment.Default()
-	spec.Layers = append(spec.Layers, experiment.LayerSpec{Kind: nn.DenseLayer, Units: 3, Activation: nn.ReLU})
+	spec.Layers = slices.Insert(spec.Layers, len(spec.Hidden()), experiment.LayerSpec{Kind: nn.DenseLayer, Units: 3, Activation: nn.ReLU})
 	a, b := newSession(t, spec), newSession(t, spec)
 	a.Step(300)
 	b.Step(300)
@@ -80,6 +80,7 @@ func divergingSpec() experiment.Spec {
 	for i := range s.Layers {
 		s.Layers[i].Activation = nn.Linear
 	}
+	s.FitOutput()
 	return s
 }
 
@@ -143,7 +144,7 @@ func TestEditKinds(t *testing.T) {
 
 	// Structure: a new layer rebuilds from step 0.
 	next = sess.Spec()
-	next.Layers = append(next.Layers, experiment.LayerSpec{Kind: nn.DenseLayer, Units: 5, Activation: nn.Sine})
+	next.Layers = slices.Insert(next.Layers, len(next.Hidden()), experiment.LayerSpec{Kind: nn.DenseLayer, Units: 5, Activation: nn.Sine})
 	if err := sess.Edit(next); err != nil {
 		t.Fatal(err)
 	}
@@ -225,6 +226,7 @@ func TestSurface(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := experiment.Default()
 			tc.edit(&spec)
+			spec.FitOutput()
 			sess := newSession(t, spec)
 			sess.Step(20)
 			const res = 12

@@ -67,11 +67,7 @@ func newApp(hash string) (*app, error) {
 // every training point was removed), gives the default experiment and a
 // message saying why; only a failure of the default itself is an error.
 func sessionFromHash(hash string) (*session.Session, string, error) {
-	spec, err := specFromHash(hash)
-	msg := ""
-	if err != nil {
-		msg = err.Error()
-	}
+	spec, msg := specFromHash(hash)
 	sess, err := session.New(spec)
 	if err != nil {
 		msg = fmt.Sprintf("This link's experiment cannot run, so the default experiment is shown instead: %v", err)
@@ -81,19 +77,23 @@ func sessionFromHash(hash string) (*session.Session, string, error) {
 }
 
 // specFromHash decodes a URL hash; an empty one is the default experiment.
-func specFromHash(hash string) (experiment.Spec, error) {
+// The message says why a link was not opened, or which of its settings
+// (from a newer page) were skipped.
+func specFromHash(hash string) (experiment.Spec, string) {
 	hash = strings.TrimPrefix(hash, "#")
 	if hash == "" {
-		return experiment.Default(), nil
+		return experiment.Default(), ""
 	}
-	spec, err := experiment.DecodeHash(hash)
-	if errors.Is(err, experiment.ErrEmptyHash) {
-		return experiment.Default(), nil
+	spec, ignored, err := experiment.DecodeHash(hash)
+	switch {
+	case errors.Is(err, experiment.ErrEmptyHash):
+		return experiment.Default(), ""
+	case err != nil:
+		return experiment.Default(), fmt.Sprintf("This link could not be read, so the default experiment is shown instead. %v", err)
+	case len(ignored) > 0:
+		return spec, fmt.Sprintf("This link has settings this page does not know (%s), perhaps from a newer version; they were skipped and the rest opened.", strings.Join(ignored, ", "))
 	}
-	if err != nil {
-		return experiment.Default(), fmt.Errorf("This link could not be read, so the default experiment is shown instead. %v", err)
-	}
-	return spec, nil
+	return spec, ""
 }
 
 func (a *app) attachPanel(root dom.HTMLElement) {

@@ -15,7 +15,6 @@ import (
 
 	"playground/data"
 	"playground/experiment"
-	"playground/nn"
 	"playground/session"
 	"playground/ui"
 )
@@ -283,9 +282,12 @@ func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
 		g.graphLayout = ui.NewGraphLayout(g.graph.rect.Dx(), g.graph.rect.Dy(), columns)
 		g.app.nodes = nodeRects(g.graphLayout, columns, g.graph.rect.Min)
 	}
-	g.weights = g.weights[:0]
-	for _, l := range net.Layers {
-		g.weights = append(g.weights, weightsOf(l))
+	for len(g.weights) < len(net.Layers) {
+		g.weights = append(g.weights, nil)
+	}
+	g.weights = g.weights[:len(net.Layers)]
+	for i, l := range net.Layers {
+		g.weights[i] = l.Edges(g.weights[i])
 	}
 	ui.DrawGraph(g.graph.pix, g.graphLayout, g.weights, surf.Nodes)
 	if g.hover.ok {
@@ -303,16 +305,6 @@ func nodeRects(l ui.GraphLayout, columns []int, at image.Point) [][]image.Rectan
 		}
 	}
 	return rects
-}
-
-// weightsOf is a layer's In×Out weight matrix for the graph.
-func weightsOf(l nn.Layer) []float32 {
-	for _, p := range l.Params() {
-		if p.Rows == l.In() && p.Cols == l.Out() {
-			return p.Value
-		}
-	}
-	return nil
 }
 
 // titles lays out every text on the canvas: panel titles with their

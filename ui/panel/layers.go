@@ -4,6 +4,7 @@ package panel
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -13,41 +14,51 @@ import (
 	"playground/nn"
 )
 
-// layerEditor lists the hidden layers, one row each: kind, units with -/+,
-// activation, remove. Rows are rebuilt only when the count changes.
+// layerEditor lists the layers, one row each, the output layer last: kind,
+// units with -/+ (fixed for the output layer, whose width the data sets),
+// activation when the kind takes one, the kind's options as number
+// inputs, the layer's parameters and FLOPs, and remove. Everything in a
+// row comes from the kind's registry entry, so a new kind needs no panel
+// code. Rows are rebuilt when the count or a kind changes.
 type layerEditor struct {
-	p    *Panel
-	list dom.HTMLElement
-	rows []layerRow
-	summ dom.HTMLElement
+	p     *Panel
+	list  dom.HTMLElement
+	rows  []layerRow
+	kinds []nn.LayerKind // the kind each row was built for
+	summ  dom.HTMLElement
 }
 
 type layerRow struct {
-	kind  *dom.HTMLSelectElement
-	units dom.HTMLElement
-	act   *dom.HTMLSelectElement
+	kind    *dom.HTMLSelectElement
+	units   dom.HTMLElement
+	act     *dom.HTMLSelectElement
+	options []*dom.HTMLInputElement // in the kind's order
+	cost    dom.HTMLElement
 }
 
 func (p *Panel) buildLayers() *layerEditor {
-	sec := p.section("Hidden layers")
+	sec := p.section("Layers")
 	e := &layerEditor{p: p, list: p.element("div", "layers"), summ: p.element("p", "summary")}
 	bar := p.element("div", "row buttons")
-	p.button(bar, "add-layer", "+ layer", "Add a hidden layer after the last", func() {
+	p.button(bar, "add-layer", "+ layer", "Add a hidden layer before the output layer", func() {
 		p.edit(func(s *experiment.Spec) error {
-			units, act := 4, nn.Tanh
-			if n := len(s.Layers); n > 0 {
-				units, act = s.Layers[n-1].Units, s.Layers[n-1].Activation
+			hidden := s.Hidden()
+			next := experiment.NewLayer(nn.DenseLayer, 4, nn.Tanh)
+			if n := len(hidden); n > 0 {
+				next = hidden[n-1]
+				next.Options = maps.Clone(next.Options)
 			}
-			s.Layers = append(s.Layers, experiment.LayerSpec{Kind: nn.DenseLayer, Units: units, Activation: act})
+			s.Layers = slices.Insert(s.Layers, len(hidden), next)
 			return nil
 		})
 	})
 	p.button(bar, "remove-layer", "− layer", "Remove the last hidden layer", func() {
 		p.edit(func(s *experiment.Spec) error {
-			if len(s.Layers) == 0 {
+			n := len(s.Hidden())
+			if n == 0 {
 				return fmt.Errorf("there is no hidden layer to remove")
 			}
-			s.Layers = s.Layers[:len(s.Layers)-1]
+			s.Layers = slices.Delete(s.Layers, n-1, n)
 			return nil
 		})
 	})
@@ -58,25 +69,55 @@ func (p *Panel) buildLayers() *layerEditor {
 }
 
 func (e *layerEditor) sync(s experiment.Spec) {
-	if len(e.rows) != len(s.Layers) {
-		e.rebuild(len(s.Layers))
+	kinds := make([]nn.LayerKind, len(s.Layers))
+	for i, l := range s.Layers {
+		kinds[i] = l.Kind
 	}
+	if !slices.Equal(kinds, e.kinds) {
+		e.rebuild(kinds)
+	}
+	costs := s.LayerCosts()
 	for i, l := range s.Layers {
 		r := e.rows[i]
-		r.kind.SetValue(l.Kind.String())
+		r.kind.SetValue(string(l.Kind))
 		r.units.SetTextContent(strconv.Itoa(l.Units))
-		r.act.SetValue(l.Activation.String())
+		if r.act != nil {
+			r.act.SetValue(l.Activation.String())
+		}
+		for j, o := range l.Kind.Info().Options {
+			r.options[j].SetValue(formatOption(l.Options[o.Key]))
+		}
+		r.cost.SetTextContent(costText(costs[i]))
 	}
-	e.summ.SetTextContent(fmt.Sprintf("%d inputs → %s → %d outputs · %d parameters",
-		s.Inputs(), layerWidths(s), s.Outputs(), s.NumParams()))
+	total := s.Cost()
+	e.summ.SetTextContent(fmt.Sprintf("%d inputs → %s → %d outputs · %d parameters · %s FLOPs per sample",
+		s.Inputs(), layerWidths(s), s.Outputs(), total.Params, count(total.FLOPs)))
 }
 
+func costText(c experiment.Cost) string {
+	return fmt.Sprintf("%d params · %s FLOPs", c.Params, count(c.FLOPs))
+}
+
+// count writes a large count briefly: 950, 12.3k, 4.5M.
+func count(n int) string {
+	switch {
+	case n >= 1e6:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+	case n >= 1e4:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + "k"
+	}
+	return strconv.Itoa(n)
+}
+
+func formatOption(v float32) string { return strconv.FormatFloat(float64(v), 'g', -1, 32) }
+
 func layerWidths(s experiment.Spec) string {
-	if len(s.Layers) == 0 {
+	hidden := s.Hidden()
+	if len(hidden) == 0 {
 		return "(no hidden layer)"
 	}
 	out := ""
-	for i, l := range s.Layers {
+	for i, l := range hidden {
 		if i > 0 {
 			out += " → "
 		}
@@ -85,61 +126,148 @@ func layerWidths(s experiment.Spec) string {
 	return out
 }
 
-func (e *layerEditor) rebuild(n int) {
+func kindChoices(output bool) []choice {
+	var c []choice
+	for _, k := range nn.LayerKinds() {
+		if !output || k.CanOutput {
+			c = append(c, choice{k.Label, string(k.Kind)})
+		}
+	}
+	return c
+}
+
+func (e *layerEditor) rebuild(kinds []nn.LayerKind) {
 	p := e.p
 	e.list.SetInnerHTML("")
 	e.rows = e.rows[:0]
-	for i := range n {
+	e.kinds = kinds
+	for i, kind := range kinds {
+		output := i == len(kinds)-1
+		info := kind.Info()
 		row := p.element("div", "layer")
 		row.SetID(fmt.Sprintf("layer-%d", i))
 		label := p.element("span", "layer-name")
 		label.SetTextContent(strconv.Itoa(i + 1))
+		if output {
+			label.SetTextContent("out")
+			label.SetTitle("The output layer: its width is set by the data")
+		}
 		row.AppendChild(label)
 
-		kind := e.selectFor(row, fmt.Sprintf("layer-%d-kind", i), "kind of layer", names(nn.LayerKinds()), func(l *experiment.LayerSpec, v string) (err error) {
-			l.Kind, err = nn.ParseLayerKind(v)
-			return err
+		var r layerRow
+		r.kind = e.selectFor(row, fmt.Sprintf("layer-%d-kind", i), "kind of layer", kindChoices(output), func(l *experiment.LayerSpec, v string) error {
+			k, err := nn.ParseLayerKind(v)
+			if err != nil {
+				return err
+			}
+			*l = experiment.NewLayer(k, l.Units, l.Activation)
+			if !k.Info().TakesActivation {
+				l.Activation = nn.Linear
+			}
+			return nil
 		}, i)
-		p.button(row, fmt.Sprintf("layer-%d-minus", i), "−", "One neuron fewer", func() {
-			p.edit(func(s *experiment.Spec) error {
-				if err := layerIndex(s, i); err != nil {
-					return err
-				}
-				if s.Layers[i].Units <= 1 {
-					return fmt.Errorf("layer %d: a layer needs at least one neuron; remove the layer instead", i+1)
-				}
-				s.Layers[i].Units--
-				return nil
+		r.kind.SetTitle(info.Help)
+		r.units = p.element("span", "units")
+		r.units.SetID(fmt.Sprintf("layer-%d-units", i))
+		if output {
+			row.AppendChild(r.units)
+		} else {
+			e.unitButtons(row, r.units, i)
+		}
+		if info.TakesActivation {
+			r.act = e.selectFor(row, fmt.Sprintf("layer-%d-activation", i), "activation", names(nn.Activations()), func(l *experiment.LayerSpec, v string) (err error) {
+				l.Activation, err = nn.ParseActivation(v)
+				return err
+			}, i)
+		}
+		for _, o := range info.Options {
+			r.options = append(r.options, e.optionInput(row, i, o))
+		}
+		if !output {
+			p.button(row, fmt.Sprintf("layer-%d-remove", i), "×", "Remove this layer", func() {
+				p.edit(func(s *experiment.Spec) error {
+					if err := layerIndex(s, i); err != nil {
+						return err
+					}
+					s.Layers = slices.Delete(s.Layers, i, i+1)
+					return nil
+				})
 			})
-		})
-		units := p.element("span", "units")
-		units.SetID(fmt.Sprintf("layer-%d-units", i))
-		row.AppendChild(units)
-		p.button(row, fmt.Sprintf("layer-%d-plus", i), "+", "One neuron more", func() {
-			p.edit(func(s *experiment.Spec) error {
-				if err := layerIndex(s, i); err != nil {
-					return err
-				}
-				s.Layers[i].Units++
-				return nil
-			})
-		})
-		act := e.selectFor(row, fmt.Sprintf("layer-%d-activation", i), "activation", names(nn.Activations()), func(l *experiment.LayerSpec, v string) (err error) {
-			l.Activation, err = nn.ParseActivation(v)
-			return err
-		}, i)
-		p.button(row, fmt.Sprintf("layer-%d-remove", i), "×", "Remove this layer", func() {
-			p.edit(func(s *experiment.Spec) error {
-				if err := layerIndex(s, i); err != nil {
-					return err
-				}
-				s.Layers = slices.Delete(s.Layers, i, i+1)
-				return nil
-			})
-		})
+		}
+		r.cost = p.element("span", "layer-cost")
+		r.cost.SetID(fmt.Sprintf("layer-%d-cost", i))
+		row.AppendChild(r.cost)
 		e.list.AppendChild(row)
-		e.rows = append(e.rows, layerRow{kind: kind, units: units, act: act})
+		e.rows = append(e.rows, r)
 	}
+}
+
+// unitButtons adds − units + for hidden layer i.
+func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int) {
+	p := e.p
+	p.button(row, fmt.Sprintf("layer-%d-minus", i), "−", "One neuron fewer", func() {
+		p.edit(func(s *experiment.Spec) error {
+			if err := layerIndex(s, i); err != nil {
+				return err
+			}
+			if s.Layers[i].Units <= 1 {
+				return fmt.Errorf("layer %d: a layer needs at least one neuron; remove the layer instead", i+1)
+			}
+			s.Layers[i].Units--
+			return nil
+		})
+	})
+	row.AppendChild(units)
+	p.button(row, fmt.Sprintf("layer-%d-plus", i), "+", "One neuron more", func() {
+		p.edit(func(s *experiment.Spec) error {
+			if err := layerIndex(s, i); err != nil {
+				return err
+			}
+			s.Layers[i].Units++
+			return nil
+		})
+	})
+}
+
+// optionInput is a number input for option o of layer i, labelled with
+// the option's name; the registry's range and step become its attributes.
+func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) *dom.HTMLInputElement {
+	p := e.p
+	id := fmt.Sprintf("layer-%d-opt-%s", i, o.Key)
+	l := p.element("label", "option")
+	l.SetAttribute("for", id)
+	l.SetTextContent(o.Label)
+	l.SetTitle(o.Help)
+	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in.SetType("number")
+	in.SetID(id)
+	in.SetAttribute("min", formatOption(o.Min))
+	in.SetAttribute("max", formatOption(o.Max))
+	in.SetAttribute("step", "any")
+	if o.Integer {
+		in.SetAttribute("step", "1")
+	}
+	in.SetAttribute("aria-label", fmt.Sprintf("layer %d %s", i+1, o.Label))
+	in.AddEventListener("change", false, func(dom.Event) {
+		v, err := strconv.ParseFloat(in.Value(), 32)
+		if err != nil {
+			p.refuse(o.Label + ": enter a number")
+			return
+		}
+		p.edit(func(s *experiment.Spec) error {
+			if err := layerIndex(s, i); err != nil {
+				return err
+			}
+			if s.Layers[i].Kind.Info().Option(o.Key) == nil {
+				return fmt.Errorf("layer %d no longer has the option %s", i+1, o.Label)
+			}
+			s.Layers[i].Options[o.Key] = float32(v)
+			return nil
+		})
+	})
+	row.AppendChild(l)
+	row.AppendChild(in)
+	return in
 }
 
 func (e *layerEditor) selectFor(row dom.Element, id, label string, choices []choice,

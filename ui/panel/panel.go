@@ -112,6 +112,8 @@ func (p *Panel) Message() string {
 func (p *Panel) edit(mutate func(s *experiment.Spec) error) {
 	next := p.act.Spec()
 	err := mutate(&next)
+	// The output layer's width follows the data (classes, regression).
+	next.FitOutput()
 	if err == nil {
 		err = p.act.Edit(next)
 	}

@@ -106,6 +106,9 @@ func (p *Panel) buildTraining() {
 		func(s experiment.Spec) string { return s.Loss.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Loss, err = nn.ParseLoss(v); return err },
 	).visible = experiment.Spec.Classification
+	p.addSelect(sec, "rule", "Training rule", []choice{{"minibatch steps", nn.Minibatch.String()}, {"full-batch L-BFGS", nn.LBFGS.String()}},
+		func(s experiment.Spec) string { return s.Rule.String() },
+		func(s *experiment.Spec, v string) (err error) { s.Rule, err = nn.ParseRule(v); return err })
 	p.addSelect(sec, "optimizer", "Optimizer", names(nn.Optimizers()),
 		func(s experiment.Spec) string { return s.Optimizer.Kind.String() },
 		func(s *experiment.Spec, v string) (err error) {

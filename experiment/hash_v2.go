@@ -1,0 +1,53 @@
+package experiment
+
+import (
+	"playground/data"
+	"playground/nn"
+)
+
+// baselineV2 is what a key left out of a v=2 link means: Default as it was
+// when version 2 was written. It must never change.
+var baselineV2 = Spec{
+	Data: DataSpec{
+		Set:          data.Circle,
+		Points:       500,
+		Noise:        0,
+		TrainPercent: 50,
+		Classes:      2,
+	},
+	Features: []data.Feature{data.X1, data.X2},
+	Layers: []LayerSpec{
+		{Kind: nn.DenseLayer, Units: 4, Activation: nn.Tanh},
+		{Kind: nn.DenseLayer, Units: 2, Activation: nn.Tanh},
+		{Kind: nn.DenseLayer, Units: 2, Activation: nn.Linear},
+	},
+	Loss: nn.CrossEntropy,
+	Init: nn.Glorot,
+	Optimizer: OptimizerSpec{
+		Kind:        nn.SGD,
+		LR:          0.03,
+		Momentum:    0.9,
+		Beta1:       0.9,
+		Beta2:       0.999,
+		WeightDecay: 0.01,
+	},
+	Schedule: ScheduleSpec{Kind: nn.Constant, Every: 1000, Gamma: 0.5, Period: 5000},
+	Reg:      RegSpec{Kind: nn.NoReg, Rate: 0.001},
+	Batch:    10,
+	Seed:     1,
+}
+
+// hashV2 is version 2 of the URL hash: version 1's keys, with "l" listing
+// every layer (the output layer last) with its kind's options, and "rule"
+// (minibatch or lbfgs). Frozen once
+// written, as version 1 is: a layer option left out of a link means the
+// kind's default, so defaults of options are part of this format too (a
+// test keeps them).
+var hashV2 = newHashFormat(2, baselineV2, replaceRows(propsV1,
+	layersProp("l", "layers"),
+	enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, differsFromBaseline),
+), nil)
+
+// differsFromBaseline writes a key only when its value is not the
+// baseline's, keeping the links of experiments that do not use it short.
+func differsFromBaseline(Spec) bool { return false }

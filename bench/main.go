@@ -102,6 +102,8 @@ func browserSection(loads, frames int) {
 	fmt.Println("|---|---|---|")
 	fmt.Printf("| training (6 ms budget) + drawing at most 20 times a second | %.2f | %.2f |\n", training, training/frame)
 	fmt.Printf("| paused: nothing changes, so nothing is drawn | %.2f | %.2f |\n", paused, paused/frame)
+
+	presetRates(browser, pg.URL, frames)
 }
 
 func sizeRow(name string, a, b int) {

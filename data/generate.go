@@ -9,15 +9,19 @@ import (
 const MaxNoise = 50
 
 // Generate draws n points of the given set. noise is a percentage (0 to
-// MaxNoise, clamped). classes is used only by the multi-class sets SpiralK
-// and Rings and is clamped to 2..MaxClasses; the two-class sets always
-// label their points 0 (orange, "negative") and 1 (blue, "positive"), and
-// the regression sets put their target in Value and label every point 0.
+// MaxNoise, clamped). classes is used only by the multi-class sets and is
+// clamped to the set's ClassRange; the two-class sets always label their
+// points 0 (orange, "negative") and 1 (blue, "positive"), and the
+// regression sets put their target in Value and label every point 0.
+// ModAdd ignores n and noise: its examples are all p*p pairs, p = classes.
 // The same arguments always give the same points. An unknown set or n <= 0
 // gives no points.
 func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
 	if n <= 0 || set >= numSets {
 		return nil
+	}
+	if set == ModAdd {
+		return modularPairs(set.Classes(classes))
 	}
 	g := generator{
 		rng:   rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)),
@@ -41,22 +45,20 @@ func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
 		g.spiral(n, ClampClasses(classes))
 	case Rings:
 		g.rings(n, ClampClasses(classes))
+	default:
+		if set.Function() {
+			g.function(set, n)
+		}
 	}
 	return g.pts
 }
 
 // Classes is the number of classes a set's points are labelled with for
 // the requested count: 0 for regression, 2 for the two-class sets, and the
-// clamped request for the multi-class sets.
+// request clamped to the set's ClassRange for the multi-class sets.
 func (s Set) Classes(requested int) int {
-	switch {
-	case s.Regression():
-		return 0
-	case s.MultiClass():
-		return ClampClasses(requested)
-	default:
-		return 2
-	}
+	lo, hi := s.ClassRange()
+	return min(max(requested, lo), hi)
 }
 
 // ClampClasses brings a class count into 2..MaxClasses.

@@ -5,8 +5,11 @@ import "fmt"
 // Set names a data generator.
 type Set uint8
 
-// The data sets. The first six are TensorFlow Playground's; SpiralK and
-// Rings take any number of classes from 2 to MaxClasses.
+// The data sets (tasks). The first six are TensorFlow Playground's;
+// SpiralK and Rings take any number of classes from 2 to MaxClasses; the
+// function sets are regressions of a function of (u, v) on [-1, 1]^2;
+// ModAdd is (a+b) mod p over every pair, the first task that is not points
+// on a plane. What each one asks of a network is in task.go.
 const (
 	Circle Set = iota
 	XOR
@@ -16,10 +19,17 @@ const (
 	MultiGauss
 	SpiralK
 	Rings
+	ExpSin // exp(sin(pi u) + v^2)
+	XY     // u v
+	Ratio  // (u + v) / (1 + u v)
+	SinXY  // sin(pi u) v
+	SumSq  // u^2 + v^2
+	ModAdd // (a + b) mod p
 	numSets
 )
 
-var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings"}
+var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
+	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd"}
 
 // Sets lists every data set.
 func Sets() []Set {
@@ -47,13 +57,8 @@ func ParseSet(s string) (Set, error) {
 	return 0, fmt.Errorf("unknown data set %q (want one of %v)", s, setNames)
 }
 
-// Regression reports whether the set's targets are real values rather than classes.
-func (s Set) Regression() bool { return s == Plane || s == MultiGauss }
-
-// MultiClass reports whether the set takes a class count.
-func (s Set) MultiClass() bool { return s == SpiralK || s == Rings }
-
-// MaxClasses bounds the class count of the multi-class sets.
+// MaxClasses bounds the class count of the multi-class sets on the plane:
+// one color each.
 const MaxClasses = 8
 
 // Feature is one input the network sees, computed from a point's (x1, x2).
@@ -99,8 +104,9 @@ func ParseFeature(s string) (Feature, error) {
 	return 0, fmt.Errorf("unknown feature %q (want one of %v)", s, featureNames)
 }
 
-// Point is one sample on the plane. Label is its class for classification
-// sets; Value its target for regression sets (in [-1, 1]).
+// Point is one example: a point (X1, X2) on the plane, or for a pairs task
+// the pair (a, b) as whole numbers. Label is its class for classification
+// sets; Value its target for regression sets (in the set's TargetRange).
 type Point struct {
 	X1    float32 `json:"x1"`
 	X2    float32 `json:"x2"`
@@ -108,7 +114,8 @@ type Point struct {
 	Value float32 `json:"value,omitempty"`
 }
 
-// Domain is the half-width of the square [-Domain, Domain]^2 the points lie in.
+// Domain is the half-width of the square [-Domain, Domain]^2 the points of
+// TensorFlow Playground's sets lie in; see Set.Extent for every set.
 const Domain = 6
 
 // The enums read and write their names in JSON and text encodings.

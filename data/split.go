@@ -14,9 +14,15 @@ func SplitIndices(n, trainPercent int, seed uint64) (train, test []int) {
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x5851f42d4c957f2d))
 	rng.Shuffle(n, func(i, j int) { all[i], all[j] = all[j], all[i] })
-	p := min(max(trainPercent, 0), 100)
-	k := (n*p + 50) / 100
+	k := TrainCount(n, trainPercent)
 	return all[:k:k], all[k:]
+}
+
+// TrainCount is how many of n examples SplitIndices puts on the training
+// side: trainPercent percent, rounded, the percentage clamped to 0..100.
+func TrainCount(n, trainPercent int) int {
+	p := min(max(trainPercent, 0), 100)
+	return (n*p + 50) / 100
 }
 
 // Split is SplitIndices applied to points, which are left in their order.

@@ -23,6 +23,11 @@ type status struct {
 	TestLoss     *float64 `json:"testLoss"`
 	TrainAcc     *float64 `json:"trainAcc"`
 	TestAcc      *float64 `json:"testAcc"`
+	TrainRMSE    *float64 `json:"trainRMSE"`
+	TestRMSE     *float64 `json:"testRMSE"`
+	Params       int      `json:"params"`
+	FLOPs        int      `json:"flops"`
+	LongestMs    float64  `json:"longestUpdateMs"`
 	Running      bool     `json:"running"`
 	Error        string   `json:"error"`
 	Hash         string   `json:"hash"`

@@ -64,14 +64,7 @@ func TestJSONWritesEnumsByName(t *testing.T) {
 	}
 	for _, set := range data.Sets() {
 		s := Default()
-		s.Data.Set = set
-		switch {
-		case set.Regression():
-			s.Data.Classes, s.Loss = 0, nn.MSE
-		case set.MultiClass():
-			s.Data.Classes = 4
-		}
-		s.FitOutput()
+		s.UseSet(set)
 		if b := checkJSONRoundTrip(t, s); !strings.Contains(string(b), `"set": "`+set.String()+`"`) {
 			t.Errorf("set %v is not written by name", set)
 		}

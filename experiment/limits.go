@@ -33,8 +33,17 @@ const (
 	MinTrainPercent = 10
 	MaxTrainPercent = 90
 
-	// MaxBatch bounds the batch size (see MaxParams for the cost of a step).
-	MaxBatch = 100
+	// MaxBatch bounds the batch size: enough for a whole training set of
+	// a small task (full-batch training, as grokking wants).
+	MaxBatch = 1000
+	// MaxStepWork bounds the examples one step runs times the network's
+	// parameters (Spec.StepRows times Spec.NumParams). A step costs about
+	// six floating-point operations per unit, so 60 MFLOP at most: the
+	// largest network at a batch of 100, as before full batches were
+	// allowed. L-BFGS steps on every training example, and one of its
+	// evaluations cannot be split across frames, so this bound is also
+	// the longest slice of training a frame can take (BENCHMARKS.md).
+	MaxStepWork = 10_000_000
 
 	// MaxLR bounds the learning rate, which must also be more than 0.
 	MaxLR = 10

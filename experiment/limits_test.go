@@ -34,7 +34,9 @@ func longestSpec() Spec {
 	s.Optimizer = OptimizerSpec{Kind: nn.AdamW, LR: 1.2345679e-05, Momentum: next(1), Beta1: next(1), Beta2: next(1), WeightDecay: 1.2345679e-05}
 	s.Schedule = ScheduleSpec{Kind: nn.StepDecay, Every: MaxScheduleSteps, Gamma: 1.2345679e-05, Period: MaxScheduleSteps}
 	s.Reg = RegSpec{Kind: nn.L2, Rate: 1.2345679e-05}
-	s.Batch, s.Seed = MaxBatch, math.MaxUint32
+	// The largest batch one step's work allows for this network, with a
+	// digit to spare in the hash.
+	s.Batch, s.Seed = min(MaxBatch, MaxStepWork/s.NumParams()), math.MaxUint32
 	return s
 }
 

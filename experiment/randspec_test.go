@@ -18,16 +18,12 @@ func randomSpec(r *rand.Rand) Spec {
 	s.Data.Points = randomInt(r, MinPoints, MaxPoints)
 	s.Data.Noise = randomInt(r, 0, MaxNoise)
 	s.Data.TrainPercent = randomInt(r, MinTrainPercent, MaxTrainPercent)
-	switch {
-	case s.Data.Set.Regression():
-		s.Data.Classes = 0
-	case s.Data.Set.MultiClass():
-		s.Data.Classes = randomInt(r, 2, data.MaxClasses)
-	default:
-		s.Data.Classes = 2
+	lo, hi := s.Data.Set.ClassRange()
+	s.Data.Classes = randomInt(r, lo, hi)
+	if s.Data.Set.OnPlane() {
+		s.Data.Added = randomAdded(r, s.Data)
 	}
-	s.Data.Added = randomAdded(r, s.Data)
-	s.Data.Removed = randomRemoved(r, s.Data.Points)
+	s.Data.Removed = randomRemoved(r, s.Data.Generated())
 
 	for _, f := range data.Features() {
 		if r.IntN(2) == 0 {
@@ -62,6 +58,15 @@ func randomSpec(r *rand.Rand) Spec {
 	}
 	s.Reg = RegSpec{Kind: pick(r, nn.Regularizations()), Rate: randomFloat(r, interval{lo: 0, hi: MaxRegRate})}
 	s.Batch = randomInt(r, 1, MaxBatch)
+	// One step's work is bounded: shrink the batch (or leave L-BFGS,
+	// which steps on every example) until it fits.
+	for s.StepRows()*s.NumParams() > MaxStepWork {
+		if s.Rule == nn.LBFGS {
+			s.Rule = nn.Minibatch
+			continue
+		}
+		s.Batch = max(1, MaxStepWork/s.NumParams()-r.IntN(3))
+	}
 	s.Seed = r.Uint32()
 	s.View = ViewSpec{ShowTest: r.IntN(2) == 0, Discretize: r.IntN(2) == 0}
 	return s
@@ -167,11 +172,13 @@ func randomAdded(r *rand.Rand, d DataSpec) []data.Point {
 		n = randomInt(r, 0, MaxAdded)
 	}
 	var points []data.Point
-	square := interval{lo: -data.Domain, hi: data.Domain}
+	e := float64(d.Set.Extent())
+	square := interval{lo: -e, hi: e}
+	lo, hi := d.Set.TargetRange()
 	for range n {
 		p := data.Point{X1: randomFloat(r, square), X2: randomFloat(r, square)}
 		if d.Set.Regression() {
-			p.Value = randomFloat(r, interval{lo: -1, hi: 1})
+			p.Value = randomFloat(r, interval{lo: float64(lo), hi: float64(hi)})
 		} else {
 			p.Label = r.IntN(d.Classes)
 		}

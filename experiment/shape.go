@@ -1,22 +1,23 @@
 package experiment
 
-import "math"
+import (
+	"math"
+
+	"playground/data"
+	"playground/nn"
+)
 
 // Classification reports whether the data set's targets are classes (as
 // opposed to real values, for the regression sets).
 func (s Spec) Classification() bool { return !s.Data.Set.Regression() }
 
-// Inputs is the width of the network's input: one unit per feature.
-func (s Spec) Inputs() int { return len(s.Features) }
+// Inputs is the width of the network's input: one unit per feature on
+// the plane, 2p one-hot units for a pairs task.
+func (s Spec) Inputs() int { return s.Data.Set.Inputs(len(s.Features), s.Data.Classes) }
 
 // Outputs is the width of the network's output layer: one unit per class
 // for classification, a single unit for regression.
-func (s Spec) Outputs() int {
-	if s.Classification() {
-		return s.Data.Classes
-	}
-	return 1
-}
+func (s Spec) Outputs() int { return s.Data.Set.Outputs(s.Data.Classes) }
 
 // Cost is the size of the network a spec builds.
 type Cost struct {
@@ -61,4 +62,16 @@ func addSat(a, b int) int {
 		return math.MaxInt
 	}
 	return a + b
+}
+
+// StepRows is how many examples one training step runs: the batch (or the
+// whole training set when that is smaller), or for L-BFGS every training
+// example.
+func (s Spec) StepRows() int {
+	d := s.Data
+	train := data.TrainCount(d.Generated(), d.TrainPercent) + len(d.Added)
+	if s.Rule == nn.LBFGS {
+		return train
+	}
+	return min(max(s.Batch, 0), train)
 }

@@ -1,6 +1,8 @@
 package experiment
 
 import (
+	"maps"
+
 	"playground/data"
 	"playground/nn"
 )
@@ -29,12 +31,49 @@ type DataSpec struct {
 	Points       int      `json:"points"`       // how many the generator draws
 	Noise        int      `json:"noise"`        // percent, 0..50
 	TrainPercent int      `json:"trainPercent"` // share of points used for training, 10..90
-	Classes      int      `json:"classes"`      // 2 for the two-class sets; 2..data.MaxClasses for SpiralK and Rings; 0 for regression
+	Classes      int      `json:"classes"`      // 2 for the two-class sets; Set.ClassRange for the others (the modulus p for ModAdd); 0 for regression
 	// Added are points placed by clicking on the heatmap; they always train.
 	Added []data.Point `json:"added,omitempty"`
 	// Removed are indices into the generated points (before the split),
 	// ascending and distinct.
 	Removed []int `json:"removed,omitempty"`
+}
+
+// UseSet switches the experiment to another data set. The clicked and
+// removed points belong to the old set and go; the class count comes into
+// the new set's range (a plane set with several classes starts at 3, the
+// modular-addition task at p = DefaultModulus, unless the count fits
+// already); a regression takes MSE; and the output layer is refitted.
+func (s *Spec) UseSet(set data.Set) {
+	old := s.Data.Set
+	s.Data.Set = set
+	s.Data.Added, s.Data.Removed = nil, nil
+	lo, hi := set.ClassRange()
+	switch {
+	case set.Regression():
+		s.Loss = nn.MSE
+	case set.Pairs() && !old.Pairs():
+		s.Data.Classes = DefaultModulus
+	case set.MultiClass():
+		s.Data.Classes = max(s.Data.Classes, 3)
+	}
+	s.Data.Classes = min(max(s.Data.Classes, lo), hi)
+	s.FitLayers()
+}
+
+// DefaultModulus is the modular-addition task's p when it is picked: small
+// enough to train in seconds, large enough for the test pairs to be
+// something to generalize to.
+const DefaultModulus = 23
+
+// Generated is how many examples the data set draws before the split: the
+// Points asked for, or every pair of a pairs task (p*p, Points unused).
+func (d DataSpec) Generated() int {
+	if d.Set.Pairs() {
+		p := d.Set.Classes(d.Classes)
+		return p * p
+	}
+	return d.Points
 }
 
 // LayerSpec is one layer: a registered kind (nn.LayerKinds), its width,
@@ -73,6 +112,23 @@ func (s *Spec) FitOutput() {
 		return
 	}
 	s.Layers[len(s.Layers)-1].Units = s.Outputs()
+}
+
+// FitLayers is FitOutput, then each layer's options brought into what its
+// widths allow (its kind's Fit: a low-rank layer's rank down to its
+// widths). Editors call it after every edit, so picking a kind or
+// removing units never leaves a layer its kind refuses.
+func (s *Spec) FitLayers() {
+	s.FitOutput()
+	in := s.Inputs()
+	for i := range s.Layers {
+		l := &s.Layers[i]
+		if k := l.Kind.Info(); k != nil && k.Fit != nil && l.Options != nil && in > 0 && l.Units > 0 {
+			l.Options = maps.Clone(l.Options)
+			k.Fit(in, l.Units, l.Options)
+		}
+		in = l.Units
+	}
 }
 
 // OptimizerSpec is the update rule and its constants. Fields a kind does

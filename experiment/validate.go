@@ -59,8 +59,12 @@ func (c *checker) checkClasses(d DataSpec) bool {
 			return false
 		}
 		return true
+	case d.Set.Pairs():
+		lo, hi := d.Set.ClassRange()
+		return c.intIn("data.classes", "the modulus p ", d.Classes, "", lo, hi)
 	case d.Set.MultiClass():
-		return c.intIn("data.classes", "", d.Classes, " classes", 2, data.MaxClasses)
+		lo, hi := d.Set.ClassRange()
+		return c.intIn("data.classes", "", d.Classes, " classes", lo, hi)
 	default:
 		if d.Classes != 2 {
 			c.add("data.classes", "%v has 2 classes, not %d", d.Set, d.Classes)
@@ -70,15 +74,25 @@ func (c *checker) checkClasses(d DataSpec) bool {
 	}
 }
 
-// domain is the square every added point must lie in.
-var domain = interval{lo: -data.Domain, hi: data.Domain}
-
 func (c *checker) checkAdded(d DataSpec, classesOK bool) {
 	const field = "data.added"
 	if len(d.Added) > MaxAdded {
 		c.add(field, "%d added points is more than the limit of %d", len(d.Added), MaxAdded)
 	}
+	if len(d.Added) > 0 && !d.Set.OnPlane() {
+		c.add(field, "%v's examples are not points on the plane, so none can be added", d.Set)
+		return
+	}
 	regression := d.Set.Regression()
+	// The square every added point must lie in, and the values a
+	// regression's added points may take: the targets' range, widened by
+	// half of it each way for noise.
+	domain := interval{lo: -float64(d.Set.Extent()), hi: float64(d.Set.Extent())}
+	tlo, thi := d.Set.TargetRange()
+	values := interval{lo: float64(tlo - (thi-tlo)/2), hi: float64(thi + (thi-tlo)/2)}
+	if !d.Set.Function() {
+		values = interval{lo: -1, hi: 1}
+	}
 	for i, p := range d.Added {
 		at := fmt.Sprintf("point %d: ", i+1)
 		c.floatIn(field, at+"x1 ", p.X1, domain)
@@ -87,7 +101,7 @@ func (c *checker) checkAdded(d DataSpec, classesOK bool) {
 			if p.Label != 0 {
 				c.add(field, "%slabel must be 0 for a regression set, not %d", at, p.Label)
 			}
-			c.floatIn(field, at+"value ", p.Value, interval{lo: -1, hi: 1})
+			c.floatIn(field, at+"value ", p.Value, values)
 			continue
 		}
 		if p.Value != 0 {
@@ -107,8 +121,8 @@ func (c *checker) checkRemoved(d DataSpec) {
 	prev := -1
 	for i, index := range d.Removed {
 		switch {
-		case index < 0 || index >= d.Points:
-			c.add(field, "entry %d: %d is not the index of one of the %d generated points", i+1, index, d.Points)
+		case index < 0 || index >= d.Generated():
+			c.add(field, "entry %d: %d is not the index of one of the %d generated points", i+1, index, d.Generated())
 		case index <= prev:
 			c.add(field, "entry %d: %d comes after %d; indices must be ascending and distinct", i+1, index, prev)
 		}
@@ -193,6 +207,9 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 	if layersOK && ioOK {
 		if n := s.NumParams(); n > MaxParams {
 			c.add(field, "the network has %d trainable parameters, more than the limit of %d", n, MaxParams)
+		} else if rows := s.StepRows(); rows*n > MaxStepWork {
+			c.add("batch", "a step would run %d examples through %d parameters, more than the limit of %d "+
+				"(examples × parameters): use a smaller batch, fewer points or a smaller network", rows, n, MaxStepWork)
 		}
 	}
 	if c.enum("loss", "", "loss", int(s.Loss), numLosses) && s.Data.Set.Regression() && s.Loss != nn.MSE {

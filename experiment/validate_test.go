@@ -132,7 +132,10 @@ var validationCases = []struct {
 	{"negative rate", Default, func(s *Spec) { s.Reg.Rate = -1 }, "regularization.rate", "-1 is less than the minimum of 0"},
 	{"large rate", Default, func(s *Spec) { s.Reg.Rate = 11 }, "regularization.rate", "11 is more than the limit of 10"},
 	{"batch 0", Default, func(s *Spec) { s.Batch = 0 }, "batch", "0 points is less than the minimum of 1"},
-	{"large batch", Default, func(s *Spec) { s.Batch = 101 }, "batch", "101 points is more than the limit of 100"},
+	{"large batch", Default, func(s *Spec) { s.Batch = 1001 }, "batch", "1001 points is more than the limit of 1000"},
+	{"modulus", func() Spec { s := Default(); s.UseSet(data.ModAdd); return s }, func(s *Spec) { s.Data.Classes = 98 }, "data.classes", "the modulus p 98 is more than the limit of 97"},
+	{"pairs take no clicks", func() Spec { s := Default(); s.UseSet(data.ModAdd); return s }, func(s *Spec) { s.Data.Added = []data.Point{{X1: 1, X2: 2}} }, "data.added", "modadd's examples are not points on the plane, so none can be added"},
+	{"function points in their square", func() Spec { s := Default(); s.UseSet(data.ExpSin); return s }, func(s *Spec) { s.Data.Added = []data.Point{{X1: 1.5, X2: 0, Value: 1}} }, "data.added", "point 1: x1 1.5 is more than the limit of 1"},
 }
 
 func TestValidateNamesFieldAndLimit(t *testing.T) {
@@ -207,9 +210,17 @@ func TestValidateAcceptsEdges(t *testing.T) {
 	s.Optimizer = OptimizerSpec{Kind: nn.AdamW, LR: MaxLR, Momentum: 0, Beta1: 0.99999994, Beta2: 0, WeightDecay: MaxWeightDecay}
 	s.Schedule = ScheduleSpec{Kind: nn.StepDecay, Every: MaxScheduleSteps, Gamma: 1, Period: 1}
 	s.Reg = RegSpec{Kind: nn.L1, Rate: MaxRegRate}
-	s.Batch = MaxBatch
+	s.Batch = MaxStepWork / s.NumParams() // the most one step's work allows
 	if err := s.Validate(); err != nil {
 		t.Errorf("a spec at the edges of every range is invalid:\n%v", err)
+	}
+	s.Batch++
+	if s.Validate() == nil {
+		t.Errorf("a batch of %d on %d parameters passed the step's work limit", s.Batch, s.NumParams())
+	}
+	s.Batch, s.Layers = MaxBatch, denseLayers(data.MaxClasses, 8)
+	if err := s.Validate(); err != nil {
+		t.Errorf("the largest batch on a small network is invalid:\n%v", err)
 	}
 }
 

@@ -25,4 +25,13 @@
 // kinds (block-diagonal, KAN, spiking) plug in without touching the
 // network, the losses or the trainer. kinds_gradcheck_test.go checks every
 // registered kind's gradients by finite differences.
+//
+// The order of a network's values is fixed, because the weight file and
+// weights in links will store them as one flat list: Network.Params (and
+// CopyParams, SetParams) goes layer by layer from the input, and within a
+// layer through its Params in the order its kind declares them, each
+// tensor row-major; Network.State does the same for the values Stateful
+// layers keep without training. Dense: W (inputs x units), then b.
+// Low-rank: V (inputs x r), U (r x units), then b. A kind must never
+// reorder its values once links carry them; a new value goes last.
 package nn

@@ -39,6 +39,10 @@ type KindInfo struct {
 	// Check reports constraints between options and widths that ranges
 	// alone cannot express (a rank above the widths, say); nil if none.
 	Check func(in, out int, o Options) error
+	// Fit brings options the widths rule out back into what they allow
+	// (a rank above them down to them), for editors that change widths or
+	// kinds under a layer's options; nil if Check never refuses.
+	Fit func(in, out int, o Options)
 	// New makes the layer. c has valid options for the kind.
 	New func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error)
 }

@@ -35,3 +35,11 @@ type Layer interface {
 	// layer. Views ask the layer instead of guessing from Params' shapes.
 	Edges(dst []float32) []float32
 }
+
+// Stateful is a Layer that keeps values it does not train but a copy of
+// the model must carry: a KAN layer's spline grid, a pruning mask. Their
+// Grad is nil. Network.State lists them in layer order.
+type Stateful interface {
+	Layer
+	State() []*Param
+}

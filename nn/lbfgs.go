@@ -38,9 +38,11 @@ type lbfgs struct {
 	known   bool    // f and g hold the evaluation at x
 	stalled bool    // no step can be found from x: wait for a restart
 	moved   bool    // the last iteration accepted a new point
-	state   lbfgsState
-	rate    float64 // this iteration's initial step (before the first iteration's scaling)
-	ls      wolfeSearch
+	// stationary says the gradient at x is zero to lbfgsGradTol.
+	stationary bool
+	state      lbfgsState
+	rate       float64 // this iteration's initial step (before the first iteration's scaling)
+	ls         wolfeSearch
 }
 
 type lbfgsState uint8
@@ -90,7 +92,7 @@ func newLBFGS(n, m int) *lbfgs {
 // way, and returns x for the caller to overwrite with a new start.
 func (o *lbfgs) restart() []float32 {
 	o.forget()
-	o.known, o.stalled, o.moved, o.state = false, false, false, lbfgsIdle
+	o.known, o.stalled, o.moved, o.stationary, o.state = false, false, false, false, lbfgsIdle
 	o.f, o.aux = math.NaN(), math.NaN()
 	return o.x
 }
@@ -100,6 +102,10 @@ func (o *lbfgs) forget() { o.pairs, o.hDiag = 0, 1 }
 
 // retry lets a stalled search try again (the caller changed the step).
 func (o *lbfgs) retry() { o.stalled = false }
+
+// settled reports that no iteration can move from x until a restart: the
+// gradient there is zero, or float32 has run out of progress.
+func (o *lbfgs) settled() bool { return !o.busy() && (o.stalled || o.stationary) }
 
 // busy reports an iteration under way.
 func (o *lbfgs) busy() bool { return o.state != lbfgsIdle }
@@ -163,8 +169,9 @@ func (o *lbfgs) begin() lbfgsOp {
 		o.stalled = true // nothing sensible to do until a restart
 		return o.finish(false)
 	}
-	if gMax <= lbfgsGradTol {
-		return o.finish(false) // a stationary point
+	o.stationary = gMax <= lbfgsGradTol
+	if o.stationary {
+		return o.finish(false)
 	}
 	o.direction()
 	gtd := dot64(o.g, o.d)
@@ -179,8 +186,14 @@ func (o *lbfgs) begin() lbfgsOp {
 		// lr/|g|₁, as torch does on its first iteration.
 		t *= min(1, 1/norm1(o.g))
 	}
-	if !(gtd < -wolfeTolChange) || !(t > 0) || math.IsInf(t, 0) {
-		return o.finish(false) // no descent left, or no step allowed
+	if !(gtd < -wolfeTolChange) {
+		// Even steepest descent (the memory is gone by now) goes
+		// nowhere: |g|² is below the tolerance.
+		o.stationary = true
+		return o.finish(false)
+	}
+	if !(t > 0) || math.IsInf(t, 0) {
+		return o.finish(false) // no step allowed
 	}
 	o.ls.start(o.f, gtd, maxAbs(o.d), t)
 	o.state, o.ex, o.eg = lbfgsSearching, o.xt, o.gt

@@ -60,6 +60,9 @@ func init() {
 			return 2*o.Int(lowRankRank)*(in+out) + out
 		},
 		Check: checkLowRank,
+		Fit: func(in, out int, o Options) {
+			o[lowRankRank] = float32(max(1, min(o.Int(lowRankRank), in, out)))
+		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
 			return NewLowRank(in, c.Units, c.Options.Int(lowRankRank), c.Activation, init, rng)
 		},

@@ -157,6 +157,19 @@ func (n *Network) Params() []*Param {
 	return n.params
 }
 
+// State returns the values layers keep without training them (Stateful
+// layers: spline grids, masks), in layer order; empty while no kind keeps
+// any.
+func (n *Network) State() []*Param {
+	var state []*Param
+	for _, l := range n.Layers {
+		if s, ok := l.(Stateful); ok {
+			state = append(state, s.State()...)
+		}
+	}
+	return state
+}
+
 // NumParams returns the number of trainable values.
 func (n *Network) NumParams() int {
 	total := 0

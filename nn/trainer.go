@@ -248,6 +248,11 @@ func (t *Trainer) Evals() int { return t.evals }
 // It is always false under Minibatch.
 func (t *Trainer) MidStep() bool { return t.lb != nil && t.lb.busy() }
 
+// Settled reports that L-BFGS has converged as far as float32 allows: its
+// iterations end without moving until the weights or data change. Always
+// false for minibatch steps.
+func (t *Trainer) Settled() bool { return t.lb != nil && t.lb.settled() }
+
 // Rule returns the training rule.
 func (t *Trainer) Rule() RuleConfig { return t.rule }
 
@@ -255,19 +260,32 @@ func (t *Trainer) Rule() RuleConfig { return t.rule }
 // under LBFGS every evaluation is one.
 func (t *Trainer) Epoch() int { return t.epochs }
 
-// Evaluate returns the mean data loss and the accuracy (NaN for fewer than
-// two outputs) of the network on the rows of x and y, without training.
-// It runs evalChunk rows at a time, so it allocates nothing once warm; it
-// does overwrite the layers' buffers, so Network.Outputs then shows its
-// last chunk. With no rows both results are NaN.
+// Evaluate is Score's mean data loss and accuracy.
 func (t *Trainer) Evaluate(x, y Matrix) (loss, acc float32) {
+	sc := t.Score(x, y)
+	return sc.Loss, sc.Accuracy
+}
+
+// Score is how a network does on a set of examples.
+type Score struct {
+	Loss     float32 // the training loss, without penalties
+	Accuracy float32 // share of rows whose largest output is the target's class; NaN for one output
+	RMSE     float32 // root of the mean squared error over every output
+}
+
+// Score evaluates the network on the rows of x and y without training. It
+// runs evalChunk rows at a time, so it allocates nothing once warm; it
+// does overwrite the layers' buffers, so Network.Outputs then shows its
+// last chunk. With no rows every field is NaN.
+func (t *Trainer) Score(x, y Matrix) Score {
 	if err := checkData(t.net, x, y); err != nil {
 		panic(err)
 	}
+	nan := float32(math.NaN())
 	if x.Rows == 0 {
-		return float32(math.NaN()), float32(math.NaN())
+		return Score{nan, nan, nan}
 	}
-	var lossSum float64
+	var lossSum, sqSum float64
 	correct := 0
 	for r0 := 0; r0 < x.Rows; r0 += evalChunk {
 		r1 := min(r0+evalChunk, x.Rows)
@@ -276,13 +294,20 @@ func (t *Trainer) Evaluate(x, y Matrix) (loss, acc float32) {
 		grad := resize(&t.evalGrad, pred.Rows, pred.Cols)
 		lossSum += float64(t.loss.Eval(pred, cy, grad)) * float64(cx.Rows)
 		correct += countCorrect(pred, cy)
+		for i, p := range pred.Data[:cy.Rows*cy.Cols] {
+			d := float64(p - cy.Data[i])
+			sqSum += d * d
+		}
 	}
-	loss = float32(lossSum / float64(x.Rows))
-	acc = float32(math.NaN())
+	sc := Score{
+		Loss:     float32(lossSum / float64(x.Rows)),
+		Accuracy: nan,
+		RMSE:     float32(math.Sqrt(sqSum / float64(x.Rows*y.Cols))),
+	}
 	if y.Cols >= 2 {
-		acc = float32(correct) / float32(x.Rows)
+		sc.Accuracy = float32(correct) / float32(x.Rows)
 	}
-	return loss, acc
+	return sc
 }
 
 // ResetOptimizer forgets the optimizer's state (momentum, Adam's moments,

@@ -23,6 +23,7 @@ func streamSeed(seed uint32, stream uint64) uint64 { return uint64(seed)<<8 | st
 
 // dataset is the points of a spec with its matrices for the network.
 type dataset struct {
+	all         []data.Point // every generated example, before the split and removals
 	train, test []data.Point
 	// trainSource and testSource say where each point came from: an index
 	// into the generated points, or addedSource(i) for hand-added point i.
@@ -46,7 +47,7 @@ func buildData(s experiment.Spec) (*dataset, error) {
 		removed[i] = true
 	}
 	trainIdx, testIdx := data.SplitIndices(len(generated), d.TrainPercent, streamSeed(s.Seed, streamSplit))
-	ds := &dataset{}
+	ds := &dataset{all: generated}
 	for _, i := range trainIdx {
 		if !removed[i] {
 			ds.train = append(ds.train, generated[i])
@@ -72,13 +73,13 @@ func buildData(s experiment.Spec) (*dataset, error) {
 
 func (ds *dataset) setMatrices(s experiment.Spec) {
 	in, out := s.Inputs(), s.Outputs()
-	classes := s.Data.Classes
+	set, classes := s.Data.Set, s.Data.Classes
 	if !s.Classification() {
 		classes = 0
 	}
-	ds.xTrain = nn.Matrix{Rows: len(ds.train), Cols: in, Data: data.FeatureMatrix(nil, ds.train, s.Features)}
+	ds.xTrain = nn.Matrix{Rows: len(ds.train), Cols: in, Data: set.InputMatrix(nil, ds.train, s.Features, classes)}
 	ds.yTrain = nn.Matrix{Rows: len(ds.train), Cols: out, Data: data.Targets(nil, ds.train, classes)}
-	ds.xTest = nn.Matrix{Rows: len(ds.test), Cols: in, Data: data.FeatureMatrix(nil, ds.test, s.Features)}
+	ds.xTest = nn.Matrix{Rows: len(ds.test), Cols: in, Data: set.InputMatrix(nil, ds.test, s.Features, classes)}
 	ds.yTest = nn.Matrix{Rows: len(ds.test), Cols: out, Data: data.Targets(nil, ds.test, classes)}
 }
 

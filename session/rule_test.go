@@ -1,6 +1,8 @@
 package session
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"playground/data"
@@ -28,5 +30,65 @@ func TestLBFGSRuleTrains(t *testing.T) {
 	back, _, err := experiment.DecodeHash(experiment.EncodeHash(spec))
 	if err != nil || back.Rule != nn.LBFGS {
 		t.Errorf("the link lost the rule: %v %v", back.Rule, err)
+	}
+}
+
+// TestAdvanceSplitsLBFGSIterations: with no time to spare, a frame's
+// Advance does one loss evaluation, so an iteration's line
+// search spreads over several frames; meanwhile the metrics show the
+// last completed iteration, and the run ends bit for bit where whole
+// steps would.
+func TestAdvanceSplitsLBFGSIterations(t *testing.T) {
+	spec := presetSpec(t, "expsin-lbfgs")
+	parts := newSession(t, spec)
+	parts.SetRunning(true)
+	sawMidStep := false
+	for calls := 0; parts.Steps() < 20 || parts.trainer.MidStep(); calls++ {
+		if calls > 10_000 {
+			t.Fatal("20 iterations did not finish")
+		}
+		before, shown := parts.trainer.Evals(), parts.Metrics()
+		parts.Advance(0)
+		if n := parts.trainer.Evals() - before; n != 1 {
+			t.Fatalf("one Advance(0) made %d loss evaluations, want 1", n)
+		}
+		if parts.trainer.MidStep() {
+			sawMidStep = true
+			// Printed, so NaN equals NaN.
+			if m := parts.Metrics(); m.Step == shown.Step && fmt.Sprint(m) != fmt.Sprint(shown) {
+				t.Fatalf("mid-iteration metrics changed: %+v -> %+v", shown, m)
+			}
+		}
+	}
+	if !sawMidStep {
+		t.Error("no Advance stopped inside an iteration")
+	}
+	whole := newSession(t, spec)
+	whole.Step(parts.Steps())
+	a, b := whole.Network().CopyParams(nil), parts.Network().CopyParams(nil)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("parameter %d: %v by whole steps, %v by parts", i, a[i], b[i])
+		}
+	}
+}
+
+// TestLBFGSPausesWhenConverged: once L-BFGS cannot move (the circle is
+// fitted to a zero gradient), the session pauses with a message instead
+// of counting iterations that change nothing.
+func TestLBFGSPausesWhenConverged(t *testing.T) {
+	spec := experiment.Default()
+	spec.Layers[0].Units, spec.Layers[1].Units = 16, 16
+	spec.Rule = nn.LBFGS
+	sess := newSession(t, spec)
+	sess.SetRunning(true)
+	took := sess.Step(2000)
+	if took == 2000 || sess.Running() || !strings.Contains(sess.LastError(), "converged") {
+		t.Fatalf("took %d of 2000 iterations, running %v, message %q", took, sess.Running(), sess.LastError())
+	}
+	steps, m := sess.Steps(), sess.Metrics()
+	t.Logf("converged after %d iterations: train loss %g", steps, m.TrainLoss)
+	if n := sess.Step(10); n != 0 || sess.Steps() != steps {
+		t.Errorf("a converged run took %d more steps", n)
 	}
 }

@@ -35,9 +35,12 @@ type Session struct {
 	metrics      Metrics
 	metricsStale bool
 	surface      surface
+	snap         Snapshot
 }
 
-// Metrics is how the network does at a point in training.
+// Metrics is how the network does at a point in training. The task says
+// which metric it has: accuracy for classes, RMSE for a regression; the
+// other is NaN.
 type Metrics struct {
 	Step      int
 	Epoch     int
@@ -45,6 +48,8 @@ type Metrics struct {
 	TestLoss  float32
 	TrainAcc  float32 // NaN for regression
 	TestAcc   float32 // NaN for regression
+	TrainRMSE float32 // NaN for classification
+	TestRMSE  float32 // NaN for classification
 }
 
 // New builds a session for a valid spec, paused at step 0.
@@ -139,32 +144,47 @@ func (s *Session) applyLive(next experiment.Spec) {
 	s.metricsStale = true
 }
 
-// Step trains n minibatch steps now, stopping early if the loss diverges.
-// It returns the number of steps taken.
+// Step trains n whole steps now (minibatch steps or L-BFGS iterations),
+// stopping early if the loss diverges. It returns the number of steps
+// taken.
 func (s *Session) Step(n int) int {
 	for i := range n {
-		if !s.step() {
-			return i
+		for {
+			done, ok := s.stepPart()
+			if !ok {
+				return i
+			}
+			if done {
+				break
+			}
 		}
 	}
 	return n
 }
 
-// Advance trains while running, as many steps as fit in budget (at least
-// one), and returns how many it took.
+// Advance trains while running for about budget, at least one loss
+// evaluation, and returns how many whole steps completed. Work is bounded
+// by loss evaluations, not steps: an L-BFGS iteration, which may take
+// several evaluations, is split across calls (frames) when it must be,
+// so one frame never waits for a whole line search.
 func (s *Session) Advance(budget time.Duration) int {
 	if !s.running {
 		return 0
 	}
 	start := time.Now()
-	steps := 0
+	steps, parts := 0, 0
 	for steps < maxStepsPerAdvance {
-		if !s.step() {
+		done, ok := s.stepPart()
+		if !ok {
 			break
 		}
-		steps++
-		// Checking the clock every few steps keeps its cost out of tiny steps.
-		if steps%4 == 0 && time.Since(start) >= budget {
+		parts++
+		if done {
+			steps++
+		}
+		// Checking the clock every few minibatch steps keeps its cost out
+		// of tiny steps; a full-batch evaluation is worth a look each.
+		if (parts%4 == 0 || s.spec.Rule == nn.LBFGS) && time.Since(start) >= budget {
 			break
 		}
 	}
@@ -174,22 +194,38 @@ func (s *Session) Advance(budget time.Duration) int {
 // maxStepsPerAdvance bounds one frame's work even when steps are very cheap.
 const maxStepsPerAdvance = 2000
 
-// step takes one training step. When the step's loss is not finite the
-// weights it started from are already bad, so the weights before the
-// previous step (the last whose loss was finite) come back; when only the
-// updated weights are not finite, the weights before this step do. Either
-// way training pauses and the reason is kept for the page.
-func (s *Session) step() bool {
+// stepPart does at most one loss evaluation of the current step; done
+// says the step completed. Mid-step the network holds a trial point, so
+// the metrics and surface keep showing the last completed step until
+// then. When a completed step's loss is not finite the weights it started
+// from are already bad, so the weights before the previous step (the last
+// whose loss was finite) come back; when only the updated weights are not
+// finite, the weights before this step do. Either way training pauses, ok
+// is false, and the reason is kept for the page.
+func (s *Session) stepPart() (done, ok bool) {
 	net := s.trainer.Net()
-	s.latest = 1 - s.latest
-	s.before[s.latest] = net.CopyParams(s.before[s.latest])
-	loss := s.trainer.Step()
+	if s.trainer.Settled() {
+		s.settled()
+		return false, false
+	}
+	if !s.trainer.MidStep() {
+		s.latest = 1 - s.latest
+		s.before[s.latest] = net.CopyParams(s.before[s.latest])
+	}
+	loss, done := s.trainer.StepPart()
+	if !done {
+		return false, true
+	}
 	s.metricsStale = true
 	s.surface.invalidate()
 	lossOK := finite(loss)
 	if lossOK && paramsFinite(net) {
 		s.stepped = true
-		return true
+		if s.trainer.Settled() {
+			s.settled()
+			return true, false
+		}
+		return true, true
 	}
 	restore := s.before[s.latest]
 	if !lossOK && s.stepped {
@@ -204,7 +240,15 @@ func (s *Session) step() bool {
 	s.lastError = fmt.Sprintf("Training diverged at step %d: the loss became %v. "+
 		"The last weights with a finite loss are kept; lower the learning rate and press play.",
 		s.trainer.Steps(), loss)
-	return false
+	return true, false
+}
+
+// settled pauses a converged L-BFGS run: further iterations would count
+// steps that change nothing.
+func (s *Session) settled() {
+	s.running = false
+	s.lastError = fmt.Sprintf("L-BFGS converged at step %d: the gradient is zero to float32 precision "+
+		"or no step lowers the loss any more, so training paused. Edit the experiment or reset to go on.", s.trainer.Steps())
 }
 
 func finite(x float32) bool { return !math.IsNaN(float64(x)) && !math.IsInf(float64(x), 0) }
@@ -225,14 +269,19 @@ func paramsFinite(net *nn.Network) bool {
 // until the next step or edit).
 func (s *Session) Metrics() Metrics {
 	if s.metricsStale {
-		m := Metrics{Step: s.trainer.Steps(), Epoch: s.trainer.Epoch()}
-		m.TrainLoss, m.TrainAcc = s.trainer.Evaluate(s.data.xTrain, s.data.yTrain)
-		m.TestLoss, m.TestAcc = float32(math.NaN()), float32(math.NaN())
-		if s.data.xTest.Rows > 0 {
-			m.TestLoss, m.TestAcc = s.trainer.Evaluate(s.data.xTest, s.data.yTest)
+		train := s.trainer.Score(s.data.xTrain, s.data.yTrain)
+		test := s.trainer.Score(s.data.xTest, s.data.yTest)
+		m := Metrics{
+			Step: s.trainer.Steps(), Epoch: s.trainer.Epoch(),
+			TrainLoss: train.Loss, TestLoss: test.Loss,
+			TrainAcc: train.Accuracy, TestAcc: test.Accuracy,
+			TrainRMSE: train.RMSE, TestRMSE: test.RMSE,
 		}
-		if !s.spec.Classification() {
-			m.TrainAcc, m.TestAcc = float32(math.NaN()), float32(math.NaN())
+		nan := float32(math.NaN())
+		if s.spec.Classification() {
+			m.TrainRMSE, m.TestRMSE = nan, nan
+		} else {
+			m.TrainAcc, m.TestAcc = nan, nan
 		}
 		s.metrics, s.metricsStale = m, false
 	}

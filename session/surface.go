@@ -2,7 +2,6 @@ package session
 
 import (
 	"math"
-	"slices"
 
 	"playground/data"
 	"playground/kernels"
@@ -10,8 +9,10 @@ import (
 	"playground/ui"
 )
 
-// Surface is the network evaluated over a Res×Res grid of the plane: what
-// the decision-surface heatmap and the neuron thumbnails draw.
+// Surface is the network evaluated over the task's grid: a Res×Res grid
+// of the plane's square, or for a pairs task every pair (a, b), Res = p.
+// It is what the heatmap (or the table of pairs) and the neuron thumbnails
+// draw.
 type Surface struct {
 	Res int
 	// Output is the network's answer per cell, laid out as ui.Field wants
@@ -30,31 +31,61 @@ type Surface struct {
 type surface struct {
 	res     int
 	grid    nn.Matrix
-	gridFor []data.Feature // the features the grid was computed for
+	gridFor gridKey // what the grid was computed for
 	valid   bool
 	out     Surface
 	values  [][][]float32 // backing slices of out.Nodes
+	answers []int         // argmax per cell, for the table of pairs
+	truth   []int         // the right answer per cell, for the table of pairs
+	train   []bool        // the cell is a training pair
+}
+
+// gridKey is what the grid's inputs depend on.
+type gridKey struct {
+	set      data.Set
+	classes  int
+	features uint64 // one bit per feature, in order: a spec lists each once, in canonical order
+}
+
+func featureBits(feats []data.Feature) uint64 {
+	var bits uint64
+	for _, f := range feats {
+		bits |= 1 << (f % 64)
+	}
+	return bits
 }
 
 func (c *surface) invalidate() { c.valid = false }
 
-// Surface evaluates the network over a res×res grid, reusing the previous
+// Surface evaluates the network over a res×res grid of the plane (for a
+// pairs task, the p×p pairs whatever res says), reusing the previous
 // result while nothing changed. The result is valid until the next call.
 func (s *Session) Surface(res int) *Surface {
 	c := &s.surface
 	net := s.trainer.Net()
-	feats := s.spec.Features
-	if c.res != res || !slices.Equal(c.gridFor, feats) {
-		c.res, c.gridFor = res, slices.Clone(feats)
-		c.grid = nn.Matrix{Rows: res * res, Cols: len(feats), Data: ui.GridInputs(c.grid.Data[:0], res, feats)}
+	set, feats := s.spec.Data.Set, s.spec.Features
+	key := gridKey{set: set, classes: s.spec.Data.Classes, features: featureBits(feats)}
+	if set.Pairs() {
+		res = s.spec.Data.Classes
+	}
+	if c.res != res || c.gridFor != key {
+		c.res, c.gridFor = res, key
+		in := s.spec.Inputs()
+		if set.Pairs() {
+			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
+		} else {
+			sq := ui.Square(set.Extent())
+			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
+		}
 		c.valid = false
 	}
-	if c.valid && sameShape(c.values, net, len(feats)) {
+	inputs := c.grid.Cols
+	if c.valid && sameShape(c.values, net, inputs) {
 		return &c.out
 	}
 	outputs := evaluate(net, c.grid)
-	c.shape(net, len(feats), res*res)
-	for u := range len(feats) {
+	c.shape(net, inputs, res*res)
+	for u := range inputs {
 		scaledColumn(c.values[0][u], c.grid, u)
 	}
 	for l, m := range outputs {
@@ -67,9 +98,36 @@ func (s *Session) Surface(res int) *Surface {
 		classes = s.spec.Data.Classes
 	}
 	c.out.Res, c.out.Classes = res, classes
-	c.out.Output = answerField(c.out.Output, outputs[len(outputs)-1], res, classes, s.spec.Loss)
+	last := outputs[len(outputs)-1]
+	if set.Pairs() {
+		c.answers = argmaxRows(c.answers, last)
+		c.out.Output = ui.Field{Res: res}
+	} else {
+		lo, hi := set.TargetRange()
+		c.out.Output = answerField(c.out.Output, last, res, classes, s.spec.Loss, ui.PointColors{Lo: lo, Hi: hi})
+	}
 	c.valid = true
 	return &c.out
+}
+
+// argmaxRows writes the index of each row's largest value into dst's
+// storage.
+func argmaxRows(dst []int, m nn.Matrix) []int {
+	if cap(dst) < m.Rows {
+		dst = make([]int, m.Rows)
+	}
+	dst = dst[:m.Rows]
+	for i := range m.Rows {
+		row := m.Row(i)
+		best := 0
+		for j, v := range row {
+			if v > row[best] {
+				best = j
+			}
+		}
+		dst[i] = best
+	}
+	return dst
 }
 
 // evaluate runs the grid through the network and returns every layer's
@@ -136,9 +194,9 @@ func scaledColumn(dst []float32, m nn.Matrix, u int) {
 
 // answerField turns the output layer's raw values into what the heatmap
 // shows: class probabilities (softmax for cross-entropy, clipped outputs
-// for MSE), their difference for two classes, or the clipped regression
-// value.
-func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind) ui.Field {
+// for MSE), their difference for two classes, or the regression value
+// mapped from the target range onto -1..1 and clipped.
+func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind, values ui.PointColors) ui.Field {
 	cells := res * res
 	f.Res = res
 	switch {
@@ -146,7 +204,7 @@ func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind) 
 		f.Classes = 0
 		f.Values = grow(f.Values, cells)
 		for i := range cells {
-			f.Values[i] = clamp(out.Data[i*out.Cols], -1, 1)
+			f.Values[i] = clamp(values.Unit(out.Data[i*out.Cols]), -1, 1)
 		}
 	case classes == 2:
 		f.Classes = 0

@@ -30,7 +30,7 @@ func BenchmarkDrawPoints(b *testing.B) {
 	img := image.NewRGBA(image.Rect(0, 0, 428, 428))
 	pts := data.Generate(data.Spiral, 500, 10, 2, 1)
 	for b.Loop() {
-		DrawPoints(img, pts, 2, false)
+		DrawPoints(img, tfSquare, pts, PointColors{Classes: 2}, false)
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 	"math"
 )
 
-// Series is one curve of a chart: values at evenly spaced x positions.
+// Series is one curve of a chart: its values in order, evenly spaced
+// along x (by DrawChartRange) or placed by their steps (DrawChartLogSteps).
 type Series struct {
 	Values []float32
 	Color  color.RGBA
@@ -33,60 +34,93 @@ func DrawChart(dst *image.RGBA, series ...Series) {
 // edge. x runs over the longest series' length; each curve ends with a dot
 // at its newest value.
 func DrawChartRange(dst *image.RGBA, lo, hi float32, series ...Series) {
-	fill(dst, dst.Rect, PanelColor)
-	plot := dst.Rect.Inset(chartPad)
-	if plot.Empty() {
+	plot, ok := drawChartFrame(dst)
+	if !ok {
 		return
 	}
-	drawChartGrid(dst, plot)
-	if !(hi > lo) || !finite(lo) || !finite(hi) {
-		return
-	}
+	drawChartCols(dst, plot)
 	n := 0
 	for _, s := range series {
 		n = max(n, len(s.Values))
 	}
-	// Pixel centres of the plot's edges, so the first and newest values
-	// sit exactly on the outer grid lines.
-	left, right := float32(plot.Min.X)+0.5, float32(plot.Max.X)-0.5
-	top, bottom := float32(plot.Min.Y)+0.5, float32(plot.Max.Y)-0.5
-	xAt := func(i int) float32 {
+	drawCurves(dst, plot, lo, hi, series, func(i int) (float32, bool) {
 		if n < 2 {
-			return right
+			return 1, true
 		}
-		return left + float32(i)/float32(n-1)*(right-left)
-	}
-	yAt := func(v float32) float32 {
-		return bottom - clamp01((v-lo)/(hi-lo))*(bottom-top)
-	}
-	for _, s := range series {
-		prev := -1 // index of the previous finite value, -1 after a gap
-		for i, v := range s.Values {
-			if !finite(v) {
-				prev = -1
-				continue
-			}
-			if prev >= 0 {
-				strokeLine(dst, dst.Rect, xAt(prev), yAt(s.Values[prev]), xAt(i), yAt(v), chartLine, s.Color, 1)
-			}
-			prev = i
-		}
-		if prev >= 0 && prev == len(s.Values)-1 {
-			fillDisc(dst, dst.Rect, xAt(prev), yAt(s.Values[prev]), chartDot, s.Color, 1)
-		}
-	}
+		return float32(i) / float32(n-1), true
+	})
 }
 
-// drawChartGrid draws chartGridRows x chartGridCols cells over plot.
-func drawChartGrid(dst *image.RGBA, plot image.Rectangle) {
-	w, h := plot.Dx()-1, plot.Dy()-1
+// drawChartFrame paints a chart's background and its horizontal grid
+// lines and returns the plot, the area inside the padding; ok is false
+// when dst is too small to hold one.
+func drawChartFrame(dst *image.RGBA) (plot image.Rectangle, ok bool) {
+	fill(dst, dst.Rect, PanelColor)
+	plot = dst.Rect.Inset(chartPad)
+	if plot.Empty() {
+		return plot, false
+	}
+	h := plot.Dy() - 1
 	for i := range chartGridRows + 1 {
 		y := plot.Min.Y + i*h/chartGridRows
 		fill(dst, image.Rect(plot.Min.X, y, plot.Max.X, y+1), GridColor)
 	}
+	return plot, true
+}
+
+// drawChartCols draws chartGridCols+1 evenly spaced vertical grid lines
+// over plot, the outer two on its edges.
+func drawChartCols(dst *image.RGBA, plot image.Rectangle) {
+	w := plot.Dx() - 1
 	for i := range chartGridCols + 1 {
-		x := plot.Min.X + i*w/chartGridCols
-		fill(dst, image.Rect(x, plot.Min.Y, x+1, plot.Max.Y), GridColor)
+		drawChartCol(dst, plot, plot.Min.X+i*w/chartGridCols)
+	}
+}
+
+// drawChartCol draws a vertical grid line at column x of plot.
+func drawChartCol(dst *image.RGBA, plot image.Rectangle, x int) {
+	fill(dst, image.Rect(x, plot.Min.Y, x+1, plot.Max.Y), GridColor)
+}
+
+// drawCurves draws the series into plot with the y axis running from lo
+// to hi (values outside pinned to the edge, nothing at all when the range
+// is empty or not finite). pos places value i across the plot, from 0 at
+// its left edge to 1 at its right; a value it has no place for (ok false)
+// ends the curve. Non-finite values leave gaps, and a curve whose last
+// placed value is finite ends with a dot there.
+//
+// pos is a function so that every x axis shares the drawing; it does not
+// escape, so the caller's closure costs no allocation.
+func drawCurves(dst *image.RGBA, plot image.Rectangle, lo, hi float32, series []Series, pos func(i int) (x float32, ok bool)) {
+	if !(hi > lo) || !finite(lo) || !finite(hi) {
+		return
+	}
+	// Pixel centres of the plot's edges, so values at 0 and 1 sit
+	// exactly on the outer grid lines.
+	left, right := float32(plot.Min.X)+0.5, float32(plot.Max.X)-0.5
+	top, bottom := float32(plot.Min.Y)+0.5, float32(plot.Max.Y)-0.5
+	for _, s := range series {
+		var px, py float32 // the previous finite value's point
+		joined := false    // whether (px, py) is a point to draw from
+		for i, v := range s.Values {
+			t, ok := pos(i)
+			if !ok {
+				break
+			}
+			if !finite(v) || !finite(t) {
+				joined = false
+				continue
+			}
+			x := left + clamp01(t)*(right-left)
+			y := bottom - clamp01((v-lo)/(hi-lo))*(bottom-top)
+			if joined {
+				strokeLine(dst, dst.Rect, px, py, x, y, chartLine, s.Color, 1)
+			}
+			px, py, joined = x, y, true
+		}
+		if joined {
+			fillDisc(dst, dst.Rect, px, py, chartDot, s.Color, 1)
+		}
 	}
 }
 

@@ -68,7 +68,7 @@ func TestDrawChartDoesNotAllocate(t *testing.T) {
 	}
 	allocs := testing.AllocsPerRun(10, func() {
 		DrawChart(img, Series{h.TrainLoss(), Blue}, Series{h.TestLoss(), Orange})
-		DrawChartRange(img, 0, 1, Series{h.TrainAcc(), Blue})
+		DrawChartRange(img, 0, 1, Series{h.TrainMetric(), Blue})
 	})
 	if allocs != 0 {
 		t.Errorf("DrawChart allocated %v times per frame", allocs)

@@ -44,7 +44,7 @@ func TestDrawFieldOrientationAndSmoothness(t *testing.T) {
 	fx2 := Field{Res: res, Values: make([]float32, res*res)}
 	for row := range res {
 		for col := range res {
-			x1, x2 := GridPoint(row, col, res)
+			x1, x2 := tfSquare.GridPoint(row, col, res)
 			fx1.Values[row*res+col] = x1 / data.Domain
 			fx2.Values[row*res+col] = x2 / data.Domain
 		}
@@ -142,13 +142,13 @@ func TestDrawFieldDoesNotAllocate(t *testing.T) {
 
 func TestGridInputsOrder(t *testing.T) {
 	feats := []data.Feature{data.X2, data.X1X2}
-	in := GridInputs(nil, 3, feats)
+	in := GridInputs(nil, tfSquare, 3, feats)
 	if len(in) != 3*3*2 {
 		t.Fatalf("len %d, want 18", len(in))
 	}
 	for row := range 3 {
 		for col := range 3 {
-			x1, x2 := GridPoint(row, col, 3)
+			x1, x2 := tfSquare.GridPoint(row, col, 3)
 			i := (row*3 + col) * 2
 			if in[i] != x2 || in[i+1] != x1*x2 {
 				t.Errorf("node (%d, %d) = %v, want [%v %v]", row, col, in[i:i+2], x2, x1*x2)
@@ -159,7 +159,7 @@ func TestGridInputsOrder(t *testing.T) {
 		t.Errorf("first row should be the top (x2 = %v), got %v", data.Domain, in[0])
 	}
 	buf := make([]float32, 0, 18)
-	if allocs := testing.AllocsPerRun(10, func() { GridInputs(buf, 3, feats) }); allocs != 0 {
+	if allocs := testing.AllocsPerRun(10, func() { GridInputs(buf, tfSquare, 3, feats) }); allocs != 0 {
 		t.Errorf("GridInputs allocated %v times with room in dst", allocs)
 	}
 }

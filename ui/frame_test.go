@@ -121,7 +121,7 @@ func renderScene(sc scene) (*image.RGBA, float32) {
 		}
 		trainLoss, trainAcc := net.evaluate(train, sc.feats)
 		testLoss, testAcc := net.evaluate(test, sc.feats)
-		hist.Add(Sample{Step: (epoch + 1) * len(train), TrainLoss: trainLoss, TestLoss: testLoss, TrainAcc: trainAcc, TestAcc: testAcc})
+		hist.Add(Sample{Step: (epoch + 1) * len(train), TrainLoss: trainLoss, TestLoss: testLoss, TrainMetric: trainAcc, TestMetric: testAcc})
 	}
 	out, thumbs := net.picture(100, sc.feats) // the app samples 100 x 100 too
 	last, _ := hist.Last()
@@ -139,8 +139,8 @@ func renderScene(sc scene) (*image.RGBA, float32) {
 
 	heat := image.NewRGBA(image.Rect(0, 0, r.Heatmap.Body.Dx(), r.Heatmap.Body.Dy()))
 	DrawField(heat, out, sc.discretize)
-	DrawPoints(heat, train, classes, false)
-	DrawPoints(heat, test, classes, true)
+	DrawPoints(heat, tfSquare, train, PointColors{Classes: classes}, false)
+	DrawPoints(heat, tfSquare, test, PointColors{Classes: classes}, true)
 	paste(frame, heat, r.Heatmap.Body)
 	title(frame, r.Heatmap, "OUTPUT", fmt.Sprintf("test %.3f  train %.3f", last.TestLoss, last.TrainLoss))
 
@@ -151,10 +151,10 @@ func renderScene(sc scene) (*image.RGBA, float32) {
 	title(frame, r.Loss, "LOSS", fmt.Sprintf("max %g", NiceMax(trainS, testS)))
 
 	acc := image.NewRGBA(image.Rect(0, 0, r.Accuracy.Body.Dx(), r.Accuracy.Body.Dy()))
-	DrawChartRange(acc, 0, 1, Series{hist.TrainAcc(), TrainCurveColor}, Series{hist.TestAcc(), TestCurveColor})
+	DrawChartRange(acc, 0, 1, Series{hist.TrainMetric(), TrainCurveColor}, Series{hist.TestMetric(), TestCurveColor})
 	paste(frame, acc, r.Accuracy.Body)
-	title(frame, r.Accuracy, "ACCURACY", fmt.Sprintf("%.1f%%", 100*last.TestAcc))
-	return frame, last.TestAcc
+	title(frame, r.Accuracy, "ACCURACY", fmt.Sprintf("%.1f%%", 100*last.TestMetric))
+	return frame, last.TestMetric
 }
 
 // labelGraph prints column titles and feature names as the browser does.

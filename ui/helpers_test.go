@@ -4,6 +4,8 @@ import (
 	"image"
 	"image/color"
 	"testing"
+
+	"playground/data"
 )
 
 // at returns the pixel at (x, y) as color.RGBA.
@@ -36,3 +38,6 @@ func bluer(c color.RGBA) bool { return int(c.B)-int(c.R) > 40 }
 
 // oranger reports whether c is clearly closer to Orange than to Blue.
 func oranger(c color.RGBA) bool { return int(c.R)-int(c.B) > 40 }
+
+// tfSquare is the square of TensorFlow Playground's sets.
+const tfSquare = Square(data.Domain)

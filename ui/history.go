@@ -2,11 +2,12 @@ package ui
 
 import "math"
 
-// Sample is one measurement of training progress.
+// Sample is one measurement of training progress. The metric is the
+// task's: accuracy for classes, RMSE for a regression.
 type Sample struct {
-	Step                int
-	TrainLoss, TestLoss float32
-	TrainAcc, TestAcc   float32
+	Step                    int
+	TrainLoss, TestLoss     float32
+	TrainMetric, TestMetric float32
 }
 
 // DefaultHistoryCap is a history length that keeps curves smooth on any
@@ -29,7 +30,7 @@ type History struct {
 	closed   int // closed buckets, entries 1..closed
 	n        int // entries in view: first, closed buckets, newest
 	steps    []int
-	cols     [4][]float32 // train loss, test loss, train accuracy, test accuracy
+	cols     [4][]float32 // train loss, test loss, train metric, test metric
 	open     bucket       // the samples since the last closed bucket
 }
 
@@ -59,7 +60,7 @@ func (h *History) Reset() {
 
 // Add records a sample. Steps should grow from one sample to the next.
 func (h *History) Add(s Sample) {
-	vals := [4]float32{s.TrainLoss, s.TestLoss, s.TrainAcc, s.TestAcc}
+	vals := [4]float32{s.TrainLoss, s.TestLoss, s.TrainMetric, s.TestMetric}
 	if h.n == 0 {
 		h.put(0, s.Step, vals)
 		h.n = 1
@@ -152,8 +153,8 @@ func (h *History) TrainLoss() []float32 { return h.cols[0][:h.n] }
 // TestLoss is the test loss of each entry.
 func (h *History) TestLoss() []float32 { return h.cols[1][:h.n] }
 
-// TrainAcc is the training accuracy of each entry.
-func (h *History) TrainAcc() []float32 { return h.cols[2][:h.n] }
+// TrainMetric is the training metric of each entry.
+func (h *History) TrainMetric() []float32 { return h.cols[2][:h.n] }
 
-// TestAcc is the test accuracy of each entry.
-func (h *History) TestAcc() []float32 { return h.cols[3][:h.n] }
+// TestMetric is the test metric of each entry.
+func (h *History) TestMetric() []float32 { return h.cols[3][:h.n] }

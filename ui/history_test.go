@@ -8,7 +8,7 @@ import (
 
 func sampleAt(step int) Sample {
 	v := float32(step)
-	return Sample{Step: step, TrainLoss: v, TestLoss: 2 * v, TrainAcc: -v, TestAcc: v + 0.5}
+	return Sample{Step: step, TrainLoss: v, TestLoss: 2 * v, TrainMetric: -v, TestMetric: v + 0.5}
 }
 
 func TestHistoryKeepsEverythingBelowCapacity(t *testing.T) {
@@ -22,7 +22,7 @@ func TestHistoryKeepsEverythingBelowCapacity(t *testing.T) {
 	if !slices.Equal(h.Steps(), []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}) {
 		t.Errorf("steps %v", h.Steps())
 	}
-	if h.TestLoss()[4] != 8 || h.TrainAcc()[9] != -9 || h.TestAcc()[0] != 0.5 {
+	if h.TestLoss()[4] != 8 || h.TrainMetric()[9] != -9 || h.TestMetric()[0] != 0.5 {
 		t.Error("columns do not hold the samples")
 	}
 }

@@ -15,20 +15,36 @@ func PointRadius(w, h int) float32 {
 	return min(max(float32(min(w, h))/100, 3), 5.5)
 }
 
-// DrawPoints draws pts over dst (which shows the whole plane, as from
-// DrawField) as dots with a dark outline. Classification points
-// (classes >= 2) take their class color; regression points (classes < 2)
-// the color of their Value. hollow draws rings with a white centre instead,
-// for test points, so they stay distinguishable from training points.
-func DrawPoints(dst *image.RGBA, pts []data.Point, classes int, hollow bool) {
+// PointColors says how DrawPoints colors points: by class when Classes is
+// 2 or more, else by Value, with Lo..Hi (a regression's target range)
+// mapped onto ValueColor's -1..1.
+type PointColors struct {
+	Classes int
+	Lo, Hi  float32
+}
+
+// Unit maps a regression value from Lo..Hi onto -1..1 (the value itself
+// when the range is empty).
+func (c PointColors) Unit(v float32) float32 {
+	if !(c.Hi > c.Lo) {
+		return v
+	}
+	return 2*(v-c.Lo)/(c.Hi-c.Lo) - 1
+}
+
+// DrawPoints draws pts over dst (which shows the whole square sq of the
+// plane, as from DrawField) as dots with a dark outline, colored as colors
+// says. hollow draws rings with a white centre instead, for test points,
+// so they stay distinguishable from training points.
+func DrawPoints(dst *image.RGBA, sq Square, pts []data.Point, colors PointColors, hollow bool) {
 	w, h := dst.Rect.Dx(), dst.Rect.Dy()
 	r := PointRadius(w, h)
 	for _, p := range pts {
-		x, y := FromPlane(p.X1, p.X2, w, h)
+		x, y := sq.FromPlane(p.X1, p.X2, w, h)
 		x += float32(dst.Rect.Min.X)
 		y += float32(dst.Rect.Min.Y)
-		c := ValueColor(p.Value)
-		if classes >= 2 {
+		c := ValueColor(colors.Unit(p.Value))
+		if colors.Classes >= 2 {
 			c = ClassColor(p.Label)
 		}
 		drawDot(dst, x, y, r, c, hollow)

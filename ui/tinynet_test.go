@@ -148,7 +148,7 @@ func (n *tinyNet) evaluate(pts []data.Point, feats []data.Feature) (loss, acc fl
 // picture evaluates the network over a res x res grid: the output field
 // for the heatmap and one normalized thumbnail per unit.
 func (n *tinyNet) picture(res int, feats []data.Feature) (out Field, thumbs [][]Field) {
-	inputs := GridInputs(nil, res, feats)
+	inputs := GridInputs(nil, tfSquare, res, feats)
 	out = Field{Res: res, Classes: n.classes, Values: make([]float32, 0, res*res*max(n.classes, 1))}
 	if n.classes < 3 {
 		out.Classes = 0

@@ -6,6 +6,7 @@ import (
 	"image"
 	"math"
 	"syscall/js"
+	"time"
 
 	"playground/experiment"
 )
@@ -17,15 +18,25 @@ const maxAPISteps = 10000
 
 // exposeAPI installs window.playground for pages and tests:
 //
-//	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc, running,
-//	            error, hash, ticks, frames, fresh, firstFrameMs, goMsPerFrame,
-//	            kernels}
-//	           (fresh: the picture shows this step and the latest edit;
+//	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc,
+//	            trainRMSE, testRMSE, params, flops, running, error, hash,
+//	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
+//	            longestUpdateMs, kernels}
+//	           (the task's metric by name: accuracy for classes, RMSE for
+//	           a regression, the other null; params and flops: the
+//	           network's trainable values and floating-point operations per
+//	           example;
+//	           fresh: the picture shows this step and the latest edit;
+//	           longestUpdateMs: the longest training slice of a frame
+//	           since the experiment was loaded;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
 //	           or "scalar")
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
+//	open(id)   opens the preset with that id as the Papers panel does;
+//	           returns a Promise of null, or of the reason it was not
+//	           opened (then the experiment is unchanged)
 //	play(), pause(), reset()
 //	step(n)    trains n steps now (paused), returns status()
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
@@ -43,6 +54,25 @@ func exposeAPI(a *app) {
 			return err.Error()
 		}
 		return nil
+	}))
+	api.Set("open", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		id := ""
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			id = args[0].String()
+		}
+		return promise(func(resolve func(any)) {
+			if a.panel == nil {
+				resolve("open(id): this page has no panel to open presets with")
+				return
+			}
+			a.panel.OpenPreset(id, func(err error) {
+				if err != nil {
+					resolve(err.Error())
+					return
+				}
+				resolve(nil)
+			})
+		})
 	}))
 	api.Set("play", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(true); a.syncPanel(); return nil }))
 	api.Set("pause", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(false); a.syncPanel(); return nil }))
@@ -78,23 +108,29 @@ func (a *app) status() any {
 		shown = a.message
 	}
 	m := a.sess.Metrics()
+	cost := a.sess.Spec().Cost()
 	return map[string]any{
-		"step":         m.Step,
-		"epoch":        m.Epoch,
-		"trainLoss":    jsNumber(m.TrainLoss),
-		"testLoss":     jsNumber(m.TestLoss),
-		"trainAcc":     jsNumber(m.TrainAcc),
-		"testAcc":      jsNumber(m.TestAcc),
-		"running":      a.sess.Running(),
-		"error":        shown,
-		"hash":         experiment.EncodeHash(a.sess.Spec()),
-		"ticks":        a.stats.ticks,
-		"frames":       a.stats.frames,
-		"hover":        hoverJS(a.hover),
-		"fresh":        a.drawnStep == m.Step && a.drawnEdits == a.edits,
-		"firstFrameMs": a.stats.firstFrameMs,
-		"goMsPerFrame": a.stats.goMsPerFrame(),
-		"kernels":      js.Global().Get("playgroundKernelBody"),
+		"step":            m.Step,
+		"epoch":           m.Epoch,
+		"trainLoss":       jsNumber(m.TrainLoss),
+		"testLoss":        jsNumber(m.TestLoss),
+		"trainAcc":        jsNumber(m.TrainAcc),
+		"testAcc":         jsNumber(m.TestAcc),
+		"trainRMSE":       jsNumber(m.TrainRMSE),
+		"testRMSE":        jsNumber(m.TestRMSE),
+		"params":          cost.Params,
+		"flops":           cost.FLOPs,
+		"running":         a.sess.Running(),
+		"error":           shown,
+		"hash":            experiment.EncodeHash(a.sess.Spec()),
+		"ticks":           a.stats.ticks,
+		"frames":          a.stats.frames,
+		"hover":           hoverJS(a.hover),
+		"fresh":           a.drawnStep == m.Step && a.drawnEdits == a.edits,
+		"firstFrameMs":    a.stats.firstFrameMs,
+		"goMsPerFrame":    a.stats.goMsPerFrame(),
+		"longestUpdateMs": float64(a.stats.longestUpdate) / float64(time.Millisecond),
+		"kernels":         js.Global().Get("playgroundKernelBody"),
 	}
 }
 
@@ -129,4 +165,17 @@ func hoverJS(n node) any {
 		return nil
 	}
 	return map[string]any{"column": n.column, "unit": n.unit}
+}
+
+// promise returns a JavaScript Promise that run settles by calling resolve
+// once (from any goroutine).
+func promise(run func(resolve func(any))) js.Value {
+	var executor js.Func
+	executor = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		executor.Release()
+		resolveJS := args[0]
+		run(func(v any) { resolveJS.Invoke(v) })
+		return nil
+	})
+	return js.Global().Get("Promise").New(executor)
 }

@@ -178,6 +178,7 @@ func (a *app) load(hash string) error {
 	a.sess = sess
 	a.edits++
 	a.resetHistory()
+	a.stats.longestUpdate = 0
 	a.message = msg
 	a.writeHash()
 	a.mu.Unlock()
@@ -232,7 +233,11 @@ func (a *app) record() {
 	}
 	m := a.sess.Metrics()
 	a.historyStep = m.Step
-	a.history.Add(ui.Sample{Step: m.Step, TrainLoss: m.TrainLoss, TestLoss: m.TestLoss, TrainAcc: m.TrainAcc, TestAcc: m.TestAcc})
+	train, test := m.TrainAcc, m.TestAcc
+	if !a.sess.Spec().Classification() {
+		train, test = m.TrainRMSE, m.TestRMSE
+	}
+	a.history.Add(ui.Sample{Step: m.Step, TrainLoss: m.TrainLoss, TestLoss: m.TestLoss, TrainMetric: train, TestMetric: test})
 }
 
 // click applies the panel's brush at a point of the plane.
@@ -261,9 +266,12 @@ func applyBrush(s *experiment.Spec, x1, x2 float32, brush int, sess *session.Ses
 		return sess.RemoveNearest(s, x1, x2)
 	}
 	p := data.Point{X1: quantize(x1), X2: quantize(x2)}
-	if s.Classification() {
+	switch {
+	case s.Data.Set.Function():
+		p.Value = s.Data.Set.Target(p.X1, p.X2)
+	case s.Classification():
 		p.Label = brush
-	} else {
+	default:
 		p.Value = 1
 		if brush == 1 {
 			p.Value = -1

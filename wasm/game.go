@@ -51,8 +51,10 @@ type game struct {
 	field, points, graph, loss, acc view
 	pointsOf                        pointsKey
 
+	// square is the plane the heatmap shows; 0 when the task's examples
+	// are not points on the plane (clicks then add nothing).
+	square    ui.Square
 	hover     node
-	weights   [][]float32
 	columns   []int
 	labels    []ui.Label
 	drawn     drawKey // what the screen shows now
@@ -125,10 +127,10 @@ func (g *game) pointerOnPlane() (bool, float32, float32) {
 	}
 	x, y := ebiten.CursorPosition()
 	r := g.regions.Heatmap.Body
-	if !image.Pt(x, y).In(r) {
+	if !image.Pt(x, y).In(r) || g.square == 0 {
 		return false, 0, 0
 	}
-	x1, x2 := ui.ToPlane(x-r.Min.X, y-r.Min.Y, r.Dx(), r.Dy())
+	x1, x2 := g.square.ToPlane(x-r.Min.X, y-r.Min.Y, r.Dx(), r.Dy())
 	return true, x1, x2
 }
 
@@ -175,19 +177,25 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// tick would cost big networks more than training them.
 	a.record()
 	a.drawnStep, a.drawnEdits = key.step, key.edits
-	spec := a.sess.Spec()
-	m := a.sess.Metrics()
-	running := a.sess.Running()
-	// The network over the plane: cached by the session until a step or
-	// an edit, and paid for in drawCost, which paces redraws.
-	surf := a.sess.Surface(surfaceRes)
+	// Everything the views draw, in one snapshot: the network over the
+	// task's grid is cached by the session until a step or an edit, and
+	// paid for in drawCost, which paces redraws.
+	snap := a.sess.Snapshot(surfaceRes)
+	spec, m := snap.Spec, snap.Metrics
 	classes := 0
 	if spec.Classification() {
 		classes = spec.Data.Classes
 	}
-	g.drawHeatmap(surf, spec.View, classes)
+	set := spec.Data.Set
+	g.square = ui.Square(set.Extent())
+	if set.Pairs() {
+		g.drawPairs(snap)
+	} else {
+		lo, hi := set.TargetRange()
+		g.drawHeatmap(snap, ui.PointColors{Classes: classes, Lo: lo, Hi: hi})
+	}
 	if g.graph.pix != nil {
-		g.drawGraph(a.sess, surf)
+		g.drawGraph(snap)
 		g.graph.changed()
 	}
 	trainLoss := ui.Series{Values: a.history.TrainLoss(), Color: ui.TrainCurveColor}
@@ -197,12 +205,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.loss.changed()
 	}
 	if g.acc.pix != nil {
-		ui.DrawChartRange(g.acc.pix, 0, 1,
-			ui.Series{Values: a.history.TrainAcc(), Color: ui.TrainCurveColor},
-			ui.Series{Values: a.history.TestAcc(), Color: ui.TestCurveColor})
+		g.drawMetric(set, classes > 0)
 		g.acc.changed()
 	}
-	g.labels = g.titles(g.labels[:0], m, running, classes > 0, spec.Features)
+	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
 	a.mu.Unlock()
 
 	screen.Fill(ui.PageColor)
@@ -237,9 +243,46 @@ type pointsKey struct {
 	showTest   bool
 }
 
+// drawMetric charts the task's metric: accuracy from 0 to 1 (against the
+// log of the step for pairs, where test accuracy may jump thousands of
+// steps after training accuracy), or the RMSE of a regression.
+func (g *game) drawMetric(set data.Set, classification bool) {
+	h := g.app.history
+	train := ui.Series{Values: h.TrainMetric(), Color: ui.TrainCurveColor}
+	test := ui.Series{Values: h.TestMetric(), Color: ui.TestCurveColor}
+	switch {
+	case set.Pairs():
+		ui.DrawChartLogSteps(g.acc.pix, h.Steps(), 0, 1, train, test)
+	case classification:
+		ui.DrawChartRange(g.acc.pix, 0, 1, train, test)
+	default:
+		ui.DrawChart(g.acc.pix, train, test)
+	}
+}
+
+// drawPairs draws the table of the network's answers over every pair, in
+// the heatmap's place, at full resolution (its cells have hard edges).
+func (g *game) drawPairs(snap *session.Snapshot) {
+	r := g.regions.Heatmap.Body
+	if g.field.scale != 1 {
+		g.field.resize(r, 1)
+	}
+	if g.field.pix != nil {
+		ui.DrawPairTable(g.field.pix, snap.Pairs)
+		g.field.changed()
+	}
+	if g.points.pix != nil && g.pointsOf != (pointsKey{}) {
+		// The points layer lies over the table: empty it once.
+		clear(g.points.pix.Pix)
+		g.points.changed()
+		g.pointsOf = pointsKey{}
+	}
+}
+
 // drawHeatmap draws the field the pointer asks for (the output, or the
 // hovered neuron) and, when they changed, the points.
-func (g *game) drawHeatmap(surf *session.Surface, v experiment.ViewSpec, classes int) {
+func (g *game) drawHeatmap(snap *session.Snapshot, colors ui.PointColors) {
+	surf, v := snap.Surface, snap.Spec.View
 	r := g.regions.Heatmap.Body
 	field := surf.Output
 	if g.hover.ok {
@@ -256,22 +299,21 @@ func (g *game) drawHeatmap(surf *session.Surface, v experiment.ViewSpec, classes
 		ui.DrawField(g.field.pix, field, discretize)
 		g.field.changed()
 	}
-	sess := g.app.sess
-	key := pointsKey{sess: sess, generation: sess.Generation(), showTest: v.ShowTest}
+	key := pointsKey{sess: g.app.sess, generation: snap.Generation, showTest: v.ShowTest}
 	if g.points.pix == nil || key == g.pointsOf {
 		return
 	}
 	g.pointsOf = key
 	clear(g.points.pix.Pix)
-	ui.DrawPoints(g.points.pix, sess.TrainPoints(), classes, false)
+	ui.DrawPoints(g.points.pix, g.square, snap.Train, colors, false)
 	if v.ShowTest {
-		ui.DrawPoints(g.points.pix, sess.TestPoints(), classes, true)
+		ui.DrawPoints(g.points.pix, g.square, snap.Test, colors, true)
 	}
 	g.points.changed()
 }
 
-func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
-	net := sess.Network()
+func (g *game) drawGraph(snap *session.Snapshot) {
+	surf := snap.Surface
 	columns := g.columns[:0]
 	for _, c := range surf.Nodes {
 		columns = append(columns, len(c))
@@ -282,14 +324,7 @@ func (g *game) drawGraph(sess *session.Session, surf *session.Surface) {
 		g.graphLayout = ui.NewGraphLayout(g.graph.rect.Dx(), g.graph.rect.Dy(), columns)
 		g.app.nodes = nodeRects(g.graphLayout, columns, g.graph.rect.Min)
 	}
-	for len(g.weights) < len(net.Layers) {
-		g.weights = append(g.weights, nil)
-	}
-	g.weights = g.weights[:len(net.Layers)]
-	for i, l := range net.Layers {
-		g.weights[i] = l.Edges(g.weights[i])
-	}
-	ui.DrawGraph(g.graph.pix, g.graphLayout, g.weights, surf.Nodes)
+	ui.DrawGraph(g.graph.pix, g.graphLayout, snap.Edges, surf.Nodes)
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
 	}
@@ -309,7 +344,8 @@ func nodeRects(l ui.GraphLayout, columns []int, at image.Point) [][]image.Rectan
 
 // titles lays out every text on the canvas: panel titles with their
 // numbers, and the graph's column and feature names.
-func (g *game) titles(dst []ui.Label, m session.Metrics, running, classification bool, feats []data.Feature) []ui.Label {
+func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec experiment.Spec) []ui.Label {
+	set, feats := spec.Data.Set, spec.Features
 	r := g.regions
 	state := "paused"
 	if running {
@@ -318,6 +354,8 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running, classification
 	dst = ui.TitleLabels(dst, r.Graph, "NETWORK", fmt.Sprintf("epoch %d  step %d  %s", m.Epoch, m.Step, state))
 	heat := "OUTPUT"
 	switch {
+	case g.hover.ok && g.hover.column == 0 && set.Pairs():
+		heat = pairInput(g.hover.unit, spec.Data.Classes)
 	case g.hover.ok && g.hover.column == 0:
 		heat = "INPUT " + feats[g.hover.unit].String()
 	case g.hover.ok && g.hover.column == len(g.graphColumns)-1:
@@ -325,20 +363,42 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running, classification
 	case g.hover.ok:
 		heat = fmt.Sprintf("LAYER %d NEURON %d", g.hover.column, g.hover.unit+1)
 	}
-	dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: add point")
+	switch {
+	case set.Pairs() && !g.hover.ok:
+		dst = ui.TitleLabels(dst, r.Heatmap, "(a+b) mod p", "blue right, orange wrong; dim: trained on")
+	case set.Pairs():
+		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
+	default:
+		dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: add point")
+	}
 	dst = ui.TitleLabels(dst, r.Loss, "LOSS", fmt.Sprintf("test %s train %s", num(m.TestLoss), num(m.TrainLoss)))
-	if classification {
+	switch {
+	case set.Pairs():
+		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY vs log step", fmt.Sprintf("test %s train %s", pct(m.TestAcc), pct(m.TrainAcc)))
+	case set.Regression():
+		dst = ui.TitleLabels(dst, r.Accuracy, "RMSE", fmt.Sprintf("test %s train %s", num(m.TestRMSE), num(m.TrainRMSE)))
+	default:
 		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY", fmt.Sprintf("test %s train %s", pct(m.TestAcc), pct(m.TrainAcc)))
-	} else {
-		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY", "n/a for regression")
 	}
 	start := len(dst)
+	if set.Pairs() {
+		feats = nil // 2p one-hot inputs: too many to name in the graph
+	}
 	dst = ui.GraphLabels(dst, g.graphLayout, feats)
 	for i := range dst[start:] {
 		dst[start+i].X += r.Graph.Body.Min.X
 		dst[start+i].Y += r.Graph.Body.Min.Y
 	}
 	return dst
+}
+
+// pairInput names input unit u of a pairs task with modulus p: the first
+// p are a's one-hot block, the next p b's.
+func pairInput(u, p int) string {
+	if u < p {
+		return fmt.Sprintf("INPUT a = %d", u)
+	}
+	return fmt.Sprintf("INPUT b = %d", u-p)
 }
 
 func num(v float32) string {

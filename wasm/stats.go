@@ -17,6 +17,9 @@ type frameStats struct {
 	recentUpdate time.Duration
 	recentDraw   time.Duration
 	window       int // frames in the recent sums
+	// longestUpdate is the longest Update (training and input) since the
+	// experiment was last replaced: what a long L-BFGS step would show.
+	longestUpdate time.Duration
 }
 
 // statsWindow is how many frames the averages cover.
@@ -31,6 +34,7 @@ func (s *frameStats) addUpdate(d time.Duration) {
 		s.window++
 	}
 	s.recentUpdate += d
+	s.longestUpdate = max(s.longestUpdate, d)
 }
 
 func (s *frameStats) addDraw(d time.Duration) {

@@ -14,6 +14,7 @@ import (
 // brush is the select saying what a click on the plane does.
 type brush struct {
 	p      *Panel
+	row    dom.HTMLElement
 	sel    *dom.HTMLSelectElement
 	shown  string // the option set currently built, to rebuild only on change
 	choice int
@@ -27,17 +28,25 @@ func (p *Panel) newBrush(parent dom.Element) *brush {
 	b.sel.AddEventListener("change", false, func(dom.Event) {
 		b.choice, _ = strconv.Atoi(b.sel.Value())
 	})
-	p.labelled(parent, "Click on the plane", "brush", b.sel)
+	b.row = p.labelled(parent, "Click on the plane", "brush", b.sel)
 	return b
 }
 
 func (b *brush) sync(s experiment.Spec) {
+	display := ""
+	if !s.Data.Set.OnPlane() {
+		display = "none"
+	}
+	b.row.Style().SetProperty("display", display, "")
 	var opts []choice
-	if s.Classification() {
+	switch {
+	case s.Data.Set.Function():
+		opts = []choice{{"adds a sample of the function", "0"}}
+	case s.Classification():
 		for k := range s.Data.Classes {
 			opts = append(opts, choice{fmt.Sprintf("adds class %d", k), strconv.Itoa(k)})
 		}
-	} else {
+	default:
 		opts = []choice{{"adds value +1", "0"}, {"adds value −1", "1"}}
 	}
 	opts = append(opts, choice{"removes the nearest point", strconv.Itoa(RemoveNearest)})

@@ -112,8 +112,9 @@ func (p *Panel) Message() string {
 func (p *Panel) edit(mutate func(s *experiment.Spec) error) {
 	next := p.act.Spec()
 	err := mutate(&next)
-	// The output layer's width follows the data (classes, regression).
-	next.FitOutput()
+	// The output layer's width follows the data (classes, regression),
+	// and layer options follow the widths.
+	next.FitLayers()
 	if err == nil {
 		err = p.act.Edit(next)
 	}

@@ -112,22 +112,38 @@ func (pp *papersPanel) load() {
 // replaces the running experiment and the link.
 func (pp *papersPanel) open(preset catalog.Preset) {
 	pp.status.SetTextContent("Opening “" + preset.Title + "”…")
-	fetchBytes(presetURL(preset.ID), func(b []byte, err error) {
-		var spec experiment.Spec
-		if err == nil {
-			spec, err = experiment.DecodeJSON(b)
-		}
-		if err == nil {
-			err = pp.p.act.Open(spec)
-		}
+	pp.p.OpenPreset(preset.ID, func(err error) {
 		if err != nil {
 			pp.status.SetTextContent("")
 			pp.p.refuse(fmt.Sprintf("The preset “%s” could not be opened: %v", preset.Title, err))
 			return
 		}
-		pp.p.ShowMessage("")
-		pp.p.Sync()
 		pp.status.SetTextContent("Opened “" + preset.Title + "”.")
+	})
+}
+
+// OpenPreset fetches the preset with this id and opens it as the Papers
+// panel does: it replaces the running experiment and the link, and the
+// panel shows it. done gets nil, or why the preset was not opened (then
+// nothing changed).
+func (p *Panel) OpenPreset(id string, done func(error)) {
+	if !catalog.IsID(id) {
+		done(fmt.Errorf("%q is not a preset id", id))
+		return
+	}
+	fetchBytes(presetURL(id), func(b []byte, err error) {
+		var spec experiment.Spec
+		if err == nil {
+			spec, err = experiment.DecodeJSON(b)
+		}
+		if err == nil {
+			err = p.act.Open(spec)
+		}
+		if err == nil {
+			p.ShowMessage("")
+			p.Sync()
+		}
+		done(err)
 	})
 }
 

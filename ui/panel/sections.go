@@ -20,49 +20,46 @@ func (p *Panel) buildData() {
 			if err != nil {
 				return err
 			}
-			s.Data.Set = set
-			// Hand edits and the class count belong to the old set.
-			s.Data.Added, s.Data.Removed = nil, nil
-			switch {
-			case set.Regression():
-				s.Data.Classes = 0
-				s.Loss = nn.MSE
-			case set.MultiClass():
-				s.Data.Classes = max(s.Data.Classes, 3)
-			default:
-				s.Data.Classes = 2
-			}
+			s.UseSet(set)
 			return nil
 		})
+	classes := func(s experiment.Spec) float64 { return float64(s.Data.Classes) }
+	setClasses := func(s *experiment.Spec, v float64) { s.Data.Classes = int(v); s.Data.Added = nil }
+	onPlane := func(s experiment.Spec) bool { return s.Data.Set.OnPlane() }
 	p.addNumber(sec, numberField{id: "classes", label: "Classes", min: "2", max: strconv.Itoa(data.MaxClasses), step: "1", integer: true,
-		get: func(s experiment.Spec) float64 { return float64(s.Data.Classes) },
-		set: func(s *experiment.Spec, v float64) { s.Data.Classes = int(v); s.Data.Added = nil },
-	}).visible = func(s experiment.Spec) bool { return s.Data.Set.MultiClass() }
+		get: classes, set: setClasses,
+	}).visible = func(s experiment.Spec) bool { return s.Data.Set.MultiClass() && s.Data.Set.OnPlane() }
+	p.addNumber(sec, numberField{id: "modulus", label: "Modulus p", min: strconv.Itoa(data.MinModulus), max: strconv.Itoa(data.MaxModulus), step: "1", integer: true,
+		get: classes, set: setClasses,
+	}).visible = func(s experiment.Spec) bool { return s.Data.Set.Pairs() }
 	p.addNumber(sec, numberField{id: "points", label: "Points", min: "10", max: strconv.Itoa(experiment.MaxPoints), step: "10", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Points) },
 		set: func(s *experiment.Spec, v float64) { s.Data.Points = int(v); s.Data.Removed = nil },
-	})
+	}).visible = onPlane
 	p.addRange(sec, "noise", "Noise %", 0, 50, 5,
 		func(s experiment.Spec) int { return s.Data.Noise },
-		func(s *experiment.Spec, v int) { s.Data.Noise = v })
+		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = onPlane
 	p.addRange(sec, "ratio", "Training %", 10, 90, 10,
 		func(s experiment.Spec) int { return s.Data.TrainPercent },
 		func(s *experiment.Spec, v int) { s.Data.TrainPercent = v })
 	p.addNumber(sec, numberField{id: "batch", label: "Batch size", min: "1", max: strconv.Itoa(experiment.MaxBatch), step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Batch) },
 		set: func(s *experiment.Spec, v float64) { s.Batch = int(v) },
-	})
+	}).visible = minibatch
 	p.addCheck(sec, "show-test", "Show test points",
 		func(s experiment.Spec) bool { return s.View.ShowTest },
-		func(s *experiment.Spec, v bool) { s.View.ShowTest = v })
+		func(s *experiment.Spec, v bool) { s.View.ShowTest = v }).visible = onPlane
 	p.addCheck(sec, "discretize", "Discretize output",
 		func(s experiment.Spec) bool { return s.View.Discretize },
-		func(s *experiment.Spec, v bool) { s.View.Discretize = v })
+		func(s *experiment.Spec, v bool) { s.View.Discretize = v }).visible = onPlane
 	p.brush = p.newBrush(sec)
 }
 
 func (p *Panel) buildFeatures() {
 	sec := p.section("Features")
+	// Only examples on the plane have features to pick.
+	p.controls = append(p.controls, &control{row: sec, sync: func(experiment.Spec) {},
+		visible: func(s experiment.Spec) bool { return s.Data.Set.OnPlane() }})
 	box := p.element("div", "features")
 	sec.AppendChild(box)
 	for _, f := range data.Features() {
@@ -109,21 +106,26 @@ func (p *Panel) buildTraining() {
 	p.addSelect(sec, "rule", "Training rule", []choice{{"minibatch steps", nn.Minibatch.String()}, {"full-batch L-BFGS", nn.LBFGS.String()}},
 		func(s experiment.Spec) string { return s.Rule.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Rule, err = nn.ParseRule(v); return err })
+	// L-BFGS takes its own steps on the whole training set: the
+	// optimizer, its constants, the schedule and the batch size have no
+	// say then, so they are hidden (and kept).
 	p.addSelect(sec, "optimizer", "Optimizer", names(nn.Optimizers()),
 		func(s experiment.Spec) string { return s.Optimizer.Kind.String() },
 		func(s *experiment.Spec, v string) (err error) {
 			s.Optimizer.Kind, err = nn.ParseOptimizer(v)
 			return err
-		})
+		}).visible = minibatch
 	p.addNumber(sec, numberField{id: "lr", label: "Learning rate", min: "0", max: "10", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.LR) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.LR = float32(v) },
-	})
+	}).visible = minibatch
 	p.addNumber(sec, numberField{id: "momentum", label: "Momentum", min: "0", max: "0.999", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Momentum) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.Momentum = float32(v) },
-	}).visible = func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.Momentum }
-	adam := func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.Adam || s.Optimizer.Kind == nn.AdamW }
+	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Optimizer.Kind == nn.Momentum }
+	adam := func(s experiment.Spec) bool {
+		return minibatch(s) && (s.Optimizer.Kind == nn.Adam || s.Optimizer.Kind == nn.AdamW)
+	}
 	p.addNumber(sec, numberField{id: "beta1", label: "β₁", min: "0", max: "0.999", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Beta1) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.Beta1 = float32(v) },
@@ -135,22 +137,22 @@ func (p *Panel) buildTraining() {
 	p.addNumber(sec, numberField{id: "weight-decay", label: "Weight decay", min: "0", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.WeightDecay) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.WeightDecay = float32(v) },
-	}).visible = func(s experiment.Spec) bool { return s.Optimizer.Kind == nn.AdamW }
+	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Optimizer.Kind == nn.AdamW }
 	p.addSelect(sec, "schedule", "LR schedule", names(nn.Schedules()),
 		func(s experiment.Spec) string { return s.Schedule.Kind.String() },
-		func(s *experiment.Spec, v string) (err error) { s.Schedule.Kind, err = nn.ParseSchedule(v); return err })
+		func(s *experiment.Spec, v string) (err error) { s.Schedule.Kind, err = nn.ParseSchedule(v); return err }).visible = minibatch
 	p.addNumber(sec, numberField{id: "sched-every", label: "Drop every (steps)", min: "1", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Every) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Every = int(v) },
-	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
+	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.StepDecay }
 	p.addNumber(sec, numberField{id: "sched-gamma", label: "Drop factor", min: "0", max: "1", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Gamma) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Gamma = float32(v) },
-	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
+	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.StepDecay }
 	p.addNumber(sec, numberField{id: "sched-period", label: "Cosine period (steps)", min: "1", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Period) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Period = int(v) },
-	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.Cosine }
+	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.Cosine }
 	p.addSelect(sec, "regularization", "Regularization", names(nn.Regularizations()),
 		func(s experiment.Spec) string { return s.Reg.Kind.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Reg.Kind, err = nn.ParseReg(v); return err })
@@ -166,3 +168,6 @@ func (p *Panel) buildTraining() {
 		set: func(s *experiment.Spec, v float64) { s.Seed = uint32(min(max(v, 0), 4294967295)) },
 	})
 }
+
+// minibatch says the training rule takes minibatch steps of an optimizer.
+func minibatch(s experiment.Spec) bool { return s.Rule == nn.Minibatch }

@@ -1,0 +1,124 @@
+package data
+
+import "math"
+
+// A task is what a Set asks of a network: how many inputs and outputs, the
+// loss and metric that fit it, and what views can show. Every set is one
+// row of the table below; the spec, validation, the session and the panel
+// ask these methods instead of naming sets.
+type task struct {
+	// classes is the range of class counts the set takes; {0, 0} for a
+	// regression, {2, 2} for the two-class sets.
+	classes [2]int
+	// extent is the half-width of the square its points lie in; 0 when the
+	// examples are not points on the plane.
+	extent float32
+	// fn is a function set's target over (u, v) in [-1, 1]^2.
+	fn func(u, v float64) float64
+	// target is the range of a regression's targets.
+	target [2]float32
+	// pairs marks a task over every pair (a, b) of 0..p-1, p the class count.
+	pairs bool
+}
+
+// MinModulus and MaxModulus bound p of the modular-addition task: its
+// class count.
+const (
+	MinModulus = 5
+	MaxModulus = 97
+)
+
+var tasks = [numSets]task{
+	Circle:     {classes: [2]int{2, 2}, extent: Domain},
+	XOR:        {classes: [2]int{2, 2}, extent: Domain},
+	Gauss:      {classes: [2]int{2, 2}, extent: Domain},
+	Spiral:     {classes: [2]int{2, 2}, extent: Domain},
+	Plane:      {extent: Domain, target: [2]float32{-1, 1}},
+	MultiGauss: {extent: Domain, target: [2]float32{-1, 1}},
+	SpiralK:    {classes: [2]int{2, MaxClasses}, extent: Domain},
+	Rings:      {classes: [2]int{2, MaxClasses}, extent: Domain},
+	ExpSin: {extent: 1, target: [2]float32{float32(math.Exp(-1)), float32(math.Exp(2))},
+		fn: func(u, v float64) float64 { return math.Exp(math.Sin(math.Pi*u) + v*v) }},
+	XY:     {extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return u * v }},
+	Ratio:  {extent: 1, target: [2]float32{-1, 1}, fn: ratio},
+	SinXY:  {extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
+	SumSq:  {extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
+	ModAdd: {classes: [2]int{MinModulus, MaxModulus}, pairs: true},
+}
+
+// ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the
+// square. At the corners (1, -1) and (-1, 1) it is 0/0 and has no limit;
+// it is taken as 0 there.
+func ratio(u, v float64) float64 {
+	d := 1 + u*v
+	if d == 0 {
+		return 0
+	}
+	return (u + v) / d
+}
+
+func (s Set) task() task {
+	if s >= numSets {
+		return task{}
+	}
+	return tasks[s]
+}
+
+// Regression reports whether the set's targets are real values rather than classes.
+func (s Set) Regression() bool { r := s.task().classes; return s < numSets && r[1] == 0 }
+
+// MultiClass reports whether the set takes a class count (for ModAdd, the
+// class count is the modulus p).
+func (s Set) MultiClass() bool { r := s.task().classes; return r[0] < r[1] }
+
+// ClassRange is the class counts the set takes: lo == hi == 0 for a
+// regression, 2 and 2 for the two-class sets.
+func (s Set) ClassRange() (lo, hi int) { r := s.task().classes; return r[0], r[1] }
+
+// Function reports whether the set fits a function of the plane.
+func (s Set) Function() bool { return s.task().fn != nil }
+
+// Pairs reports whether the examples are every pair (a, b) of 0..p-1
+// rather than points on the plane: no features, no clicked points, and
+// the views show the p x p table.
+func (s Set) Pairs() bool { return s.task().pairs }
+
+// OnPlane reports whether the examples are points on the plane: they take
+// input features, can be clicked, and the heatmap shows the network.
+func (s Set) OnPlane() bool { return s.task().extent > 0 }
+
+// Extent is the half-width of the square [-Extent, Extent]^2 the set's
+// points lie in: Domain for TensorFlow Playground's sets, 1 for the
+// function sets (their variables' own range), 0 for tasks off the plane.
+func (s Set) Extent() float32 { return s.task().extent }
+
+// TargetRange is the range of a regression's targets (without noise): the
+// heatmap maps it onto its colors.
+func (s Set) TargetRange() (lo, hi float32) { r := s.task().target; return r[0], r[1] }
+
+// Target is a function set's target at (x1, x2), NaN for other sets.
+func (s Set) Target(x1, x2 float32) float32 {
+	fn := s.task().fn
+	if fn == nil {
+		return float32(math.NaN())
+	}
+	return float32(fn(float64(x1), float64(x2)))
+}
+
+// Inputs is the network's input width for the set: one per feature on the
+// plane, two one-hot blocks of p for pairs.
+func (s Set) Inputs(features, classes int) int {
+	if s.Pairs() {
+		return 2 * classes
+	}
+	return features
+}
+
+// Outputs is the network's output width for the set: one per class, one
+// for a regression.
+func (s Set) Outputs(classes int) int {
+	if s.Regression() {
+		return 1
+	}
+	return classes
+}

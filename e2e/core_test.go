@@ -1,0 +1,214 @@
+//go:build browser
+
+package e2e
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// openPreset calls window.playground.open(id) and returns its answer:
+// "" when the preset opened, else the reason it did not.
+func openPreset(t *testing.T, ctx contextLike, id string) string {
+	t.Helper()
+	c, cancel := withTimeout(ctx, time.Minute)
+	defer cancel()
+	js := fmt.Sprintf(`window.playground.open(%q).then(r => r === null ? "" : String(r))`, id)
+	got, err := chromedp.Run(c, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("open(%q): %v", id, err)
+	}
+	return got
+}
+
+// TestNewPresetsOpenAndTrain opens each preset of the core issue with
+// window.playground.open, as the Papers panel would, trains it and checks
+// that its task's metric moves the right way.
+func TestNewPresetsOpenAndTrain(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if msg := openPreset(t, tab, "no-such-preset"); msg == "" {
+		t.Error(`open("no-such-preset") reported success`)
+	}
+	if msg := openPreset(t, tab, "../index"); !strings.Contains(msg, "not a preset id") {
+		t.Errorf(`open("../index") = %q, want it refused as an id`, msg)
+	}
+	if s := currentStatus(t, tab); s.Hash != p.opened.Hash {
+		t.Fatalf("a failed open changed the experiment: %q", s.Hash)
+	}
+	for _, tc := range []struct {
+		id    string
+		steps int // at most, in chunks of a tenth
+		// good says the trained metric moved far enough from the opened one.
+		good func(opened, trained status) bool
+		what string
+	}{
+		{"expsin-lbfgs", 100, func(o, s status) bool {
+			return s.TestRMSE != nil && o.TestRMSE != nil && *s.TestRMSE < 0.2 && *s.TestRMSE < *o.TestRMSE/5
+		}, "test RMSE below 0.2 and a fifth of the start"},
+		{"lowrank-spiral", 4000, func(o, s status) bool { return s.TestAcc != nil && *s.TestAcc > 0.9 }, "test accuracy above 90%"},
+		{"grokking-modadd", 6000, func(o, s status) bool { return s.TestAcc != nil && *s.TestAcc > 0.9 }, "test accuracy above 90%"},
+	} {
+		if msg := openPreset(t, tab, tc.id); msg != "" {
+			t.Errorf("open(%q): %s", tc.id, msg)
+			continue
+		}
+		want := presetHash(t, tc.id)
+		opened := call(t, tab, `window.playground.pause()`)
+		if opened.Hash != want || opened.Error != "" {
+			t.Errorf("%s: hash %q (want %q), error %q", tc.id, opened.Hash, want, opened.Error)
+			continue
+		}
+		if opened.Params <= 0 || opened.FLOPs <= 0 {
+			t.Errorf("%s: status says %d parameters, %d FLOPs", tc.id, opened.Params, opened.FLOPs)
+		}
+		s := opened
+		for s.Step < tc.steps && !tc.good(opened, s) {
+			s = call(t, tab, fmt.Sprintf(`window.playground.step(%d)`, max(tc.steps/10, 1)))
+		}
+		t.Logf("%s: %d parameters, %d FLOPs; step %d: test loss %.4f, test acc %s, test RMSE %s",
+			tc.id, s.Params, s.FLOPs, s.Step, loss(s.TestLoss), orNull(s.TestAcc), orNull(s.TestRMSE))
+		if !tc.good(opened, s) {
+			t.Errorf("%s: after %d steps, want %s", tc.id, s.Step, tc.what)
+		}
+		waitForPicture(t, tab)
+		screenshot(t, tab, "core-preset-"+tc.id)
+	}
+}
+
+func orNull(p *float64) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%.4f", *p)
+}
+
+// TestV1LinkTrainsAsBefore opens links written before hash version 2 and
+// trains them: each shows the same experiment as its version-2 link (the
+// migrated hash the page writes) step for step, and lands where the
+// native run recorded in session/testdata/v1_links.tsv did (to float32
+// rounding between kernel bodies).
+func TestV1LinkTrainsAsBefore(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	for _, c := range v1Corpus(t)[:4] {
+		v1 := open(t, tab, p.base+"/#"+c.link)
+		if v1.Error != "" || strings.HasPrefix(v1.Hash, "v=1") {
+			t.Errorf("%s: error %q, hash %q", c.link, v1.Error, v1.Hash)
+			continue
+		}
+		call(t, tab, `window.playground.pause()`)
+		call(t, tab, `window.playground.reset()`)
+		a := call(t, tab, `window.playground.step(40)`)
+		v2 := open(t, tab, p.base+"/#"+v1.Hash)
+		call(t, tab, `window.playground.pause()`)
+		call(t, tab, `window.playground.reset()`)
+		b := call(t, tab, `window.playground.step(40)`)
+		if a.Step != c.steps || loss(a.TrainLoss) != loss(b.TrainLoss) || loss(a.TestLoss) != loss(b.TestLoss) || v2.Hash != v1.Hash {
+			t.Errorf("%s: v1 link %d steps, losses %v %v; its v2 link %v %v", c.link, a.Step, loss(a.TrainLoss), loss(a.TestLoss), loss(b.TrainLoss), loss(b.TestLoss))
+		}
+		if d := math.Abs(loss(a.TrainLoss) - c.trainLoss); d > 1e-3*max(1, c.trainLoss) {
+			t.Errorf("%s: train loss %v after 40 steps, recorded %v", c.link, loss(a.TrainLoss), c.trainLoss)
+		}
+		t.Logf("%s -> %s: train loss %.6f (recorded natively %.6f)", c.link, v1.Hash, loss(a.TrainLoss), c.trainLoss)
+	}
+}
+
+type v1Link struct {
+	link      string
+	steps     int
+	trainLoss float64
+}
+
+func v1Corpus(t *testing.T) []v1Link {
+	t.Helper()
+	f, err := os.Open(filepath.Join(repoRoot(t), "session", "testdata", "v1_links.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []v1Link
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var c v1Link
+		var bits uint32
+		fields := strings.Split(line, "\t")
+		if len(fields) < 3 {
+			t.Fatalf("bad corpus line %q", line)
+		}
+		c.link = fields[0]
+		if _, err := fmt.Sscanf(fields[1]+" "+fields[2], "%d %x", &c.steps, &bits); err != nil {
+			t.Fatalf("bad corpus line %q: %v", line, err)
+		}
+		c.trainLoss = float64(math.Float32frombits(bits))
+		out = append(out, c)
+	}
+	if len(out) < 4 {
+		t.Fatalf("%d corpus links", len(out))
+	}
+	return out
+}
+
+// TestRankControlChangesTheCost makes a hidden layer low-rank in the
+// panel: its rank appears as a control, and the parameter count the page
+// reports follows the rank.
+func TestRankControlChangesTheCost(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	dense := currentStatus(t, tab)
+	setControl(t, tab, "#layer-0-kind", "lowrank")
+	waitForHash(t, tab, "lowrank:4:tanh")
+	waitFor(t, tab, `document.getElementById("layer-0-opt-r") !== null`)
+	low := currentStatus(t, tab)
+	// Two inputs allow a rank of at most 2, which the panel picked.
+	setControl(t, tab, "#layer-0-opt-r", "1")
+	waitForHash(t, tab, "lowrank:4:tanh:r=1")
+	r2 := currentStatus(t, tab)
+	cost, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("layer-0-cost").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("parameters: dense %d, low-rank (rank 2) %d, rank 1 %d; layer cost %q", dense.Params, low.Params, r2.Params, cost)
+	if low.Params == dense.Params || r2.Params == low.Params || cost == "" {
+		t.Errorf("the parameter count did not follow the kind and rank: %d, %d, %d", dense.Params, low.Params, r2.Params)
+	}
+	screenshot(t, tab, "core-rank-control")
+}
+
+// TestLBFGSKeepsFramesComing runs L-BFGS on the largest full batch the
+// limits allow: its iterations are split across frames, so frames keep
+// coming while it trains (counted, never timed).
+func TestLBFGSKeepsFramesComing(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	hash := strings.NewReplacer(
+		"d=circle", "d=spiral", "n=500", "n=2000", "l=dense:4:tanh,dense:2:tanh", "l=dense:64:tanh,dense:64:tanh",
+	).Replace(p.opened.Hash) + "&rule=lbfgs"
+	s := open(t, tab, p.base+"/#"+hash)
+	if s.Error != "" || !strings.Contains(s.Hash, "rule=lbfgs") {
+		t.Fatalf("the L-BFGS experiment did not load: error %q, hash %q", s.Error, s.Hash)
+	}
+	call(t, tab, `window.playground.play()`)
+	start := currentStatus(t, tab)
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().step >= %d`, start.Step+5))
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().frames >= %d`, start.Frames+10))
+	s = currentStatus(t, tab)
+	t.Logf("L-BFGS on the spiral, %d parameters on 1000 points: %d iterations, %d frames drawn, Go %.1f ms a tick, longest training slice %.1f ms",
+		s.Params, s.Step-start.Step, s.Frames-start.Frames, s.GoMsPerFrame, s.LongestMs)
+	if s.Error != "" {
+		t.Errorf("error while training: %s", s.Error)
+	}
+	screenshot(t, tab, "core-lbfgs-frames")
+}

@@ -1,0 +1,56 @@
+package session
+
+import (
+	"playground/data"
+	"playground/experiment"
+	"playground/nn"
+	"playground/ui"
+)
+
+// Snapshot is what the views draw: the experiment at one step, gathered
+// in one place so no view reaches into the model. It belongs to the
+// session and stays valid until the next Snapshot, step or edit; views
+// read it and never write to it.
+type Snapshot struct {
+	Spec       experiment.Spec
+	Step       int
+	Generation int // changes when the model is rebuilt or the points change
+	Running    bool
+	Metrics    Metrics
+	// Params are the trained values and State the values layers keep
+	// without training them (none yet: spline grids and masks will be),
+	// both in the order nn documents (Network.Params, Network.State): the
+	// order the weight file and weights in links use.
+	Params, State []*nn.Param
+	// Edges holds, per layer, one strength per edge from input i to unit
+	// j at [i*Out+j], as the layer's kind defines it (Layer.Edges).
+	Edges [][]float32
+	// Surface is every layer's output over the task's grid.
+	Surface *Surface
+	// Pairs is the table of answers of a pairs task (empty otherwise).
+	Pairs ui.PairTable
+	// Train and Test are the examples on each side of the split.
+	Train, Test []data.Point
+}
+
+// Snapshot gathers what the views draw, evaluating the surface over a
+// res×res grid (see Surface). Its buffers are reused from call to call.
+func (s *Session) Snapshot(res int) *Snapshot {
+	snap := &s.snap
+	net := s.trainer.Net()
+	snap.Spec = s.spec
+	snap.Step, snap.Generation, snap.Running = s.trainer.Steps(), s.generation, s.running
+	snap.Metrics = s.Metrics()
+	snap.Params, snap.State = net.Params(), net.State()
+	snap.Surface = s.Surface(res)
+	snap.Pairs = s.PairTable()
+	snap.Train, snap.Test = s.data.train, s.data.test
+	for len(snap.Edges) < len(net.Layers) {
+		snap.Edges = append(snap.Edges, nil)
+	}
+	snap.Edges = snap.Edges[:len(net.Layers)]
+	for i, l := range net.Layers {
+		snap.Edges[i] = l.Edges(snap.Edges[i])
+	}
+	return snap
+}

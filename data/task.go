@@ -7,6 +7,8 @@ import "math"
 // row of the table below; the spec, validation, the session and the panel
 // ask these methods instead of naming sets.
 type task struct {
+	// label names the set in menus.
+	label string
 	// classes is the range of class counts the set takes; {0, 0} for a
 	// regression, {2, 2} for the two-class sets.
 	classes [2]int
@@ -29,21 +31,21 @@ const (
 )
 
 var tasks = [numSets]task{
-	Circle:     {classes: [2]int{2, 2}, extent: Domain},
-	XOR:        {classes: [2]int{2, 2}, extent: Domain},
-	Gauss:      {classes: [2]int{2, 2}, extent: Domain},
-	Spiral:     {classes: [2]int{2, 2}, extent: Domain},
-	Plane:      {extent: Domain, target: [2]float32{-1, 1}},
-	MultiGauss: {extent: Domain, target: [2]float32{-1, 1}},
-	SpiralK:    {classes: [2]int{2, MaxClasses}, extent: Domain},
-	Rings:      {classes: [2]int{2, MaxClasses}, extent: Domain},
-	ExpSin: {extent: 1, target: [2]float32{float32(math.Exp(-1)), float32(math.Exp(2))},
+	Circle:     {label: "circle", classes: [2]int{2, 2}, extent: Domain},
+	XOR:        {label: "XOR", classes: [2]int{2, 2}, extent: Domain},
+	Gauss:      {label: "two Gaussians", classes: [2]int{2, 2}, extent: Domain},
+	Spiral:     {label: "spiral", classes: [2]int{2, 2}, extent: Domain},
+	Plane:      {label: "plane (regression)", extent: Domain, target: [2]float32{-1, 1}},
+	MultiGauss: {label: "six bumps (regression)", extent: Domain, target: [2]float32{-1, 1}},
+	SpiralK:    {label: "spiral, k arms", classes: [2]int{2, MaxClasses}, extent: Domain},
+	Rings:      {label: "rings, k classes", classes: [2]int{2, MaxClasses}, extent: Domain},
+	ExpSin: {label: "fit exp(sin πx + y²)", extent: 1, target: [2]float32{float32(math.Exp(-1)), float32(math.Exp(2))},
 		fn: func(u, v float64) float64 { return math.Exp(math.Sin(math.Pi*u) + v*v) }},
-	XY:     {extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return u * v }},
-	Ratio:  {extent: 1, target: [2]float32{-1, 1}, fn: ratio},
-	SinXY:  {extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
-	SumSq:  {extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
-	ModAdd: {classes: [2]int{MinModulus, MaxModulus}, pairs: true},
+	XY:     {label: "fit x·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return u * v }},
+	Ratio:  {label: "fit (x+y)/(1+xy)", extent: 1, target: [2]float32{-1, 1}, fn: ratio},
+	SinXY:  {label: "fit sin(πx)·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
+	SumSq:  {label: "fit x² + y²", extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
+	ModAdd: {label: "(a + b) mod p", classes: [2]int{MinModulus, MaxModulus}, pairs: true},
 }
 
 // ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the
@@ -55,6 +57,15 @@ func ratio(u, v float64) float64 {
 		return 0
 	}
 	return (u + v) / d
+}
+
+// Label names the set in menus ("fit exp(sin πx + y²)"); String is its
+// name in links and files.
+func (s Set) Label() string {
+	if l := s.task().label; l != "" {
+		return l
+	}
+	return s.String()
 }
 
 func (s Set) task() task {

@@ -103,7 +103,12 @@ func TestFunctionSetsSampleTheirFunction(t *testing.T) {
 }
 
 func TestTaskTableIsConsistent(t *testing.T) {
+	labels := map[string]Set{}
 	for _, s := range Sets() {
+		if prev, dup := labels[s.Label()]; dup || s.task().label == "" {
+			t.Errorf("%v: label %q missing or shared with %v", s, s.Label(), prev)
+		}
+		labels[s.Label()] = s
 		lo, hi := s.ClassRange()
 		switch {
 		case s.Regression():

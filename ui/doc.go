@@ -1,7 +1,10 @@
 // Package ui draws the playground's pictures into plain *image.RGBA
-// buffers: the decision surface (Field, DrawField, DrawPoints), the network
-// graph (GraphLayout, DrawGraph), the loss and accuracy curves (History,
-// DrawChart) and the arrangement of all of them on the canvas (Layout).
+// buffers: the decision surface over a square of the plane (Square,
+// Field, DrawField, DrawPoints), the table of answers of a pairs task such
+// as (a+b) mod p (PairTable, DrawPairTable), the network graph
+// (GraphLayout, DrawGraph), the loss and metric curves (History,
+// DrawChart, and DrawChartLogSteps against the log of the step) and the
+// arrangement of all of them on the canvas (Layout).
 //
 // Views only compute pixels; the browser's game loop owns the buffers,
 // reuses them every frame and uploads them to Ebiten. So every picture is

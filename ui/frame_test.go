@@ -89,6 +89,10 @@ func TestPreviewWideGraph(t *testing.T) {
 
 func savePNG(t *testing.T, img image.Image, name string) {
 	t.Helper()
+	// Any test may save first, whatever order they run in.
+	if err := os.MkdirAll(previewDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(previewDir, name+".png")
 	f, err := os.Create(path)
 	if err != nil {

@@ -13,7 +13,11 @@ import (
 
 func (p *Panel) buildData() {
 	sec := p.section("Data")
-	p.addSelect(sec, "dataset", "Data set", names(data.Sets()),
+	var sets []choice
+	for _, set := range data.Sets() {
+		sets = append(sets, choice{set.Label(), set.String()})
+	}
+	p.addSelect(sec, "dataset", "Data set", sets,
 		func(s experiment.Spec) string { return s.Data.Set.String() },
 		func(s *experiment.Spec, v string) error {
 			set, err := data.ParseSet(v)

@@ -32,7 +32,9 @@ func presetRates(browser context.Context, base string, ticks int) {
 			log.Fatalf("bench: %v", err)
 		}
 		if open != "" {
-			msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](open, chromedp.EvalAwaitPromise))
+			// open() settles to null, load() returns it: both mean success.
+			js := `Promise.resolve(` + open + `).then(r => r === null ? "" : String(r))`
+			msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
 			if err != nil || msg != "" {
 				log.Fatalf("bench: %s: %q %v", open, msg, err)
 			}
@@ -70,7 +72,7 @@ func presetRates(browser context.Context, base string, ticks int) {
 	}
 	// L-BFGS on the spiral with 2-64-64-2 on 1000 training points: 4,482
 	// parameters times 1,000 rows, about half the step-work limit.
-	heavy := `window.playground.load(window.playground.status().hash.replace("d=circle", "d=spiral").replace("n=500", "n=2000").replace("l=dense:4:tanh,dense:2:tanh", "l=dense:64:tanh,dense:64:tanh") + "&rule=lbfgs") || ""`
+	heavy := `window.playground.load(window.playground.status().hash.replace("d=circle", "d=spiral").replace("n=500", "n=2000").replace("l=dense:4:tanh,dense:2:tanh", "l=dense:64:tanh,dense:64:tanh") + "&rule=lbfgs")`
 	lb := measure("L-BFGS, spiral 2-64-64-2 on 1000 points", heavy)
 
 	fmt.Println()

@@ -212,3 +212,39 @@ func TestLBFGSKeepsFramesComing(t *testing.T) {
 	}
 	screenshot(t, tab, "core-lbfgs-frames")
 }
+
+// TestModularAdditionFromThePanel picks the pairs task in the panel: the
+// controls that only mean something on the plane go, the modulus comes,
+// and the table of pairs replaces the heatmap.
+func TestModularAdditionFromThePanel(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	shown := func(id string) bool {
+		t.Helper()
+		v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
+			`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if !shown("feature-x1") || shown("modulus") {
+		t.Fatalf("on the circle: features shown %v, modulus shown %v", shown("feature-x1"), shown("modulus"))
+	}
+	setControl(t, tab, "#dataset", "modadd")
+	waitForHash(t, tab, "d=modadd")
+	for id, want := range map[string]bool{"modulus": true, "feature-x1": false, "points": false, "noise": false, "brush": false, "classes": false} {
+		if shown(id) != want {
+			t.Errorf("modular addition: #%s shown %v, want %v", id, !want, want)
+		}
+	}
+	setControl(t, tab, "#modulus", "11")
+	waitForHash(t, tab, "k=11")
+	s := call(t, tab, `window.playground.step(200)`)
+	if s.Error != "" || s.TrainAcc == nil || s.Params != (2*11*4+4)+(4*2+2)+(2*11+11) {
+		t.Errorf("p=11: error %q, train accuracy %s, %d parameters", s.Error, orNull(s.TrainAcc), s.Params)
+	}
+	t.Logf("(a+b) mod 11 with the default layers: step %d, train accuracy %s, test %s", s.Step, orNull(s.TrainAcc), orNull(s.TestAcc))
+	waitForPicture(t, tab)
+	screenshot(t, tab, "core-modadd-panel")
+}

@@ -365,7 +365,7 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	}
 	switch {
 	case set.Pairs() && !g.hover.ok:
-		dst = ui.TitleLabels(dst, r.Heatmap, "(a+b) mod p", "blue right, orange wrong; dim: trained on")
+		dst = ui.TitleLabels(dst, r.Heatmap, fmt.Sprintf("(a+b) mod %d", spec.Data.Classes), "blue right, orange wrong; dim: trained on")
 	case set.Pairs():
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
 	default:

@@ -248,3 +248,40 @@ func TestModularAdditionFromThePanel(t *testing.T) {
 	waitForPicture(t, tab)
 	screenshot(t, tab, "core-modadd-panel")
 }
+
+// TestPaceAndPlay: the page opens paused at step 0 (open checks that for
+// every page the tests load); the pace slider sets how many steps a frame
+// takes and the link keeps it; a link with play=1 starts training.
+func TestPaceAndPlay(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if !strings.Contains(p.opened.Hash, "v=2") || strings.Contains(p.opened.Hash, "speed=") {
+		t.Errorf("the default hash %q should leave the default pace out", p.opened.Hash)
+	}
+	call(t, tab, `window.playground.pause()`)
+	setControl(t, tab, "#speed", "0") // one step a frame
+	waitForHash(t, tab, "speed=1")
+	s := call(t, tab, `window.playground.play()`)
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, s.Ticks+30))
+	slow := call(t, tab, `window.playground.pause()`)
+	// One step a frame: never more steps than ticks.
+	if slow.Step-s.Step > slow.Ticks-s.Ticks || slow.Step == s.Step {
+		t.Errorf("at one step a frame: %d steps in %d ticks", slow.Step-s.Step, slow.Ticks-s.Ticks)
+	}
+	setControl(t, tab, "#speed", "9") // max
+	waitFor(t, tab, `location.hash.includes("speed=0")`)
+	fast := call(t, tab, `window.playground.play()`)
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, fast.Ticks+30))
+	end := call(t, tab, `window.playground.pause()`)
+	t.Logf("one step a frame: %d steps in %d ticks; max: %d steps in %d ticks",
+		slow.Step-s.Step, slow.Ticks-s.Ticks, end.Step-fast.Step, end.Ticks-fast.Ticks)
+	if end.Step-fast.Step <= end.Ticks-fast.Ticks {
+		t.Errorf("at max pace: %d steps in %d ticks, want more steps than ticks", end.Step-fast.Step, end.Ticks-fast.Ticks)
+	}
+	// A link that asks to play runs from the start, at its pace.
+	hash := strings.Replace(locationHash(t, tab), "#", "", 1) + "&play=1"
+	played := open(t, tab, p.base+"/#"+hash)
+	if !played.Running || !strings.Contains(played.Hash, "play=1") || !strings.Contains(played.Hash, "speed=0") {
+		t.Errorf("a play=1 link opened running %v with hash %q", played.Running, played.Hash)
+	}
+}

@@ -32,6 +32,7 @@ type status struct {
 	Error        string   `json:"error"`
 	Hash         string   `json:"hash"`
 	Frames       int      `json:"frames"`
+	Ticks        int      `json:"ticks"`
 	Fresh        bool     `json:"fresh"`
 	FirstFrameMs float64  `json:"firstFrameMs"`
 	GoMsPerFrame float64  `json:"goMsPerFrame"`
@@ -51,6 +52,7 @@ func openPage(t *testing.T) page {
 	p := page{base: startServer(t), browser: newBrowser(t)}
 	p.tab = newTab(t, p.browser)
 	p.opened = open(t, p.tab, p.base+"/")
+	call(t, p.tab, `window.playground.play()`)
 	return p
 }
 
@@ -61,6 +63,12 @@ func open(t *testing.T, ctx context.Context, url string) status {
 	ctx, cancel := withTimeout(ctx, 90*time.Second)
 	defer cancel()
 	url = withKernels(t, url)
+	// Only a new document opens fresh: a link to the page already shown
+	// changes its hash, and the page loads it keeping its run state.
+	before, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	beforeDoc, _, _ := strings.Cut(before, "#")
+	doc, _, _ := strings.Cut(url, "#")
+	sameDocument := beforeDoc == doc
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
@@ -68,6 +76,11 @@ func open(t *testing.T, ctx context.Context, url string) status {
 	s := currentStatus(t, ctx)
 	if want := wantKernels(); s.Kernels != want {
 		t.Fatalf("%s runs the %q kernels, want %q", url, s.Kernels, want)
+	}
+	// Every page opens paused at step 0 unless its link says play=1.
+	autoplay := strings.Contains(url, "&play=1")
+	if !sameDocument && (s.Running != autoplay || !autoplay && s.Step != 0) {
+		t.Fatalf("%s opened at step %d, running %v; want step 0, running only with play=1", url, s.Step, s.Running)
 	}
 	return s
 }

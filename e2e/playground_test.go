@@ -105,6 +105,7 @@ func TestBadLinkShowsErrorAndDefault(t *testing.T) {
 	if !visible || !strings.Contains(text, "could not be read") {
 		t.Fatalf("page message visible=%v %q", visible, text)
 	}
+	call(t, bad, `window.playground.play()`)
 	waitForSteps(t, bad, 1) // the default experiment runs
 	screenshot(t, bad, "04-bad-link")
 
@@ -341,6 +342,9 @@ func TestResizeKeepsThePicture(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
+	// Trained, the surface is saturated and the points' dark rims stand
+	// out from it.
+	call(t, tab, `window.playground.step(2000)`)
 	for _, size := range []struct{ w, h int64 }{{1280, 700}, {1280, 760}, {520, 900}} {
 		if err := chromedp.Do(tab, chromedp.EmulateViewport(size.w, size.h)); err != nil {
 			t.Fatal(err)

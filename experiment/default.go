@@ -42,6 +42,6 @@ func Default() Spec {
 		Reg:      RegSpec{Kind: nn.NoReg, Rate: 0.001},
 		Batch:    10,
 		Seed:     1,
-		View:     ViewSpec{ShowTest: false, Discretize: false},
+		View:     ViewSpec{ShowTest: false, Discretize: false, Speed: DefaultSpeed},
 	}
 }

@@ -28,6 +28,7 @@ var noInvalidValue = map[string]string{
 	"seed":            "every uint32 is a seed",
 	"view.showTest":   "both values of a bool are valid",
 	"view.discretize": "both values of a bool are valid",
+	"view.play":       "both values of a bool are valid",
 }
 
 // noValidAlternative lists the leaves that no single change keeps valid,

@@ -158,6 +158,7 @@ func v1Defaults() Spec {
 		Reg:       RegSpec{Kind: nn.NoReg, Rate: 0.001},
 		Batch:     10,
 		Seed:      1,
+		View:      ViewSpec{Speed: 10},
 	}
 }
 
@@ -241,7 +242,7 @@ func v1Cases() []struct {
 	}
 	deepest.Layers = append(deepest.Layers, LayerSpec{Kind: nn.DenseLayer, Units: 2, Activation: nn.Linear})
 
-	return []struct {
+	cases := []struct {
 		link string
 		want Spec
 	}{
@@ -257,6 +258,11 @@ func v1Cases() []struct {
 		{"v=1&d=multigauss&n=40&noise=15&train=30&k=0&f=x2sq,sinx2&l=&loss=mse&init=uniform&opt=sgd&lr=0.3&b1=0.8&sched=constant&every=18&period=10&reg=l1&rate=0.001&bs=18&seed=419&test=0&disc=1&rm=1", gaussRemoved},
 		{"v=1&l=" + strings.TrimSuffix(strings.Repeat("dense:3:silu,", MaxLayers-1), ","), deepest},
 	}
+	// Version 1 had no pace; its links open at the default one.
+	for i := range cases {
+		cases[i].want.View.Speed = DefaultSpeed
+	}
+	return cases
 }
 
 // Links written by version 1 must decode to the same spec for as long as

@@ -83,6 +83,10 @@ var propsV1 = []hashProp{
 // message is about the classes.)
 func migrateV1(s *Spec) {
 	s.Layers = append(s.Layers, NewLayer(nn.DenseLayer, max(s.Outputs(), 1), nn.Linear))
+	// Version 1 had no pace: it trained as fast as it went, which
+	// finished the default experiment before its first picture. Its
+	// links now open at the default pace (the steps are the same).
+	s.View.Speed = DefaultSpeed
 }
 
 // Relevance rules of version 1.

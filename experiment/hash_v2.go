@@ -35,18 +35,29 @@ var baselineV2 = Spec{
 	Reg:      RegSpec{Kind: nn.NoReg, Rate: 0.001},
 	Batch:    10,
 	Seed:     1,
+	View:     ViewSpec{Speed: 10},
 }
 
 // hashV2 is version 2 of the URL hash: version 1's keys, with "l" listing
-// every layer (the output layer last) with its kind's options, and "rule"
-// (minibatch or lbfgs). Frozen once
+// every layer (the output layer last) with its kind's options, "rule"
+// (minibatch or lbfgs), "speed" (steps per frame, 0 for as fast as it
+// goes) and "play" (1: start training on opening). Frozen once
 // written, as version 1 is: a layer option left out of a link means the
 // kind's default, so defaults of options are part of this format too (a
 // test keeps them).
 var hashV2 = newHashFormat(2, baselineV2, replaceRows(propsV1,
 	layersProp("l", "layers"),
 	enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, differsFromBaseline),
+	intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, differsFromBaseline),
+	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
 ), nil)
+
+// onlyWhenChanged makes a row written only when its value is not the
+// baseline's.
+func onlyWhenChanged(p hashProp) hashProp {
+	p.relevant = differsFromBaseline
+	return p
+}
 
 // differsFromBaseline writes a key only when its value is not the
 // baseline's, keeping the links of experiments that do not use it short.

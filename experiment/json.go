@@ -83,7 +83,13 @@ type fileV1 struct {
 	Reg       RegSpec        `json:"regularization"`
 	Batch     int            `json:"batch"`
 	Seed      uint32         `json:"seed"`
-	View      ViewSpec       `json:"view"`
+	View      viewV1         `json:"view"`
+}
+
+// viewV1 is version 1's view: the two checkboxes, no pace.
+type viewV1 struct {
+	ShowTest   bool `json:"showTest"`
+	Discretize bool `json:"discretize"`
 }
 
 type layerV1 struct {
@@ -94,7 +100,8 @@ type layerV1 struct {
 
 func (f fileV1) spec() Spec {
 	s := Spec{Data: f.Data, Features: f.Features, Loss: f.Loss, Init: f.Init,
-		Optimizer: f.Optimizer, Schedule: f.Schedule, Reg: f.Reg, Batch: f.Batch, Seed: f.Seed, View: f.View}
+		Optimizer: f.Optimizer, Schedule: f.Schedule, Reg: f.Reg, Batch: f.Batch, Seed: f.Seed,
+		View: ViewSpec{ShowTest: f.View.ShowTest, Discretize: f.View.Discretize}}
 	for _, l := range f.Layers {
 		s.Layers = append(s.Layers, LayerSpec{Kind: l.Kind, Units: l.Units, Activation: l.Activation})
 	}

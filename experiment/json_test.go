@@ -174,7 +174,7 @@ const presetV1Literal = `{
 func fileV1Of(s Spec) fileV1 {
 	f := fileV1{Version: 1, Data: s.Data, Features: s.Features, Layers: []layerV1{}, Loss: s.Loss,
 		Init: s.Init, Optimizer: s.Optimizer, Schedule: s.Schedule, Reg: s.Reg, Batch: s.Batch,
-		Seed: s.Seed, View: s.View}
+		Seed: s.Seed, View: viewV1{ShowTest: s.View.ShowTest, Discretize: s.View.Discretize}}
 	for _, l := range s.Hidden() {
 		f.Layers = append(f.Layers, layerV1{Kind: l.Kind, Units: l.Units, Activation: l.Activation})
 	}
@@ -200,7 +200,7 @@ func TestJSONV1FilesDecodeForever(t *testing.T) {
 		Reg:       RegSpec{Kind: nn.L1, Rate: 0.003},
 		Batch:     16,
 		Seed:      4000000000,
-		View:      ViewSpec{ShowTest: true},
+		View:      ViewSpec{ShowTest: true, Speed: 10},
 	}
 	got, err := DecodeJSON([]byte(presetV1Literal))
 	if err != nil || !got.Equal(want) {
@@ -305,7 +305,8 @@ const presetV2Literal = `{
   "seed": 4000000000,
   "view": {
     "showTest": true,
-    "discretize": false
+    "discretize": false,
+    "speed": 10
   }
 }
 `
@@ -330,7 +331,7 @@ func presetV2Spec() Spec {
 		Reg:       RegSpec{Kind: nn.L1, Rate: 0.003},
 		Batch:     16,
 		Seed:      4000000000,
-		View:      ViewSpec{ShowTest: true},
+		View:      ViewSpec{ShowTest: true, Speed: 10},
 	}
 }
 

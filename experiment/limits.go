@@ -52,6 +52,8 @@ const (
 	// MaxRegRate bounds the L1/L2 penalty rate, as TensorFlow Playground's
 	// largest choice does.
 	MaxRegRate = 10
+	// MaxSpeed bounds the pace, in steps per animation frame.
+	MaxSpeed = 1000
 	// MaxScheduleSteps bounds a schedule's Every and Period, in steps.
 	MaxScheduleSteps = 1_000_000
 )

@@ -160,7 +160,22 @@ type RegSpec struct {
 type ViewSpec struct {
 	ShowTest   bool `json:"showTest"`
 	Discretize bool `json:"discretize"`
+	// Speed is the pace: training steps per animation frame, 1 to
+	// MaxSpeed, or 0 for as many as fit the frame's time budget.
+	Speed int `json:"speed"`
+	// Play starts training when the page opens; without it a page opens
+	// paused at step 0.
+	Play bool `json:"play,omitempty"`
 }
+
+// DefaultSpeed is the pace a page opens with: the default experiment's
+// boundary forms over several seconds, about as TensorFlow Playground
+// shows it (one epoch of 25 batches takes a few frames).
+const DefaultSpeed = 10
+
+// Speeds are the paces the panel offers, slowest first; 0 (as fast as it
+// goes) last.
+var Speeds = []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 0}
 
 // config is the layer as package nn builds it.
 func (l LayerSpec) config() nn.LayerConfig {

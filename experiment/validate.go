@@ -242,6 +242,7 @@ func (c *checker) checkTraining(s Spec) {
 	c.floatIn("regularization.rate", "", s.Reg.Rate, interval{lo: 0, hi: MaxRegRate})
 
 	c.intIn("batch", "", s.Batch, " points", 1, MaxBatch)
+	c.intIn("view.speed", "", s.View.Speed, " steps a frame", 0, MaxSpeed)
 }
 
 // checker collects violations; its checks report whether the value passed.

@@ -163,7 +163,8 @@ func (s *Session) Step(n int) int {
 }
 
 // Advance trains while running for about budget, at least one loss
-// evaluation, and returns how many whole steps completed. Work is bounded
+// evaluation, and returns how many whole steps completed: at most the
+// spec's pace (View.Speed steps; 0 means as many as fit). Work is bounded
 // by loss evaluations, not steps: an L-BFGS iteration, which may take
 // several evaluations, is split across calls (frames) when it must be,
 // so one frame never waits for a whole line search.
@@ -172,8 +173,12 @@ func (s *Session) Advance(budget time.Duration) int {
 		return 0
 	}
 	start := time.Now()
+	limit := maxStepsPerAdvance
+	if pace := s.spec.View.Speed; pace > 0 {
+		limit = min(pace, limit)
+	}
 	steps, parts := 0, 0
-	for steps < maxStepsPerAdvance {
+	for steps < limit {
 		done, ok := s.stepPart()
 		if !ok {
 			break

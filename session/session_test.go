@@ -214,6 +214,24 @@ func TestAdvance(t *testing.T) {
 	if n := sess.Advance(time.Millisecond); n < 1 {
 		t.Fatalf("running session trained %d steps", n)
 	}
+	// The pace caps a frame's steps however much time there is; 0 lets
+	// the budget decide.
+	for _, pace := range []int{1, 3, experiment.DefaultSpeed} {
+		spec := sess.Spec()
+		spec.View.Speed = pace
+		if err := sess.Edit(spec); err != nil {
+			t.Fatal(err)
+		}
+		if n := sess.Advance(time.Hour); n != pace {
+			t.Errorf("pace %d: a frame took %d steps", pace, n)
+		}
+	}
+	spec := sess.Spec()
+	spec.View.Speed = 0
+	sess.Edit(spec)
+	if n := sess.Advance(time.Hour); n != maxStepsPerAdvance {
+		t.Errorf("as fast as it goes, with all the time there is: %d steps, want the cap %d", n, maxStepsPerAdvance)
+	}
 }
 
 func TestSurface(t *testing.T) {

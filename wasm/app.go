@@ -56,7 +56,9 @@ func newApp(hash string) (*app, error) {
 		return nil, err
 	}
 	a.sess, a.message = sess, msg
-	a.sess.SetRunning(true)
+	// A page opens paused at step 0, so a reader sees the start; a link
+	// (an embed, say) can ask to play.
+	a.sess.SetRunning(sess.View().Play)
 	a.resetHistory()
 	a.writeHash()
 	return a, nil
@@ -174,7 +176,9 @@ func (a *app) load(hash string) error {
 		return err
 	}
 	a.mu.Lock()
-	sess.SetRunning(a.sess.Running())
+	// A loaded link keeps the page's run state, and starts it if it asks
+	// to play.
+	sess.SetRunning(a.sess.Running() || sess.View().Play)
 	a.sess = sess
 	a.edits++
 	a.resetHistory()

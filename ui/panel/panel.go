@@ -152,6 +152,7 @@ func (p *Panel) buildRun() {
 		p.ShowMessage("")
 		p.Sync()
 	})
+	p.addSpeed(s)
 }
 
 func (p *Panel) buildShare() {

@@ -94,6 +94,19 @@ func (f Feature) String() string {
 	return featureNames[f]
 }
 
+// featureFormulas write the features as the graph labels them: ASCII,
+// since the canvas's font has no superscripts, and the same formula the
+// panel shows (x₁² there, x1^2 here).
+var featureFormulas = [...]string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}
+
+// Formula is the feature as a formula in ASCII ("x1^2").
+func (f Feature) Formula() string {
+	if int(f) >= len(featureFormulas) {
+		return f.String()
+	}
+	return featureFormulas[f]
+}
+
 // ParseFeature reads a feature's String form.
 func ParseFeature(s string) (Feature, error) {
 	for i, n := range featureNames {

@@ -258,6 +258,10 @@ func TestPaceAndPlay(t *testing.T) {
 	if !strings.Contains(p.opened.Hash, "v=2") || strings.Contains(p.opened.Hash, "speed=") {
 		t.Errorf("the default hash %q should leave the default pace out", p.opened.Hash)
 	}
+	name, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector("canvas").getAttribute("aria-label") || ""`))
+	if err != nil || name == "" {
+		t.Errorf("the canvas has no accessible name (%v)", err)
+	}
 	call(t, tab, `window.playground.pause()`)
 	setControl(t, tab, "#speed", "0") // one step a frame
 	waitForHash(t, tab, "speed=1")

@@ -105,6 +105,10 @@ func TestBadLinkShowsErrorAndDefault(t *testing.T) {
 	if !visible || !strings.Contains(text, "could not be read") {
 		t.Fatalf("page message visible=%v %q", visible, text)
 	}
+	// The broken link stays in the address bar, for mending by hand.
+	if h := locationHash(t, bad); h != "#v=1&d=nosuchset&l=dense:9999:tanh" {
+		t.Errorf("the address bar shows %q, want the broken link kept", h)
+	}
 	call(t, bad, `window.playground.play()`)
 	waitForSteps(t, bad, 1) // the default experiment runs
 	screenshot(t, bad, "04-bad-link")
@@ -264,6 +268,22 @@ func TestPanelEditsTheExperiment(t *testing.T) {
 	}
 	if want := base + "/" + locationHash(t, tab); link != want {
 		t.Fatalf("the link field shows %q, want %q", link, want)
+	}
+	// It says "copied" only when the clipboard took it; otherwise the
+	// link stays selected for the person to copy, and it says so.
+	waitFor(t, tab, `document.querySelector(".copied").textContent !== ""`)
+	said, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelector(".copied").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selected, err := chromedp.Run(tab, chromedp.Evaluate[bool](
+		`(() => { const l = document.getElementById("link"); return document.activeElement === l && l.selectionStart === 0 && l.selectionEnd === l.value.length; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Copy link says %q (link selected: %v)", said, selected)
+	if said != "copied" && (!selected || !strings.Contains(said, "copy it")) {
+		t.Errorf("Copy link says %q with the link selected %v", said, selected)
 	}
 
 	// Editing the hash by hand loads that experiment.

@@ -45,6 +45,16 @@ func TestUseSetFitsTheTask(t *testing.T) {
 			t.Errorf("after UseSet(%v): %v", set, err)
 		}
 	}
+	s.UseSet(data.Plane)
+	s.UseSet(data.SpiralK)
+	if s.Loss != nn.CrossEntropy {
+		t.Errorf("a class set after a regression keeps the loss %v", s.Loss)
+	}
+	s.Loss = nn.MSE
+	s.UseSet(data.Rings)
+	if s.Loss != nn.MSE {
+		t.Error("moving between class sets dropped the loss the person picked")
+	}
 	s.UseSet(data.ModAdd)
 	if s.Data.Classes != DefaultModulus || s.Inputs() != 2*DefaultModulus || s.Outputs() != DefaultModulus {
 		t.Errorf("modadd: p %d, %d inputs, %d outputs", s.Data.Classes, s.Inputs(), s.Outputs())

@@ -43,7 +43,8 @@ type DataSpec struct {
 // removed points belong to the old set and go; the class count comes into
 // the new set's range (a plane set with several classes starts at 3, the
 // modular-addition task at p = DefaultModulus, unless the count fits
-// already); a regression takes MSE; and the output layer is refitted.
+// already); a regression takes MSE, and classes after a regression take
+// cross-entropy; and the output layer is refitted.
 func (s *Spec) UseSet(set data.Set) {
 	old := s.Data.Set
 	s.Data.Set = set
@@ -52,6 +53,12 @@ func (s *Spec) UseSet(set data.Set) {
 	switch {
 	case set.Regression():
 		s.Loss = nn.MSE
+	case old.Regression():
+		// Classes train on cross-entropy unless the person picks MSE;
+		// a regression's MSE left behind would stall a many-class set.
+		s.Loss = nn.CrossEntropy
+	}
+	switch {
 	case set.Pairs() && !old.Pairs():
 		s.Data.Classes = DefaultModulus
 	case set.MultiClass():

@@ -45,7 +45,7 @@ func GraphLabels(dst []Label, l GraphLayout, feats []data.Feature) []Label {
 	}
 	for u, f := range feats {
 		if r := l.InputLabel(u); !r.Empty() {
-			dst = append(dst, rightAligned(f.String(), r.Max.X, r.Min.Y+(r.Dy()-GlyphHeight)/2))
+			dst = append(dst, rightAligned(f.Formula(), r.Max.X, r.Min.Y+(r.Dy()-GlyphHeight)/2))
 		}
 	}
 	return dst

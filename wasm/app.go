@@ -51,7 +51,7 @@ type app struct {
 // message when the hash cannot be read or run.
 func newApp(hash string) (*app, error) {
 	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap)}
-	sess, msg, err := sessionFromHash(hash)
+	sess, msg, broken, err := sessionFromHash(hash)
 	if err != nil {
 		return nil, err
 	}
@@ -60,42 +60,44 @@ func newApp(hash string) (*app, error) {
 	// (an embed, say) can ask to play.
 	a.sess.SetRunning(sess.View().Play)
 	a.resetHistory()
-	a.writeHash()
+	a.showLink(hash, broken)
 	return a, nil
 }
 
 // sessionFromHash builds the session a link describes. A link that cannot
 // be read, or describes an experiment that cannot run (a valid spec whose
-// every training point was removed), gives the default experiment and a
-// message saying why; only a failure of the default itself is an error.
-func sessionFromHash(hash string) (*session.Session, string, error) {
-	spec, msg := specFromHash(hash)
-	sess, err := session.New(spec)
+// every training point was removed), gives the default experiment, a
+// message saying why, and broken; only a failure of the default itself
+// is an error.
+func sessionFromHash(hash string) (sess *session.Session, msg string, broken bool, err error) {
+	spec, msg, broken := specFromHash(hash)
+	sess, err = session.New(spec)
 	if err != nil {
 		msg = fmt.Sprintf("This link's experiment cannot run, so the default experiment is shown instead: %v", err)
+		broken = true
 		sess, err = session.New(experiment.Default())
 	}
-	return sess, msg, err
+	return sess, msg, broken, err
 }
 
 // specFromHash decodes a URL hash; an empty one is the default experiment.
-// The message says why a link was not opened, or which of its settings
-// (from a newer page) were skipped.
-func specFromHash(hash string) (experiment.Spec, string) {
+// The message says why a link was not opened (broken), or which of its
+// settings (from a newer page) were skipped.
+func specFromHash(hash string) (spec experiment.Spec, msg string, broken bool) {
 	hash = strings.TrimPrefix(hash, "#")
 	if hash == "" {
-		return experiment.Default(), ""
+		return experiment.Default(), "", false
 	}
 	spec, ignored, err := experiment.DecodeHash(hash)
 	switch {
 	case errors.Is(err, experiment.ErrEmptyHash):
-		return experiment.Default(), ""
+		return experiment.Default(), "", false
 	case err != nil:
-		return experiment.Default(), fmt.Sprintf("This link could not be read, so the default experiment is shown instead. %v", err)
+		return experiment.Default(), fmt.Sprintf("This link could not be read, so the default experiment is shown instead. %v", err), true
 	case len(ignored) > 0:
-		return spec, fmt.Sprintf("This link has settings this page does not know (%s), perhaps from a newer version; they were skipped and the rest opened.", strings.Join(ignored, ", "))
+		return spec, fmt.Sprintf("This link has settings this page does not know (%s), perhaps from a newer version; they were skipped and the rest opened.", strings.Join(ignored, ", ")), false
 	}
-	return spec, ""
+	return spec, "", false
 }
 
 func (a *app) attachPanel(root dom.HTMLElement) {
@@ -171,7 +173,7 @@ func (a *app) reset() {
 // that link would: a bad link shows why and loads the default experiment.
 // It returns that reason as an error.
 func (a *app) load(hash string) error {
-	sess, msg, err := sessionFromHash(hash)
+	sess, msg, broken, err := sessionFromHash(hash)
 	if err != nil {
 		return err
 	}
@@ -184,7 +186,7 @@ func (a *app) load(hash string) error {
 	a.resetHistory()
 	a.stats.longestUpdate = 0
 	a.message = msg
-	a.writeHash()
+	a.showLink(hash, broken)
 	a.mu.Unlock()
 	a.syncPanel()
 	if msg != "" {
@@ -216,6 +218,17 @@ func (a *app) link() string {
 	defer a.mu.Unlock()
 	loc := dom.GetWindow().Location()
 	return loc.Origin() + loc.Pathname() + "#" + experiment.EncodeHash(a.sess.Spec())
+}
+
+// showLink puts the experiment's hash in the address bar, except after a
+// broken link: that one stays there (link is what was opened) beside its
+// error, for the person to mend by hand; the next edit writes over it.
+func (a *app) showLink(link string, broken bool) {
+	if broken {
+		replaceHash(strings.TrimPrefix(link, "#"))
+		return
+	}
+	a.writeHash()
 }
 
 // writeHash puts the experiment in the URL without adding a history

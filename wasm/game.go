@@ -17,6 +17,7 @@ import (
 	"playground/experiment"
 	"playground/session"
 	"playground/ui"
+	"playground/ui/panel"
 )
 
 // trainBudget is how long one frame may train: a few milliseconds leaves
@@ -51,6 +52,10 @@ type game struct {
 	field, points, graph, loss, acc view
 	pointsOf                        pointsKey
 
+	// removing says the click brush removes points, for the caption.
+	removing bool
+	// canvasNamed says the canvas has its accessible name.
+	canvasNamed bool
 	// square is the plane the heatmap shows; 0 when the task's examples
 	// are not points on the plane (clicks then add nothing).
 	square    ui.Square
@@ -79,6 +84,7 @@ type drawKey struct {
 	running       bool
 	width, height int
 	edits         int
+	removing      bool // the click brush removes points (the caption says so)
 }
 
 func newGame(a *app) *game { return &game{app: a} }
@@ -95,6 +101,7 @@ func (g *game) Update() error {
 	}
 	clicked, x1, x2 := g.pointerOnPlane()
 	hover := g.hoveredNode()
+	g.removing = brush == panel.RemoveNearest
 
 	a := g.app
 	a.mu.Lock()
@@ -146,6 +153,9 @@ func (g *game) hoveredNode() node {
 
 func (g *game) Draw(screen *ebiten.Image) {
 	start := time.Now()
+	if !g.canvasNamed {
+		g.canvasNamed = nameCanvas()
+	}
 	a := g.app
 	w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
 	if w != g.width || h != g.height {
@@ -166,6 +176,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	key := drawKey{
 		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Steps(), hover: g.hover,
 		view: a.sess.View(), running: a.sess.Running(), width: w, height: h, edits: a.edits,
+		removing: g.removing,
 	}
 	onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
 	if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < g.redrawInterval() {
@@ -357,7 +368,7 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	case g.hover.ok && g.hover.column == 0 && set.Pairs():
 		heat = pairInput(g.hover.unit, spec.Data.Classes)
 	case g.hover.ok && g.hover.column == 0:
-		heat = "INPUT " + feats[g.hover.unit].String()
+		heat = "INPUT " + feats[g.hover.unit].Formula()
 	case g.hover.ok && g.hover.column == len(g.graphColumns)-1:
 		heat = fmt.Sprintf("OUTPUT NEURON %d", g.hover.unit+1)
 	case g.hover.ok:
@@ -368,6 +379,8 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		dst = ui.TitleLabels(dst, r.Heatmap, fmt.Sprintf("(a+b) mod %d", spec.Data.Classes), "blue right, orange wrong; dim: trained on")
 	case set.Pairs():
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
+	case g.removing:
+		dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: remove point")
 	default:
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: add point")
 	}

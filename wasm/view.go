@@ -6,6 +6,7 @@ import (
 	"image"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"honnef.co/go/js/dom/v2"
 )
 
 // view is a region of the canvas: a pixel buffer the ui package draws
@@ -56,3 +57,15 @@ func (v *view) draw(screen *ebiten.Image) {
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// nameCanvas gives Ebiten's canvas an accessible name, once it exists:
+// screen readers otherwise announce an unnamed graphic.
+func nameCanvas() bool {
+	c := dom.GetWindow().Document().QuerySelector("canvas")
+	if c == nil {
+		return false
+	}
+	c.SetAttribute("role", "img")
+	c.SetAttribute("aria-label", "The network training live: its output over the data, every neuron and weight, and the loss and metric curves. The controls beside it change the experiment.")
+	return true
+}

@@ -7,17 +7,35 @@ import (
 	"syscall/js"
 )
 
-// copyText puts text on the clipboard with the asynchronous Clipboard API
-// where the page may use it, else with the older execCommand on the
-// selected link field.
-func copyText(text string) error {
-	nav := js.Global().Get("navigator")
-	if cb := nav.Get("clipboard"); cb.Truthy() && js.Global().Get("isSecureContext").Truthy() {
-		cb.Call("writeText", text)
-		return nil
+// copyText puts text on the clipboard and calls done with nil, or with
+// why it could not (then the caller leaves the text selected for the
+// person to copy). The asynchronous Clipboard API is tried first and its
+// answer awaited: a refused permission is an error, not "copied".
+func copyText(text string, done func(error)) {
+	legacy := func() {
+		if js.Global().Get("document").Call("execCommand", "copy").Truthy() {
+			done(nil)
+			return
+		}
+		done(errors.New("this browser refused to copy"))
 	}
-	if js.Global().Get("document").Call("execCommand", "copy").Bool() {
-		return nil
+	cb := js.Global().Get("navigator").Get("clipboard")
+	if !cb.Truthy() || !js.Global().Get("isSecureContext").Truthy() {
+		legacy()
+		return
 	}
-	return errors.New("this browser refused to copy")
+	var ok, fail js.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = js.FuncOf(func(js.Value, []js.Value) any {
+		release()
+		done(nil)
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		release()
+		// The page may still copy the selected text the old way.
+		legacy()
+		return nil
+	})
+	cb.Call("writeText", text).Call("then", ok, fail)
 }

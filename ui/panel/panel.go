@@ -167,11 +167,16 @@ func (p *Panel) buildShare() {
 		url := p.act.Link()
 		p.link.SetValue(url)
 		p.link.Select()
-		if err := copyText(url); err != nil {
-			status.SetTextContent(fmt.Sprintf("select the link and copy it (%v)", err))
-			return
-		}
-		status.SetTextContent("copied")
+		status.SetTextContent("")
+		copyText(url, func(err error) {
+			if err != nil {
+				// The link stays selected: the person copies it.
+				p.link.Select()
+				status.SetTextContent(fmt.Sprintf("the link is selected: copy it (%v)", err))
+				return
+			}
+			status.SetTextContent("copied")
+		})
 	})
 	s.AppendChild(status)
 }

@@ -107,6 +107,9 @@ func randomLayers(r *rand.Rand, in, out int) []LayerSpec {
 		if s.NumParams() <= MaxParams {
 			return layers
 		}
+		if len(hidden) == 0 {
+			continue // a smaller output layer is drawn next time
+		}
 		hidden = hidden[:len(hidden)-1]
 	}
 }

@@ -19,11 +19,11 @@
 // math/rand/v2's PCG seeded by the caller, so an experiment replays
 // bit-for-bit from its seed.
 //
-// A layer kind lives in its own file (dense.go, lowrank.go), implements
-// Layer and registers its KindInfo (kind.go); activationStage is the
-// reusable piece that applies an Activation and its derivative, so later
-// kinds (block-diagonal, KAN, spiking) plug in without touching the
-// network, the losses or the trainer. kinds_gradcheck_test.go checks every
+// A layer kind lives in its own files (dense.go, lowrank.go, kan*.go with
+// bspline.go), implements Layer and registers its KindInfo (kind.go);
+// activationStage is the reusable piece that applies an Activation and its
+// derivative, so later kinds (block-diagonal, spiking) plug in without
+// touching the network, the losses or the trainer. kinds_gradcheck_test.go checks every
 // registered kind's gradients by finite differences.
 //
 // The order of a network's values is fixed, because the weight file and
@@ -32,6 +32,9 @@
 // layer through its Params in the order its kind declares them, each
 // tensor row-major; Network.State does the same for the values Stateful
 // layers keep without training. Dense: W (inputs x units), then b.
-// Low-rank: V (inputs x r), U (r x units), then b. A kind must never
-// reorder its values once links carry them; a new value goes last.
+// Low-rank: V (inputs x r), U (r x units), then b. KAN: the spline
+// coefficients (inputs·units x (G+k)), scale_base (inputs x units),
+// scale_sp (inputs x units); its state is the knots (inputs x (G+2k+1)).
+// A kind must never reorder its values once links carry them; a new value
+// goes last.
 package nn

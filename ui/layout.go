@@ -93,9 +93,12 @@ func portrait(w, h int) Regions {
 	graphH := max(innerH/3-TitleHeight, 0)
 	rest := innerH - TitleHeight - graphH - panelGap // heatmap row, title included
 
-	// Charts beside the heatmap, stacked.
+	// Charts beside the heatmap, stacked, when that makes the larger
+	// heatmap; else side by side under a heatmap as wide as the canvas.
 	side := min(innerW-panelGap-minChartW, rest-TitleHeight)
-	if side >= innerW*6/10 {
+	underChartH := clampInt(rest*22/100-TitleHeight, 32, 120)
+	under := min(innerW, rest-2*TitleHeight-panelGap-underChartH)
+	if side >= innerW*6/10 && side >= under {
 		heatY := canvasPad + innerH - TitleHeight - side
 		chartX := canvasPad + side + panelGap
 		chartW := innerW - side - panelGap
@@ -110,8 +113,7 @@ func portrait(w, h int) Regions {
 	}
 
 	// Charts side by side under the heatmap.
-	chartH := clampInt(rest*22/100-TitleHeight, 32, 120)
-	side = min(innerW, rest-2*TitleHeight-panelGap-chartH)
+	chartH, side := underChartH, under
 	chartW := (innerW - panelGap) / 2
 	heatY := canvasPad + innerH - (TitleHeight + side + panelGap + TitleHeight + chartH)
 	chartY := canvasPad + innerH - TitleHeight - chartH

@@ -1,0 +1,182 @@
+package nn
+
+import "math"
+
+// pykan's sparsity penalty (MultKAN.reg with reg_metric
+// 'edge_forward_spline_n', the default of fit). Each edge's score is
+//
+//	a_ij = std_r φ_ij(x_ri) / (std_r x_ri + 0.1)
+//
+// over the batch, and the layer's penalty is
+//
+//	reg = l1·Σ a + entropy·(H_row + H_col)
+//	H_row = mean_j -Σ_i p log2(p + 1e-4), p = a_ij / (Σ_i' a_i'j + 1)
+//	H_col = mean_i -Σ_j p log2(p + 1e-4), p = a_ij / (Σ_j' a_ij' + 1)
+//
+// with pykan's fit defaults l1 = 1, entropy = 2; the objective gets
+// lamb·reg. The L1 part drives whole edges to flat functions, the entropy
+// part makes each unit rely on few inputs and each input feed few units.
+const (
+	kanL1Weight      = 1
+	kanEntropyWeight = 2
+	kanEntropyEps    = 1e-4 // inside the log, as pykan
+	kanScoreFloor    = 0.1  // added to the input's spread, as pykan
+)
+
+// kanSparsity is the penalty's weight and the scratch its evaluation
+// needs, sized at construction so ExtraLoss never allocates.
+type kanSparsity struct {
+	lamb float32
+	// per edge: the batch mean, standard deviation, the shift the sums
+	// run around, and the penalty's weight on each row's φ deviation
+	mean, std, shift, weight []float64
+	xStd                     []float64 // per input
+	rowSum, rowHP            []float64 // per unit j: Σ_i a + 1, Σ_i h(p)·p
+	colSum, colHP            []float64 // per input i: Σ_j a + 1, Σ_j h(p)·p
+}
+
+func (s *kanSparsity) init(in, out int) {
+	edges := in * out
+	s.mean, s.std = make([]float64, edges), make([]float64, edges)
+	s.shift, s.weight = make([]float64, edges), make([]float64, edges)
+	s.xStd = make([]float64, in)
+	s.rowSum, s.rowHP = make([]float64, out), make([]float64, out)
+	s.colSum, s.colHP = make([]float64, in), make([]float64, in)
+}
+
+// SetSparsity sets lamb, the weight of pykan's L1 + entropy penalty in
+// the objective; 0 (the default) turns it off and it then costs nothing.
+// Our MSE is half of pykan's mean squared error, so pykan's lamb λ
+// corresponds to λ/2 here. Under L-BFGS, follow a change with
+// Trainer.ResetOptimizer (the objective changed).
+func (l *KAN) SetSparsity(lamb float32) { l.sparse.lamb = lamb }
+
+// Sparsity returns the penalty's weight lamb.
+func (l *KAN) Sparsity() float32 { return l.sparse.lamb }
+
+// ExtraLoss implements LossTerm: lamb·reg over the most recent Forward's
+// rows (0 with lamb 0 or fewer than 2 rows), adding its gradient into the
+// Params' Grad when grad is true. The trainer calls it after the batch's
+// Forward and Backward: the last minibatch, or under L-BFGS the last of
+// the chunks a full batch goes through (evalChunk rows), so the spread is
+// measured on those rows.
+//
+// The gradient is exact for this layer's parameters with its inputs held
+// fixed: a deeper layer's score also depends, through its inputs, on the
+// layers before it, and a LossTerm has no way to send that part back
+// (see the report on LossTerm). An edge whose φ does not vary over the
+// batch (std 0) gets no gradient, where the square root has no slope.
+func (l *KAN) ExtraLoss(grad bool) float32 {
+	lamb := float64(l.sparse.lamb)
+	if lamb == 0 || l.rows < 2 {
+		return 0
+	}
+	l.batchStats()
+	reg := l.sparsityScores(grad)
+	if grad {
+		l.sparsityGrad(lamb)
+	}
+	return float32(lamb * reg)
+}
+
+// entropyTerm returns -p·log2(p+ε) and its derivative in p.
+func entropyTerm(p float64) (v, dv float64) {
+	lg := math.Log2(p + kanEntropyEps)
+	return -p * lg, -lg - p/((p+kanEntropyEps)*math.Ln2)
+}
+
+// sparsityScores returns reg from the batch statistics and, when grad is
+// true, leaves in s.weight each edge's d(reg)/d(a_ij) divided by
+// (input spread + 0.1): the factor d(reg)/d(std φ_ij).
+func (l *KAN) sparsityScores(grad bool) float64 {
+	s := &l.sparse
+	in, out := l.in, l.out
+	score := func(i, j int) float64 { return s.std[i*out+j] / (s.xStd[i] + kanScoreFloor) }
+	for j := range out {
+		s.rowSum[j], s.rowHP[j] = 1, 0
+	}
+	for i := range in {
+		s.colSum[i], s.colHP[i] = 1, 0
+	}
+	var l1 float64
+	for i := range in {
+		for j := range out {
+			a := score(i, j)
+			l1 += a
+			s.rowSum[j] += a
+			s.colSum[i] += a
+		}
+	}
+	var hRow, hCol float64
+	for i := range in {
+		for j := range out {
+			a := score(i, j)
+			pr, pc := a/s.rowSum[j], a/s.colSum[i]
+			vr, dr := entropyTerm(pr)
+			vc, dc := entropyTerm(pc)
+			hRow += vr
+			hCol += vc
+			s.rowHP[j] += dr * pr
+			s.colHP[i] += dc * pc
+		}
+	}
+	reg := kanL1Weight*l1 + kanEntropyWeight*(hRow/float64(out)+hCol/float64(in))
+	if !grad {
+		return reg
+	}
+	// dH/da_m = (h'(p_m) - Σ h'(p)·p) / sum, for the row and the column.
+	for i := range in {
+		for j := range out {
+			a := score(i, j)
+			_, dr := entropyTerm(a / s.rowSum[j])
+			_, dc := entropyTerm(a / s.colSum[i])
+			dA := kanL1Weight + kanEntropyWeight*((dr-s.rowHP[j])/(float64(out)*s.rowSum[j])+
+				(dc-s.colHP[i])/(float64(in)*s.colSum[i]))
+			s.weight[i*out+j] = dA / (s.xStd[i] + kanScoreFloor)
+		}
+	}
+	return reg
+}
+
+// sparsityGrad adds lamb·d(reg)/dθ for the coefficients and both scales:
+// d std_ij / dφ_ij(x_r) = (φ_r - mean)/((n-1)·std), and φ's derivatives
+// are scale_sp·B_m, SiLU and the spline sum.
+func (l *KAN) sparsityGrad(lamb float64) {
+	s := &l.sparse
+	n := float64(l.rows)
+	for e, sd := range s.std {
+		if sd > 0 {
+			s.weight[e] *= lamb / ((n - 1) * sd)
+		} else {
+			s.weight[e] = 0
+		}
+	}
+	in, out, k1, nb := l.in, l.out, l.k+1, l.numBases()
+	cAcc, bAcc, sAcc := l.coefAcc, l.baseAcc, l.spAcc
+	clear(cAcc)
+	clear(bAcc)
+	clear(sAcc)
+	for r := range l.rows {
+		for i := range in {
+			ri := r*in + i
+			st := int(l.startBuf[ri])
+			b := l.basisBuf[ri*k1 : (ri+1)*k1]
+			sil := float64(l.siluBuf[ri])
+			for j := range out {
+				e := i*out + j
+				phi, spline := l.phi(r, i, j)
+				g := s.weight[e] * (float64(phi) - s.mean[e])
+				bAcc[e] += g * sil
+				sAcc[e] += g * float64(spline)
+				gs := g * float64(l.scaleSp.Value[e])
+				acc := cAcc[e*nb+st : e*nb+st+k1]
+				for q, v := range b {
+					acc[q] += gs * float64(v)
+				}
+			}
+		}
+	}
+	addAcc(l.coef.Grad, cAcc)
+	addAcc(l.scaleBase.Grad, bAcc)
+	addAcc(l.scaleSp.Grad, sAcc)
+}

@@ -56,6 +56,7 @@ func TestNewPresetsOpenAndTrain(t *testing.T) {
 		}, "test RMSE below 0.2 and a fifth of the start"},
 		{"lowrank-spiral", 4000, func(o, s status) bool { return s.TestAcc != nil && *s.TestAcc > 0.9 }, "test accuracy above 90%"},
 		{"grokking-modadd", 6000, func(o, s status) bool { return s.TestAcc != nil && *s.TestAcc > 0.9 }, "test accuracy above 90%"},
+		{"kan-expsin", 300, func(o, s status) bool { return s.TestRMSE != nil && *s.TestRMSE < 0.05 }, "test RMSE below 0.05"},
 	} {
 		if msg := openPreset(t, tab, tc.id); msg != "" {
 			t.Errorf("open(%q): %s", tc.id, msg)

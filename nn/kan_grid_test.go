@@ -200,3 +200,38 @@ func TestKANRefineInNetwork(t *testing.T) {
 		t.Errorf("refine moved the outputs by %g of %g", diff, scale)
 	}
 }
+
+// TestTrainerFollowsARefinedNetwork: refining a KAN grid changes the
+// network's size; the same trainer goes on, mid-iteration or not, under
+// both rules (after ResetOptimizer for minibatch optimizers, whose moments
+// have the old shape), from where the refined network is.
+func TestTrainerFollowsARefinedNetwork(t *testing.T) {
+	for _, rule := range []RuleKind{LBFGS, Minibatch} {
+		rng := rand.New(rand.NewPCG(7, 7))
+		x, y := kanFitData(rng, 200)
+		net := buildKAN(t, []int{2, 3, 1}, 3, rng)
+		tr, err := NewTrainer(TrainerConfig{Net: net, Loss: MSE, LR: 0.1, Batch: 50,
+			Rule: RuleConfig{Kind: rule}, Optimizer: OptimizerConfig{Kind: Adam, Beta1: 0.9, Beta2: 0.999}}, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			tr.Step()
+		}
+		tr.StepPart() // under L-BFGS, often mid-iteration now
+		before := net.NumParams()
+		if err := RefineKANGrids(net, 6, x); err != nil {
+			t.Fatal(err)
+		}
+		refined := tr.Score(x, y).Loss
+		tr.ResetOptimizer()
+		for range 5 {
+			tr.Step()
+		}
+		after := tr.Score(x, y).Loss
+		t.Logf("%v: %d -> %d parameters, loss %.4g after refining, %.4g five steps later", rule, before, net.NumParams(), refined, after)
+		if net.NumParams() <= before || !(after < refined*1.5) {
+			t.Errorf("%v: training after refining went from loss %g to %g", rule, refined, after)
+		}
+	}
+}

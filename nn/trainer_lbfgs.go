@@ -12,6 +12,9 @@ func (t *Trainer) lbfgsPart() (loss float32, done bool) {
 	if t.x.Rows == 0 {
 		return float32(math.NaN()), true
 	}
+	if len(t.lb.x) != t.net.NumParams() {
+		t.restartLBFGS() // the network changed size: a KAN grid was refined
+	}
 	if !t.lb.busy() && !t.netAt(t.lb.x) {
 		// The weights were edited since the last iteration (restored,
 		// pruned, loaded): start from them, with nothing remembered.
@@ -36,8 +39,14 @@ func (t *Trainer) lbfgsPart() (loss float32, done bool) {
 
 // restartLBFGS drops the iteration under way, its trial point included,
 // and the memory; L-BFGS starts again from the network's weights.
+//
+// When the network's size changed (a KAN layer refined its grid), the
+// state is remade for the new size; the trial point, of the old shape,
+// is dropped.
 func (t *Trainer) restartLBFGS() {
-	if t.lb.busy() {
+	if n := t.net.NumParams(); len(t.lb.x) != n {
+		t.lb = newLBFGS(n, len(t.lb.s))
+	} else if t.lb.busy() {
 		t.setNet(t.lb.x)
 	}
 	t.net.CopyParams(t.lb.restart())

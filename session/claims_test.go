@@ -136,3 +136,37 @@ func TestClaimGrokking(t *testing.T) {
 		t.Errorf("grokked on %d of %d seeds, want at least 3", grokked, seeds)
 	}
 }
+
+// A KAN (KAN[2,5,1], G=3, from the preset) reaches test RMSE <= 2.5e-2 on
+// exp(sin(pi x) + y^2) with L-BFGS (pykan, float64: 1.75e-2), and beats
+// an MLP of about the same parameter count given the same number of loss
+// evaluations.
+func TestClaimKANOnExpSin(t *testing.T) {
+	const iterations = 400
+	kan := presetSpec(t, "kan-expsin")
+	mlp := kan.Clone()
+	mlp.Layers = []experiment.LayerSpec{
+		{Kind: nn.DenseLayer, Units: 10, Activation: nn.Tanh},
+		{Kind: nn.DenseLayer, Units: 8, Activation: nn.Tanh},
+		experiment.NewLayer(nn.DenseLayer, 1, nn.Linear),
+	}
+	t.Logf("parameters: KAN %d, MLP 2-10-8-1 %d", kan.NumParams(), mlp.NumParams())
+	for seed := uint32(1); seed <= 3; seed++ {
+		kan.Seed, mlp.Seed = seed, seed
+		k := newSession(t, kan)
+		k.Step(iterations)
+		evals := k.trainer.Evals()
+		m := newSession(t, mlp)
+		for m.trainer.Evals() < evals && m.Step(1) == 1 {
+		}
+		km, mm := k.Metrics(), m.Metrics()
+		t.Logf("seed %d, %d loss evaluations: test RMSE KAN %.4g (%d iterations), MLP %.4g (%d iterations)",
+			seed, evals, km.TestRMSE, km.Step, mm.TestRMSE, mm.Step)
+		if !(km.TestRMSE <= 2.5e-2) {
+			t.Errorf("seed %d: KAN test RMSE %.4g, want <= 2.5e-2", seed, km.TestRMSE)
+		}
+		if !(km.TestRMSE < mm.TestRMSE) {
+			t.Errorf("seed %d: the KAN (%.4g) did not beat the MLP (%.4g)", seed, km.TestRMSE, mm.TestRMSE)
+		}
+	}
+}

@@ -32,6 +32,12 @@ type Session struct {
 	// from an older generation no longer fits the model or the data.
 	generation int
 
+	// grids says the network has KAN layers, whose grids follow their
+	// inputs early on (grids.go); gridsAt is one more than the step
+	// count at which they last moved, 0 before.
+	grids   bool
+	gridsAt int
+
 	metrics      Metrics
 	metricsStale bool
 	surface      surface
@@ -74,6 +80,7 @@ func (s *Session) rebuild(spec experiment.Spec) error {
 		return err
 	}
 	s.spec, s.data, s.trainer = spec.Clone(), ds, tr
+	s.grids, s.gridsAt = hasGrids(tr.Net()), 0
 	s.stepped = false
 	s.generation++
 	s.lastError = ""
@@ -214,6 +221,7 @@ func (s *Session) stepPart() (done, ok bool) {
 		return false, false
 	}
 	if !s.trainer.MidStep() {
+		s.updateGrids()
 		s.latest = 1 - s.latest
 		s.before[s.latest] = net.CopyParams(s.before[s.latest])
 	}

@@ -111,8 +111,9 @@ func (p *Panel) buildTraining() {
 		func(s experiment.Spec) string { return s.Rule.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Rule, err = nn.ParseRule(v); return err })
 	// L-BFGS takes its own steps on the whole training set: the
-	// optimizer, its constants, the schedule and the batch size have no
-	// say then, so they are hidden (and kept).
+	// optimizer, its constants and the batch size have no say then, so
+	// they are hidden (and kept). The learning rate and its schedule stay:
+	// L-BFGS starts each line search from that step.
 	p.addSelect(sec, "optimizer", "Optimizer", names(nn.Optimizers()),
 		func(s experiment.Spec) string { return s.Optimizer.Kind.String() },
 		func(s *experiment.Spec, v string) (err error) {
@@ -122,7 +123,7 @@ func (p *Panel) buildTraining() {
 	p.addNumber(sec, numberField{id: "lr", label: "Learning rate", min: "0", max: "10", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.LR) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.LR = float32(v) },
-	}).visible = minibatch
+	})
 	p.addNumber(sec, numberField{id: "momentum", label: "Momentum", min: "0", max: "0.999", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Optimizer.Momentum) },
 		set: func(s *experiment.Spec, v float64) { s.Optimizer.Momentum = float32(v) },
@@ -144,19 +145,19 @@ func (p *Panel) buildTraining() {
 	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Optimizer.Kind == nn.AdamW }
 	p.addSelect(sec, "schedule", "LR schedule", names(nn.Schedules()),
 		func(s experiment.Spec) string { return s.Schedule.Kind.String() },
-		func(s *experiment.Spec, v string) (err error) { s.Schedule.Kind, err = nn.ParseSchedule(v); return err }).visible = minibatch
+		func(s *experiment.Spec, v string) (err error) { s.Schedule.Kind, err = nn.ParseSchedule(v); return err })
 	p.addNumber(sec, numberField{id: "sched-every", label: "Drop every (steps)", min: "1", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Every) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Every = int(v) },
-	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.StepDecay }
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
 	p.addNumber(sec, numberField{id: "sched-gamma", label: "Drop factor", min: "0", max: "1", step: "any",
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Gamma) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Gamma = float32(v) },
-	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.StepDecay }
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.StepDecay }
 	p.addNumber(sec, numberField{id: "sched-period", label: "Cosine period (steps)", min: "1", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Schedule.Period) },
 		set: func(s *experiment.Spec, v float64) { s.Schedule.Period = int(v) },
-	}).visible = func(s experiment.Spec) bool { return minibatch(s) && s.Schedule.Kind == nn.Cosine }
+	}).visible = func(s experiment.Spec) bool { return s.Schedule.Kind == nn.Cosine }
 	p.addSelect(sec, "regularization", "Regularization", names(nn.Regularizations()),
 		func(s experiment.Spec) string { return s.Reg.Kind.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Reg.Kind, err = nn.ParseReg(v); return err })

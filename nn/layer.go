@@ -43,3 +43,15 @@ type Stateful interface {
 	Layer
 	State() []*Param
 }
+
+// EdgeFunctions is a Layer whose every edge is a function of one
+// variable (a KAN layer's splines), for views that draw each edge's curve
+// over the range its input took.
+type EdgeFunctions interface {
+	Layer
+	// EdgeCurve writes edge i->j's function at each x of xs into dst[:0]
+	// (grown if short) and returns it.
+	EdgeCurve(i, j int, xs, dst []float32) []float32
+	// InputRange is the range input i took in the most recent Forward.
+	InputRange(i int) (lo, hi float32)
+}

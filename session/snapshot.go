@@ -25,6 +25,10 @@ type Snapshot struct {
 	// Edges holds, per layer, one strength per edge from input i to unit
 	// j at [i*Out+j], as the layer's kind defines it (Layer.Edges).
 	Edges [][]float32
+	// Curves holds, per layer, its edges' functions sampled over their
+	// inputs' ranges, for layers whose edges are functions (KAN); invalid
+	// for the others.
+	Curves []ui.EdgeCurves
 	// Surface is every layer's output over the task's grid.
 	Surface *Surface
 	// Pairs is the table of answers of a pairs task (empty otherwise).
@@ -47,10 +51,14 @@ func (s *Session) Snapshot(res int) *Snapshot {
 	snap.Train, snap.Test = s.data.train, s.data.test
 	for len(snap.Edges) < len(net.Layers) {
 		snap.Edges = append(snap.Edges, nil)
+		snap.Curves = append(snap.Curves, ui.EdgeCurves{})
 	}
-	snap.Edges = snap.Edges[:len(net.Layers)]
+	snap.Edges, snap.Curves = snap.Edges[:len(net.Layers)], snap.Curves[:len(net.Layers)]
+	// After the surface: the ranges and strengths are of the inputs the
+	// picture shows.
 	for i, l := range net.Layers {
 		snap.Edges[i] = l.Edges(snap.Edges[i])
+		sampleCurves(&snap.Curves[i], l)
 	}
 	return snap
 }

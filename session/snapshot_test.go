@@ -1,6 +1,7 @@
 package session
 
 import (
+	"math"
 	"testing"
 
 	"playground/data"
@@ -75,5 +76,31 @@ func TestSnapshotOfAPairsTask(t *testing.T) {
 	}
 	if got := float32(right) / float32(len(snap.Test)); got != m.TestAcc {
 		t.Errorf("the table has %v of the test pairs right, the metrics say %v", got, m.TestAcc)
+	}
+}
+
+// A KAN layer's edges come with their functions sampled over their
+// inputs' ranges; other layers' do not.
+func TestSnapshotSamplesKANEdges(t *testing.T) {
+	spec := presetSpec(t, "kan-expsin")
+	spec.Layers = append([]experiment.LayerSpec{{Kind: nn.DenseLayer, Units: 3, Activation: nn.Tanh}}, spec.Layers...)
+	s := newSession(t, spec)
+	s.Step(3)
+	snap := s.Snapshot(20)
+	if snap.Curves[0].Valid() {
+		t.Error("a dense layer has edge curves")
+	}
+	c := snap.Curves[1]
+	kan := s.Network().Layers[1].(nn.EdgeFunctions)
+	if !c.Valid() || c.Out != 5 || len(c.Values) != 3*5*c.Samples {
+		t.Fatalf("KAN curves: valid %v, out %d, %d values", c.Valid(), c.Out, len(c.Values))
+	}
+	xs := []float32{c.Lo[2], c.Hi[2]}
+	want := kan.EdgeCurve(2, 4, xs, nil)
+	e := (2*5 + 4) * c.Samples
+	// lo + (hi-lo)·1 may round off hi by an ulp.
+	close := func(a, b float32) bool { return math.Abs(float64(a-b)) <= 1e-5*max(1, math.Abs(float64(b))) }
+	if got := []float32{c.Values[e], c.Values[e+c.Samples-1]}; !close(got[0], want[0]) || !close(got[1], want[1]) {
+		t.Errorf("edge 2->4 at its range's ends: %v, want %v", got, want)
 	}
 }

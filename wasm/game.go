@@ -336,6 +336,9 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 		g.app.nodes = nodeRects(g.graphLayout, columns, g.graph.rect.Min)
 	}
 	ui.DrawGraph(g.graph.pix, g.graphLayout, snap.Edges, surf.Nodes)
+	for i, c := range snap.Curves {
+		ui.DrawEdgeCurves(g.graph.pix, g.graphLayout, i, c, snap.Edges[i])
+	}
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
 	}

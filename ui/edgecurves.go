@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"image"
+	"math"
+)
+
+// EdgeCurves are a layer's edge functions sampled for the graph (a KAN
+// layer's splines): edge i->j's values at Samples points evenly spread
+// over input i's range [Lo[i], Hi[i]], at Values[(i*Out+j)*Samples:].
+type EdgeCurves struct {
+	Samples int
+	Out     int
+	Lo, Hi  []float32
+	Values  []float32
+}
+
+// Valid reports whether the curves hold samples.
+func (c EdgeCurves) Valid() bool { return c.Samples >= 2 && c.Out > 0 && len(c.Values) > 0 }
+
+// Plot size on an edge, in pixels: a plot smaller than minCurvePlot would
+// be a smudge, so such layers keep their plain lines.
+const (
+	maxCurvePlot = 30
+	minCurvePlot = 10
+)
+
+// DrawEdgeCurves draws over a graph drawn by DrawGraph, on every edge
+// from column i to column i+1, a small plot of that edge's function at
+// the edge's middle, as pykan draws a KAN: the curve in its strength's
+// color (blue where the function rises over its input's range, orange
+// where it falls), more opaque the stronger the edge (strengths as
+// DrawGraph's weights: |s| relative to the layer's largest). Each plot is
+// scaled to its own range, so its shape shows; curves that do not match
+// the layout's columns are skipped.
+func DrawEdgeCurves(dst *image.RGBA, l GraphLayout, i int, c EdgeCurves, strengths []float32) {
+	if i < 0 || i+1 >= len(l.cols) || !c.Valid() {
+		return
+	}
+	in, out := l.cols[i].units, l.cols[i+1].units
+	if out != c.Out || len(c.Values) != in*out*c.Samples || len(strengths) != in*out {
+		return
+	}
+	origin := dst.Rect.Min
+	a0, b0 := l.NodeRect(i, 0), l.NodeRect(i+1, 0)
+	gap := b0.Min.X - a0.Max.X
+	size := min(maxCurvePlot, gap/3)
+	if size < minCurvePlot {
+		return
+	}
+	var peak float32
+	for _, s := range strengths {
+		if finite(s) {
+			peak = max(peak, abs32(s))
+		}
+	}
+	if peak == 0 {
+		peak = 1
+	}
+	for a := range in {
+		from := l.NodeRect(i, a).Add(origin)
+		fx, fy := float32(from.Max.X), float32(from.Min.Y+from.Max.Y)/2
+		for b := range out {
+			to := l.NodeRect(i+1, b).Add(origin)
+			tx, ty := float32(to.Min.X), float32(to.Min.Y+to.Max.Y)/2
+			// Spread the plots of one target along the edge, so they do
+			// not pile up where the edges converge.
+			t := 0.3 + 0.4*(float32(a)+0.5)/float32(in)
+			cx, cy := fx+(tx-fx)*t, fy+(ty-fy)*t
+			e := a*out + b
+			s := abs32(strengths[e]) / peak
+			if !finite(s) {
+				continue
+			}
+			box := image.Rect(int(cx)-size/2, int(cy)-size/2, int(cx)-size/2+size, int(cy)-size/2+size)
+			drawCurvePlot(dst, box, c.Values[e*c.Samples:(e+1)*c.Samples], 0.25+0.75*s)
+		}
+	}
+}
+
+// drawCurvePlot draws ys as a polyline filling box, on a dark backing, in
+// blue when it ends higher than it starts and orange otherwise.
+func drawCurvePlot(dst *image.RGBA, box image.Rectangle, ys []float32, alpha float32) {
+	lo, hi := float32(math.Inf(1)), float32(math.Inf(-1))
+	for _, y := range ys {
+		if finite(y) {
+			lo, hi = min(lo, y), max(hi, y)
+		}
+	}
+	if !(hi >= lo) {
+		return
+	}
+	fill(dst, box.Intersect(dst.Rect), PanelColor)
+	outline(dst, box.Intersect(dst.Rect), GridColor)
+	if hi == lo {
+		hi, lo = hi+1, lo-1 // a flat function: a line across the middle
+	}
+	inner := box.Inset(2)
+	c := Blue
+	if ys[len(ys)-1] < ys[0] {
+		c = Orange
+	}
+	at := func(k int) (float32, float32) {
+		x := float32(inner.Min.X) + float32(inner.Dx())*float32(k)/float32(len(ys)-1)
+		y := float32(inner.Max.Y) - float32(inner.Dy())*(ys[k]-lo)/(hi-lo)
+		return x, y
+	}
+	for k := 1; k < len(ys); k++ {
+		if !finite(ys[k-1]) || !finite(ys[k]) {
+			continue
+		}
+		x0, y0 := at(k - 1)
+		x1, y1 := at(k)
+		strokeLine(dst, dst.Rect, x0, y0, x1, y1, 1.5, c, alpha)
+	}
+}

@@ -290,3 +290,32 @@ func TestPaceAndPlay(t *testing.T) {
 		t.Errorf("a play=1 link opened running %v with hash %q", played.Running, played.Hash)
 	}
 }
+
+// TestRefineFromThePanel: raising a KAN layer's grid size in the panel
+// refines the trained splines instead of starting over; training goes on
+// from there without jumping back to a worse RMSE.
+func TestRefineFromThePanel(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if msg := openPreset(t, tab, "kan-expsin"); msg != "" {
+		t.Fatal(msg)
+	}
+	call(t, tab, `window.playground.pause()`)
+	before := call(t, tab, `window.playground.step(100)`)
+	setControl(t, tab, "#layer-0-opt-g", "10")
+	waitForHash(t, tab, "kan:5:linear:g=10")
+	setControl(t, tab, "#layer-1-opt-g", "10")
+	waitForHash(t, tab, "kan:1:linear:g=10")
+	after := currentStatus(t, tab)
+	trained := call(t, tab, `window.playground.step(100)`)
+	t.Logf("test RMSE %s at step %d (G=3), %s after refining to G=10 (%d parameters), %s at step %d",
+		orNull(before.TestRMSE), before.Step, orNull(after.TestRMSE), after.Params, orNull(trained.TestRMSE), trained.Step)
+	if after.Step != before.Step || after.Params <= before.Params || after.Error != "" {
+		t.Fatalf("refining: step %d -> %d, parameters %d -> %d, error %q", before.Step, after.Step, before.Params, after.Params, after.Error)
+	}
+	if loss(after.TestRMSE) > 1.2*loss(before.TestRMSE) || loss(trained.TestRMSE) >= loss(before.TestRMSE) {
+		t.Errorf("test RMSE %v -> %v -> %v: refining should keep the function and training go on", loss(before.TestRMSE), loss(after.TestRMSE), loss(trained.TestRMSE))
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "core-kan-refined")
+}

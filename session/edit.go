@@ -1,6 +1,9 @@
 package session
 
-import "playground/experiment"
+import (
+	"playground/experiment"
+	"playground/nn"
+)
 
 type editKind uint8
 
@@ -8,6 +11,7 @@ const (
 	editNone    editKind = iota // nothing the model depends on changed
 	editLive                    // learning rate or regularization: apply to the running model
 	editPoints                  // hand-placed points: swap the training rows, keep the weights
+	editRefine                  // KAN grid sizes: refine the grids, keep the functions
 	editRebuild                 // anything else: a new model from the spec's seed
 )
 
@@ -32,5 +36,25 @@ func classifyEdit(old, next experiment.Spec) editKind {
 	if rest.Equal(old) {
 		return editPoints
 	}
+	if onlyGridsDiffer(old, next) {
+		return editRefine
+	}
 	return editRebuild
+}
+
+// onlyGridsDiffer reports whether next is old with some KAN layers' grid
+// sizes changed and nothing else: such an edit refines the trained
+// splines onto the new grids (as pykan's refine) instead of starting over.
+func onlyGridsDiffer(old, next experiment.Spec) bool {
+	if len(old.Layers) != len(next.Layers) {
+		return false
+	}
+	rest := next.Clone()
+	rest.View, rest.Optimizer.LR, rest.Reg = old.View, old.Optimizer.LR, old.Reg
+	for i, l := range rest.Layers {
+		if l.Kind == nn.KANLayer && old.Layers[i].Kind == nn.KANLayer {
+			l.Options[kanGridOption] = old.Layers[i].Options[kanGridOption]
+		}
+	}
+	return rest.Equal(old)
 }

@@ -92,3 +92,39 @@ func TestLBFGSPausesWhenConverged(t *testing.T) {
 		t.Errorf("a converged run took %d more steps", n)
 	}
 }
+
+// TestRefineKeepsTheFunction: changing a KAN layer's grid size refines
+// the trained splines onto the new grid (pykan's refine) instead of
+// starting over: the error right after is about what it was, the
+// parameter count follows the spec, and training goes on from there.
+func TestRefineKeepsTheFunction(t *testing.T) {
+	spec := presetSpec(t, "kan-expsin")
+	s := newSession(t, spec)
+	s.SetRunning(true)
+	s.Step(100)
+	before := s.Metrics()
+	next := s.Spec()
+	for i := range next.Layers {
+		next.Layers[i].Options["g"] = 10
+	}
+	if k := classifyEdit(s.Spec(), next); k != editRefine {
+		t.Fatalf("a grid-size edit is edit kind %d, want a refine", k)
+	}
+	if err := s.Edit(next); err != nil {
+		t.Fatal(err)
+	}
+	after := s.Metrics()
+	if got, want := s.Network().NumParams(), next.NumParams(); got != want || after.Step != before.Step {
+		t.Fatalf("after refining: %d parameters (spec %d), step %d (was %d)", got, want, after.Step, before.Step)
+	}
+	s.Step(100)
+	trained := s.Metrics()
+	t.Logf("KAN[2,5,1]: test RMSE %.4g at G=3 after %d iterations, %.4g right after refining to G=10, %.4g 100 iterations later",
+		before.TestRMSE, before.Step, after.TestRMSE, trained.TestRMSE)
+	if !(after.TestRMSE < 1.2*before.TestRMSE) || !(trained.TestRMSE < before.TestRMSE) {
+		t.Errorf("refining lost the function or stopped training: %.4g -> %.4g -> %.4g", before.TestRMSE, after.TestRMSE, trained.TestRMSE)
+	}
+	if !s.Running() || s.LastError() != "" {
+		t.Errorf("after refining: running %v, error %q", s.Running(), s.LastError())
+	}
+}

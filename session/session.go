@@ -139,6 +139,15 @@ func (s *Session) Edit(next experiment.Spec) error {
 		s.generation++
 		s.applyLive(next)
 		return nil
+	case editRefine:
+		if err := s.refineGrids(next); err != nil {
+			return s.rebuild(next)
+		}
+		s.generation++ // the network's size changed
+		s.stepped = false
+		s.applyLive(next)
+		s.surface.invalidate()
+		return nil
 	default:
 		return s.rebuild(next)
 	}

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -12,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -318,4 +321,58 @@ func TestRefineFromThePanel(t *testing.T) {
 	}
 	waitForPicture(t, tab)
 	screenshot(t, tab, "core-kan-refined")
+}
+
+// TestTapAddsAPoint: on a touch screen a tap on the plane adds one point,
+// as a click does, and a finger held on a neuron shows it in the big
+// picture, as hovering does.
+func TestTapAddsAPoint(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	call(t, tab, `window.playground.pause()`)
+	type rect struct{ X, Y, W, H float64 }
+	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+		Heatmap rect
+		Nodes   [][]rect
+	}](`window.playground.layout()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	touch := func(typ input.DispatchTouchEventType, x, y float64) {
+		t.Helper()
+		var pts []*input.TouchPoint
+		if typ != input.DispatchTouchEventTypeTouchEnd {
+			id := 1.0
+			pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
+		}
+		send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+			return err
+		})
+		if err := chromedp.Do(tab, send); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := layout.Heatmap
+	x, y := h.X+h.W*0.3, h.Y+h.H*0.7
+	touch(input.DispatchTouchEventTypeTouchStart, x, y)
+	touch(input.DispatchTouchEventTypeTouchEnd, x, y)
+	waitForHash(t, tab, "add=")
+	link := locationHash(t, tab)
+	_, added, _ := strings.Cut(link, "add=")
+	added, _, _ = strings.Cut(added, "&")
+	if n := strings.Count(added, ";") + 1; n != 1 {
+		t.Errorf("one tap added %d points: %s", n, added)
+	}
+
+	// Hold a finger on the first hidden neuron.
+	n := layout.Nodes[1][0]
+	s := currentStatus(t, tab)
+	touch(input.DispatchTouchEventTypeTouchStart, n.X+n.W/2, n.Y+n.H/2)
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, s.Ticks+40))
+	hover, err := chromedp.Run(tab, chromedp.Evaluate[*struct{ Column, Unit int }](`window.playground.status().hover`))
+	touch(input.DispatchTouchEventTypeTouchEnd, 0, 0)
+	if err != nil || hover == nil || hover.Column != 1 || hover.Unit != 0 {
+		t.Errorf("a long press on neuron 1/0 shows %+v (%v)", hover, err)
+	}
 }

@@ -56,6 +56,8 @@ type game struct {
 	removing bool
 	// canvasNamed says the canvas has its accessible name.
 	canvasNamed bool
+	// touches is a reused buffer of touch IDs.
+	touches []ebiten.TouchID
 	// square is the plane the heatmap shows; 0 when the task's examples
 	// are not points on the plane (clicks then add nothing).
 	square    ui.Square
@@ -126,13 +128,20 @@ func (g *game) Update() error {
 	return nil
 }
 
-// pointerOnPlane reports a fresh left click on the heatmap and where it
-// falls on the plane.
+// pointerOnPlane reports a fresh left click, or a tap, on the heatmap
+// and where it falls on the plane.
 func (g *game) pointerOnPlane() (bool, float32, float32) {
-	if !inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		return false, 0, 0
+	var x, y int
+	switch {
+	case inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft):
+		x, y = ebiten.CursorPosition()
+	default:
+		g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
+		if len(g.touches) == 0 {
+			return false, 0, 0
+		}
+		x, y = ebiten.TouchPosition(g.touches[0])
 	}
-	x, y := ebiten.CursorPosition()
 	r := g.regions.Heatmap.Body
 	if !image.Pt(x, y).In(r) || g.square == 0 {
 		return false, 0, 0
@@ -141,8 +150,21 @@ func (g *game) pointerOnPlane() (bool, float32, float32) {
 	return true, x1, x2
 }
 
+// longPress is how long, in ticks, a finger rests on a neuron before the
+// big picture shows it, as hovering with a mouse does.
+const longPress = 30
+
+// hoveredNode is the neuron under the mouse, or under a finger held on it
+// for longPress ticks (a touch screen has no hover).
 func (g *game) hoveredNode() node {
 	x, y := ebiten.CursorPosition()
+	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
+	for _, id := range g.touches {
+		if inpututil.TouchPressDuration(id) >= longPress {
+			x, y = ebiten.TouchPosition(id)
+			break
+		}
+	}
 	r := g.graph.rect
 	if !image.Pt(x, y).In(r) {
 		return node{}

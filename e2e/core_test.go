@@ -376,3 +376,42 @@ func TestTapAddsAPoint(t *testing.T) {
 		t.Errorf("a long press on neuron 1/0 shows %+v (%v)", hover, err)
 	}
 }
+
+// TestEveryScreenSize: from a phone to 4K the plane gets at least half of
+// the canvas's smaller side (the graph shrinks to fit) and the panel
+// stays reachable; screenshots at each size.
+func TestEveryScreenSize(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.step(500)`)
+	for _, size := range []struct{ w, h int64 }{{320, 640}, {390, 844}, {768, 1024}, {1280, 800}, {1920, 1080}} {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(size.w, size.h)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, tab, fmt.Sprintf(`innerWidth === %d && innerHeight === %d && window.playground.layout().heatmap.w > 0`, size.w, size.h))
+		call(t, tab, `window.playground.step(1)`)
+		waitForPicture(t, tab)
+		type box struct{ X, Y, W, H float64 }
+		got, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+			Heatmap, Canvas, Panel box
+		}](`(() => {
+			const r = e => { const b = e.getBoundingClientRect(); return {X: b.x, Y: b.y, W: b.width, H: b.height}; };
+			const h = window.playground.layout().heatmap;
+			return {Heatmap: {X: h.x, Y: h.y, W: h.w, H: h.h}, Canvas: r(document.querySelector("canvas")), Panel: r(document.getElementById("panel"))};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%dx%d: canvas %.0fx%.0f, plane %.0f px, panel %.0fx%.0f at (%.0f, %.0f)", size.w, size.h,
+			got.Canvas.W, got.Canvas.H, got.Heatmap.W, got.Panel.W, got.Panel.H, got.Panel.X, got.Panel.Y)
+		if got.Heatmap.W < min(got.Canvas.W, got.Canvas.H)/2 {
+			t.Errorf("%dx%d: the plane is %.0f px of a %.0fx%.0f canvas, want at least half its smaller side",
+				size.w, size.h, got.Heatmap.W, got.Canvas.W, got.Canvas.H)
+		}
+		if got.Panel.W < 200 || got.Panel.H < 100 {
+			t.Errorf("%dx%d: the panel is %.0fx%.0f", size.w, size.h, got.Panel.W, got.Panel.H)
+		}
+		screenshot(t, tab, fmt.Sprintf("core-size-%dx%d", size.w, size.h))
+	}
+}

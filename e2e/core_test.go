@@ -415,3 +415,45 @@ func TestEveryScreenSize(t *testing.T) {
 		screenshot(t, tab, fmt.Sprintf("core-size-%dx%d", size.w, size.h))
 	}
 }
+
+// TestReadTheFormula: a network of KAN layers shows the Formula section;
+// its button snaps the edges and shows the composed formula with each
+// edge's fit, and formula() gives the same as data.
+func TestReadTheFormula(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if shown, _ := chromedp.Run(tab, chromedp.Evaluate[bool](`document.getElementById("read-formula").offsetParent !== null`)); shown {
+		t.Error("the default dense network offers a formula")
+	}
+	if msg := openPreset(t, tab, "kan-expsin"); msg != "" {
+		t.Fatal(msg)
+	}
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.step(200)`)
+	click(t, tab, "#read-formula")
+	waitFor(t, tab, `document.getElementById("formula").textContent.includes("y1 = ")`)
+	text, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.getElementById("formula").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("the panel shows:\n%s", text)
+	type edge struct {
+		Function string
+		R2       *float64
+		Pruned   bool
+	}
+	f, err := chromedp.Run(tab, chromedp.Evaluate[struct {
+		Outputs  []string
+		Edges    []edge
+		TestRMSE *float64
+		Error    string
+	}](`window.playground.formula()`))
+	if err != nil || f.Error != "" || len(f.Outputs) != 1 || len(f.Edges) != 2*5+5 || f.TestRMSE == nil {
+		t.Fatalf("formula(): %+v, %v", f, err)
+	}
+	if !strings.Contains(text, f.Outputs[0]) || !strings.Contains(text, "R²") {
+		t.Errorf("the panel's text does not show the formula %q with its fits", f.Outputs[0])
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "core-kan-formula")
+}

@@ -20,7 +20,7 @@
 // bit-for-bit from its seed.
 //
 // A layer kind lives in its own files (dense.go, lowrank.go, kan*.go with
-// bspline.go), implements Layer and registers its KindInfo (kind.go);
+// bspline.go and basis_*.go), implements Layer and registers its KindInfo (kind.go);
 // activationStage is the reusable piece that applies an Activation and its
 // derivative, so later kinds (block-diagonal, spiking) plug in without
 // touching the network, the losses or the trainer. kinds_gradcheck_test.go checks every
@@ -32,9 +32,11 @@
 // layer through its Params in the order its kind declares them, each
 // tensor row-major; Network.State does the same for the values Stateful
 // layers keep without training. Dense: W (inputs x units), then b.
-// Low-rank: V (inputs x r), U (r x units), then b. KAN: the spline
-// coefficients (inputs·units x (G+k)), scale_base (inputs x units),
-// scale_sp (inputs x units); its state is the knots (inputs x (G+2k+1)).
+// Low-rank: V (inputs x r), U (r x units), then b. KAN: the basis
+// coefficients (inputs·units x (G+k); the selectable basis has four such
+// blocks, B-spline, Chebyshev, RBF, Fourier), scale_base (inputs x
+// units), scale_sp (inputs x units), and for the selectable basis the
+// mixing logits (units x 4); its state is the knots (inputs x (G+2k+1)).
 // A kind must never reorder its values once links carry them; a new value
 // goes last.
 package nn

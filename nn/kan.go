@@ -14,42 +14,63 @@ import (
 //	φ_ij(x) = scale_base_ij·SiLU(x) + scale_sp_ij·Σ_m c_ijm·B_m(x)
 //
 // and a unit adds its edges: y_j = Σ_i φ_ij(x_i), with no bias and no
-// activation (the nonlinearity is the φs). B_0..B_{G+k-1} are the order-k
-// B-splines on input i's knots, G intervals extended by k knots each side
-// (bspline.go); they start as G equal intervals on [-a, a].
+// activation (the nonlinearity is the φs). B_0..B_{G+k-1} are, by default,
+// the order-k B-splines on input i's knots, G intervals extended by k
+// knots each side (bspline.go); they start as G equal intervals on
+// [-a, a]. The basis option picks other functions instead (Chebyshev,
+// Gaussian RBF, Fourier: kan_basis.go) on the same G+k coefficients per
+// edge, or mixes all four per unit (kan_mixture.go).
 //
-// It holds in·out·(G+k) spline coefficients plus in·out scale_base plus
-// in·out scale_sp, and as state (not trained) the knots, in·(G+2k+1)
-// values. pykan's mask is always 1 here and not stored. UpdateGrid moves
-// the knots to where the data are, Refine changes G; both refit the
+// It holds in·out·(G+k) coefficients (four times as many for the
+// selectable basis, plus 4 mixing logits per unit) plus in·out scale_base
+// plus in·out scale_sp, and as state (not trained) the knots,
+// in·(G+2k+1) values, which also give the other bases their range.
+// pykan's mask is always 1 here and not stored. UpdateGrid moves the
+// knots to where the data are, Refine changes G; both refit the
 // coefficients so each φ keeps its values (kan_grid.go). SetSparsity turns
 // on pykan's L1 + entropy penalty (kan_sparsity.go).
 type KAN struct {
 	in, out int
-	g, k    int // grid intervals (Refine changes it) and spline order
+	g, k    int     // grid intervals (Refine changes it) and spline order
+	a       float64 // the range option: the starting grid, Chebyshev's scale
+	basis   KANBasis
 
-	coef      Param // in·out x (G+k): row i·Out+j is edge i->j's c_ij
+	// The bases evaluated at every input value: slotArr[:1] with the
+	// layer's basis, or the pool of four for SelectableBasis. stride is
+	// the sum of their widths, the values kept per (row, input).
+	slots   []kanSlot
+	slotArr [kanPool]kanSlot
+	stride  int
+
+	coef      Param // slots·in·out x (G+k): row s·In·Out + i·Out + j is slot s's c_ij
 	scaleBase Param // in x out
 	scaleSp   Param // in x out
+	mix       Param // SelectableBasis only: out x 4 mixing logits
 	grid      Param // state, in x (G+2k+1): row i is input i's knots
 	params    []*Param
 	state     []*Param
+	weights   []float32 // out x slots mixing weights (all 1 for one basis)
 
 	// The most recent Forward, kept in buffers the layer owns so Backward,
 	// ExtraLoss and Edges never read the caller's (possibly reused) input.
 	rows      int       // 0 before any Forward and after a grid change
 	xBuf      []float32 // inputs, rows x in
-	startBuf  []int32   // first nonzero basis per (row, input)
-	basisBuf  []float32 // its k+1 basis values, rows x in x (k+1)
+	startBuf  []int32   // first basis function per (row, input, slot)
+	basisBuf  []float32 // the slots' values, rows x in x stride
 	dbasisBuf []float32 // their derivatives in x
 	siluBuf   []float32 // SiLU(x), rows x in
 	dsiluBuf  []float32 // SiLU'(x), rows x in
 	yBuf      []float32 // output, rows x out
 	dxBuf     []float32 // dL/dx, rows x in
+	curveBuf  []float32 // EdgeCurve's one point of values, stride long
+	// per unit, for one (row, input) at a time: the edge's basis part
+	// Σ_q w_jq·S_q and its slope in x
+	sumBuf, slopeBuf []float32
 
 	// float64 sums of a backward pass's gradients before they are added
-	// to the Params' Grad (float32), sized like the parameters.
-	coefAcc, baseAcc, spAcc []float64
+	// to the Params' Grad (float32), sized like the parameters (mixAcc
+	// holds dL/dw, out x 4, for the selectable basis).
+	coefAcc, baseAcc, spAcc, mixAcc []float64
 
 	sparse kanSparsity
 }
@@ -70,6 +91,7 @@ const (
 	kanGrid  = "g"
 	kanOrder = "k"
 	kanRange = "range"
+	kanBasis = "basis"
 )
 
 // kanNoiseScale sets the initial coefficients: uniform noise of width
@@ -81,61 +103,107 @@ func init() {
 	registerKind(&KindInfo{
 		Kind:  KANLayer,
 		Label: "KAN",
-		Help:  "Kolmogorov-Arnold layer: every edge learns its own function, SiLU plus a B-spline, and each unit adds its edges.",
+		Help:  "Kolmogorov-Arnold layer: every edge learns its own function, SiLU plus a B-spline (or another basis), and each unit adds its edges.",
 		Options: []Option{{
 			Key: kanGrid, Label: "grid",
-			Help:    "Grid intervals G of each edge's spline: more intervals, finer functions, G+k coefficients per edge.",
+			Help:    "Grid intervals G of each edge's spline: more intervals, finer functions, G+k coefficients per edge (G+k functions of the other bases).",
 			Default: 5, Min: 1, Max: 50, Integer: true,
 		}, {
 			Key: kanOrder, Label: "order",
-			Help:    "Spline order k: 1 piecewise linear, 3 cubic (smooth to the second derivative).",
+			Help:    "Spline order k: 1 piecewise linear, 3 cubic (smooth to the second derivative); the other bases only count it, G+k functions.",
 			Default: 3, Min: 1, Max: maxSplineOrder, Integer: true,
 		}, {
 			Key: kanRange, Label: "range",
 			Help:    "Half-width a of the starting grid [-a, a]: 1 for the function sets on [-1, 1], 6 for points of the plane.",
 			Default: 1, Min: 0.1, Max: 100,
+		}, {
+			Key: kanBasis, Label: "basis",
+			Help: "Functions each edge is built from: B-splines (pykan), Chebyshev polynomials of tanh(x/range), " +
+				"Gaussian bumps, sines and cosines, or selectable: all four, each unit learning how much of each to use.",
+			Default: float32(BSplineBasis), Min: 0, Max: float32(numKANBases - 1), Integer: true,
+			Choices: kanBasisChoices(),
 		}},
 		TakesActivation: false,
 		CanOutput:       true,
 		Params: func(in, out int, o Options) int {
-			return in * out * (o.Int(kanGrid) + o.Int(kanOrder) + 2)
+			return kanParams(in, out, o.Int(kanGrid), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		FLOPs: func(in, out int, o Options) int {
-			return kanFLOPs(in, out, o.Int(kanOrder))
+			return kanFLOPs(in, out, o.Int(kanGrid), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
-			return NewKAN(in, c.Units, c.Options.Int(kanGrid), c.Options.Int(kanOrder), float64(c.Options[kanRange]), init, rng)
+			return NewKANWithBasis(in, c.Units, c.Options.Int(kanGrid), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
+				KANBasis(c.Options.Int(kanBasis)), init, rng)
 		},
 	}, 2)
 }
 
+// kanPoolOf returns the bases a layer of basis b evaluates: b alone, or
+// the pool of four for SelectableBasis.
+func kanPoolOf(b KANBasis) []KANBasis {
+	if b == SelectableBasis {
+		return []KANBasis{BSplineBasis, ChebyshevBasis, RBFBasis, FourierBasis}
+	}
+	return []KANBasis{b}
+}
+
+// kanParams counts a layer's trainable values: G+k coefficients per edge
+// and basis, the two scales per edge, and for SelectableBasis 4 logits per
+// unit.
+func kanParams(in, out, g, k int, b KANBasis) int {
+	if b == SelectableBasis {
+		return in*out*(kanPool*(g+k)+2) + out*kanPool
+	}
+	return in * out * (g + k + 2)
+}
+
 // kanFLOPs counts one sample's forward pass as training runs it. Per input
-// (shared by its out edges): the Cox-de Boor triangle, 9 operations for
-// each of the k(k+3)/2 entries of levels 1..k, the k+1 derivatives Backward
-// needs (4 each), and SiLU with its derivative (8, an exponential counted
-// as one). Per edge: the spline's k+1 multiply-adds (2k+1), scaling and
-// adding the SiLU term (3), and adding φ into the unit (1). Locating x
-// among the knots is comparisons, not counted.
-func kanFLOPs(in, out, k int) int {
-	perInput := 9*k*(k+3)/2 + 4*(k+1) + 8
-	perEdge := 2*k + 5
+// (shared by its out edges): each basis's values and the slopes Backward
+// needs (kanBasisFLOPs; for B-splines, locating x among the knots is
+// comparisons, not counted), and SiLU with its derivative (8, an
+// exponential counted as one). Per edge and basis of width w (the values
+// it writes per point: k+1 B-splines, G+k functions else): its sum's w
+// multiply-adds (2w-1); then scaling and adding the SiLU term (3) and
+// adding φ into the unit (1). The selectable basis weighs each of its
+// four sums and adds them (2 each); its softmax, once per batch, is not
+// counted.
+func kanFLOPs(in, out, g, k int, b KANBasis) int {
+	perInput, perEdge := 8, 4
+	for _, s := range kanPoolOf(b) {
+		w := kanSlotWidth(s, g, k)
+		perInput += kanBasisFLOPs(s, g, k)
+		perEdge += 2*w - 1
+		if b == SelectableBasis {
+			perEdge += 2
+		}
+	}
 	return in*perInput + in*out*perEdge
 }
 
-// NewKAN makes a KAN layer of out units over in inputs with g grid
-// intervals on [-a, a] and splines of order k, initialized as pykan does,
-// drawing from rng in this order: scale_base_ij ~ U(-1, 1)/√in for every
-// edge (i-major), then the coefficients ~ U(-½, ½)·kanNoiseScale/g (edge
-// by edge, then basis); scale_sp_ij = 1/√in. pykan draws its noise at the
-// grid points and fits coefficients to it; drawing the coefficients
+// NewKAN makes a KAN layer of B-splines: NewKANWithBasis with
+// BSplineBasis.
+func NewKAN(in, out, g, k int, a float64, init Init, rng *rand.Rand) (*KAN, error) {
+	return NewKANWithBasis(in, out, g, k, a, BSplineBasis, init, rng)
+}
+
+// NewKANWithBasis makes a KAN layer of out units over in inputs with g
+// grid intervals on [-a, a], splines of order k and G+k functions of the
+// given basis per edge, initialized as pykan does, drawing from rng in
+// this order: scale_base_ij ~ U(-1, 1)/√in for every edge (i-major), then
+// the coefficients ~ U(-½, ½)·kanNoiseScale/g (in the order of the coef
+// Param: basis block, edge, function); scale_sp_ij = 1/√in; the
+// selectable basis's mixing logits start at 0. pykan draws its noise at
+// the grid points and fits coefficients to it; drawing the coefficients
 // directly gives the same kind of small random wiggle without a solve.
 // The Init of other kinds does not apply, except Zero, which makes every
 // coefficient and both scales 0: every φ, and the output, start at 0.
 // Beware that only scale_base then learns (its gradient is SiLU(x)·dy):
 // with c and scale_sp both 0 each one's gradient is a multiple of the
 // other, so the splines stay 0 and the layer is a weighted sum of SiLUs.
-func NewKAN(in, out, g, k int, a float64, init Init, rng *rand.Rand) (*KAN, error) {
+func NewKANWithBasis(in, out, g, k int, a float64, basis KANBasis, init Init, rng *rand.Rand) (*KAN, error) {
 	switch {
+	case !basis.valid():
+		return nil, fmt.Errorf("nn: unknown KAN basis %d", int(basis))
 	case in <= 0 || out <= 0:
 		return nil, fmt.Errorf("nn: KAN layer %d -> %d", in, out)
 	case g < 1:
@@ -147,7 +215,7 @@ func NewKAN(in, out, g, k int, a float64, init Init, rng *rand.Rand) (*KAN, erro
 	}
 	edges := in * out
 	l := &KAN{
-		in: in, out: out, g: g, k: k,
+		in: in, out: out, g: g, k: k, a: a, basis: basis,
 		scaleBase: Param{Name: "scale_base", Rows: in, Cols: out, Decay: true,
 			Value: make([]float32, edges), Grad: make([]float32, edges)},
 		scaleSp: Param{Name: "scale_sp", Rows: in, Cols: out, Decay: true,
@@ -156,9 +224,26 @@ func NewKAN(in, out, g, k int, a float64, init Init, rng *rand.Rand) (*KAN, erro
 		baseAcc: make([]float64, edges),
 		spAcc:   make([]float64, edges),
 	}
-	l.coef = Param{Name: "coef", Rows: edges, Decay: true}
-	l.setGrid(g, make([]float32, in*knotCount(g, k)), make([]float32, edges*(g+k)))
+	for s, b := range kanPoolOf(basis) {
+		l.slotArr[s].basis = b
+		l.slots = l.slotArr[:s+1]
+	}
+	ns := len(l.slots)
+	l.sumBuf, l.slopeBuf = make([]float32, out), make([]float32, out)
+	l.weights = make([]float32, out*ns)
+	for n := range l.weights {
+		l.weights[n] = 1
+	}
+	l.coef = Param{Name: "coef", Rows: ns * edges, Decay: true}
+	l.setGrid(g, make([]float32, in*knotCount(g, k)), make([]float32, ns*edges*(g+k)))
 	l.params = []*Param{&l.coef, &l.scaleBase, &l.scaleSp}
+	if basis == SelectableBasis {
+		l.mix = Param{Name: "mix", Rows: out, Cols: kanPool,
+			Value: make([]float32, out*kanPool), Grad: make([]float32, out*kanPool)}
+		l.mixAcc = make([]float64, out*kanPool)
+		l.params = append(l.params, &l.mix)
+		l.mixWeights()
+	}
 	l.state = []*Param{&l.grid}
 	l.sparse.init(in, out)
 	for i := range in {
@@ -180,13 +265,22 @@ func NewKAN(in, out, g, k int, a float64, init Init, rng *rand.Rand) (*KAN, erro
 }
 
 // setGrid installs g intervals with the given knots (in x (g+2k+1)) and
-// coefficients (in·out x (g+k)), resizing the coefficients' gradient and
-// sums, and forgets the last Forward, whose bases were on the old knots.
-// The Param structs stay the same, so lists of them (Network.Params) stay
-// valid; their lengths change with g.
+// coefficients (slots·in·out x (g+k)), resizing the coefficients' gradient
+// and sums and the slots' widths, and forgets the last Forward, whose
+// bases were on the old knots. The Param structs stay the same, so lists
+// of them (Network.Params) stay valid; their lengths change with g.
 func (l *KAN) setGrid(g int, knots, coef []float32) {
 	l.g = g
 	nb := g + l.k
+	l.stride = 0
+	for s := range l.slots {
+		sl := &l.slots[s]
+		sl.width, sl.off = kanSlotWidth(sl.basis, g, l.k), l.stride
+		l.stride += sl.width
+	}
+	if len(l.curveBuf) != l.stride {
+		l.curveBuf = make([]float32, l.stride)
+	}
 	l.grid.Cols, l.grid.Value = knotCount(g, l.k), knots
 	l.coef.Cols, l.coef.Value = nb, coef
 	if len(l.coef.Grad) != len(coef) {
@@ -211,9 +305,16 @@ func (l *KAN) Grid() int { return l.g }
 // Order returns k, the spline order.
 func (l *KAN) Order() int { return l.k }
 
+// Basis returns the layer's basis (its option value).
+func (l *KAN) Basis() KANBasis { return l.basis }
+
 // Params returns [coef, scale_base, scale_sp] in that order, which weight
 // files rely on: coef (In·Out x (G+k), row i·Out+j for edge i->j), then
-// scale_base and scale_sp (In x Out). All three decay.
+// scale_base and scale_sp (In x Out). All three decay. For the
+// selectable basis coef holds four such blocks one after the other, in
+// the pool's order (B-spline, Chebyshev, Gaussian RBF, Fourier: row
+// b·In·Out + i·Out + j), and a fourth Param follows: mix, Out x 4, unit
+// j's logits in row j, which does not decay.
 func (l *KAN) Params() []*Param { return l.params }
 
 // State returns [grid]: the knots, In x (G+2k+1), row i for input i. They
@@ -251,19 +352,21 @@ func (l *KAN) Forward(x Matrix) Matrix {
 	if x.Cols != l.in {
 		panic(fmt.Sprintf("nn: KAN layer of %d inputs given %d columns", l.in, x.Cols))
 	}
-	rows, in, out, k1, nb := x.Rows, l.in, l.out, l.k+1, l.numBases()
+	rows, in, out, nb, ns, stride := x.Rows, l.in, l.out, l.numBases(), len(l.slots), l.stride
+	block := in * out * nb // coefficients per slot
 	l.rows = rows
 	xs := grown(&l.xBuf, rows*in)
 	copy(xs, x.Data[:rows*in])
-	starts := grown(&l.startBuf, rows*in)
-	basis := grown(&l.basisBuf, rows*in*k1)
-	dbasis := grown(&l.dbasisBuf, rows*in*k1)
+	starts := grown(&l.startBuf, rows*in*ns)
+	basis := grown(&l.basisBuf, rows*in*stride)
+	dbasis := grown(&l.dbasisBuf, rows*in*stride)
 	sil := grown(&l.siluBuf, rows*in)
 	dsil := grown(&l.dsiluBuf, rows*in)
 	kernels.Sigmoid(sil, xs) // σ(x) first, in one (SIMD in the browser) pass
 	y := resize(&l.yBuf, rows, out)
 	clear(y.Data)
-	coef, sb, sp := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value
+	coef, sb, sp, w, slots := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value, l.mixWeights(), l.slots
+	sum := l.sumBuf // per unit: Σ_q w_jq·S_q, S_q slot q's basis sum
 	for r := range rows {
 		yr := y.Data[r*out : (r+1)*out]
 		for i := range in {
@@ -271,26 +374,42 @@ func (l *KAN) Forward(x Matrix) Matrix {
 			v := float64(xs[ri])
 			s, ds := siluFromSigmoid(v, float64(sil[ri]))
 			sil[ri], dsil[ri] = float32(s), float32(ds)
-			b := basis[ri*k1 : (ri+1)*k1]
-			st := splineBasis(l.knots(i), l.k, v, b, dbasis[ri*k1:(ri+1)*k1])
-			starts[ri] = int32(st)
+			knots := l.knots(i)
+			for q, sl := range slots {
+				o := ri*stride + sl.off
+				b := basis[o : o+sl.width]
+				st := evalKANBasis(sl.basis, knots, l.k, l.a, v, b, dbasis[o:o+sl.width])
+				starts[ri*ns+q] = int32(st)
+				cq := coef[q*block+i*out*nb : q*block+(i+1)*out*nb] // input i's edges
+				for j := range out {
+					part := w[j*ns+q] * splineAt(cq[j*nb:(j+1)*nb], st, b)
+					if q == 0 {
+						sum[j] = part
+					} else {
+						sum[j] += part
+					}
+				}
+			}
 			fs := float32(s)
 			for j := range out {
 				e := i*out + j
-				yr[j] += sb[e]*fs + sp[e]*splineAt(coef[e*nb:(e+1)*nb], st, b)
+				yr[j] += sb[e]*fs + sp[e]*sum[j]
 			}
 		}
 	}
 	return y
 }
 
-// Backward accumulates the gradients of coef, scale_base and scale_sp
-// for dy = dL/dy of the most recent Forward and returns dL/dx:
+// Backward accumulates the gradients of coef, scale_base, scale_sp (and
+// mix) for dy = dL/dy of the most recent Forward and returns dL/dx. With
+// S^(b)_ij = Σ_m c^(b)_ijm·B^(b)_m and w_jb the mixing weights (a single
+// w = 1 but for the selectable basis):
 //
-//	dL/dc_ijm         += Σ_r dy_rj·scale_sp_ij·B_m(x_ri)
+//	dL/dc^(b)_ijm     += Σ_r dy_rj·scale_sp_ij·w_jb·B^(b)_m(x_ri)
 //	dL/dscale_base_ij += Σ_r dy_rj·SiLU(x_ri)
-//	dL/dscale_sp_ij   += Σ_r dy_rj·S_ij(x_ri)       (S the spline sum)
-//	dL/dx_ri           = Σ_j dy_rj·(scale_base_ij·SiLU'(x_ri) + scale_sp_ij·S'_ij(x_ri))
+//	dL/dscale_sp_ij   += Σ_r dy_rj·Σ_b w_jb·S^(b)_ij(x_ri)
+//	dL/dw_jb           = Σ_r Σ_i dy_rj·scale_sp_ij·S^(b)_ij(x_ri)   (to the logits: addMixGrad)
+//	dL/dx_ri           = Σ_j dy_rj·(scale_base_ij·SiLU'(x_ri) + scale_sp_ij·Σ_b w_jb·S^(b)'_ij(x_ri))
 //
 // The sums over rows run in float64.
 func (l *KAN) Backward(dy Matrix) Matrix {
@@ -309,25 +428,40 @@ func (l *KAN) backward(dy Matrix, dx []float32) {
 	if dy.Cols != l.out || dy.Rows != l.rows {
 		panic(fmt.Sprintf("nn: KAN layer backward got %dx%d for a %dx%d output", dy.Rows, dy.Cols, l.rows, l.out))
 	}
-	in, out, k1, nb := l.in, l.out, l.k+1, l.numBases()
+	clear(l.coefAcc)
+	clear(l.baseAcc)
+	clear(l.spAcc)
+	if len(l.slots) == 1 {
+		l.backwardOne(dy, dx)
+	} else {
+		l.backwardMixed(dy, dx)
+	}
+	addAcc(l.coef.Grad, l.coefAcc)
+	addAcc(l.scaleBase.Grad, l.baseAcc)
+	addAcc(l.scaleSp.Grad, l.spAcc)
+}
+
+// backwardOne is backward's sums for a single basis (mixing weight 1),
+// the common case, kept apart from backwardMixed's extra bookkeeping
+// because it is the layer's hot loop: per (row, input) the basis window
+// b (width values from index st) and per edge its coefficients there.
+func (l *KAN) backwardOne(dy Matrix, dx []float32) {
+	in, out, nb, width := l.in, l.out, l.numBases(), l.stride
 	coef, sb, sp := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value
 	cAcc, bAcc, sAcc := l.coefAcc, l.baseAcc, l.spAcc
-	clear(cAcc)
-	clear(bAcc)
-	clear(sAcc)
 	for r := range l.rows {
 		dyr := dy.Data[r*out : (r+1)*out]
 		for i := range in {
 			ri := r*in + i
 			st := int(l.startBuf[ri])
-			b := l.basisBuf[ri*k1 : (ri+1)*k1]
-			db := l.dbasisBuf[ri*k1 : (ri+1)*k1]
+			b := l.basisBuf[ri*width : (ri+1)*width]
+			db := l.dbasisBuf[ri*width : (ri+1)*width]
 			s, ds := float64(l.siluBuf[ri]), l.dsiluBuf[ri]
 			var dxri float32
 			for j, g := range dyr {
 				e := i*out + j
-				c := coef[e*nb+st : e*nb+st+k1]
-				acc := cAcc[e*nb+st : e*nb+st+k1]
+				c := coef[e*nb+st : e*nb+st+width]
+				acc := cAcc[e*nb+st : e*nb+st+width]
 				var spline, slope float32
 				for q, v := range b {
 					spline += c[q] * v
@@ -350,9 +484,66 @@ func (l *KAN) backward(dy Matrix, dx []float32) {
 			}
 		}
 	}
-	addAcc(l.coef.Grad, cAcc)
-	addAcc(l.scaleBase.Grad, bAcc)
-	addAcc(l.scaleSp.Grad, sAcc)
+}
+
+// backwardMixed is backward's sums for the selectable basis: per (row,
+// input), slot by slot, each edge's coefficient gradients, and its slot
+// sums S_q weighed into the edge's basis part and slope (l.sumBuf,
+// l.slopeBuf, per unit) and into dL/dw; then the scales and dx.
+func (l *KAN) backwardMixed(dy Matrix, dx []float32) {
+	in, out, nb, ns, stride := l.in, l.out, l.numBases(), len(l.slots), l.stride
+	block := in * out * nb
+	coef, sb, sp, w := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value, l.mixWeights()
+	cAcc, bAcc, sAcc, mAcc := l.coefAcc, l.baseAcc, l.spAcc, l.mixAcc
+	clear(mAcc)
+	sum, slope := l.sumBuf, l.slopeBuf
+	for r := range l.rows {
+		dyr := dy.Data[r*out : (r+1)*out]
+		for i := range in {
+			ri := r*in + i
+			clear(sum)
+			clear(slope)
+			for q, sl := range l.slots {
+				st, o := int(l.startBuf[ri*ns+q]), ri*stride+sl.off
+				b, db := l.basisBuf[o:o+sl.width], l.dbasisBuf[o:o+sl.width]
+				for j, g := range dyr {
+					e := i*out + j
+					cOff := q*block + e*nb + st
+					c, acc := coef[cOff:cOff+len(b)], cAcc[cOff:cOff+len(b)]
+					wq, gsp := w[j*ns+q], g*sp[e]
+					var spline float32
+					for m, v := range b {
+						spline += c[m] * v
+					}
+					sum[j] += wq * spline
+					mAcc[j*ns+q] += float64(gsp) * float64(spline)
+					gs := float64(gsp * wq)
+					for m, v := range b {
+						acc[m] += gs * float64(v)
+					}
+					if dx != nil {
+						var d float32
+						for m, v := range db {
+							d += c[m] * v
+						}
+						slope[j] += wq * d
+					}
+				}
+			}
+			s, ds := float64(l.siluBuf[ri]), l.dsiluBuf[ri]
+			var dxri float32
+			for j, g := range dyr {
+				e := i*out + j
+				bAcc[e] += float64(g) * s
+				sAcc[e] += float64(g) * float64(sum[j])
+				dxri += g * (sb[e]*ds + sp[e]*slope[j])
+			}
+			if dx != nil {
+				dx[ri] = dxri
+			}
+		}
+	}
+	l.addMixGrad(mAcc, w)
 }
 
 // addAcc adds float64 sums into a float32 gradient.

@@ -13,7 +13,22 @@ import (
 // MultKAN.refine: the knots move (or multiply) and every edge's spline is
 // refitted by least squares to the values it had at the samples, so the
 // layer computes nearly the same function on the data before and after.
-// scale_base and scale_sp do not change.
+// scale_base and scale_sp (and the mixing logits) do not change.
+//
+// The Gaussians and the Fourier terms take their range from the knots
+// (kan_basis.go), so a grid update moves their range to the samples'
+// [min, max] as well: the centers spread evenly over it, the period
+// stretches over it. With a single such basis the knots are then G equal
+// intervals on that range (only its ends matter); the selectable basis
+// keeps B-spline's quantile knots, whose interior ends are the same min
+// and max. Each basis's sum is refitted by least squares like a spline,
+// on its own coefficients. Gaussians follow closely; a Fourier series
+// repeats over its range, so where the range moves, a function that did
+// not repeat over the new one is fitted only roughly (its ends ring) and
+// the outputs may move by tens of percent, once: an update on the same
+// range refits exactly. Chebyshev polynomials of tanh(x/range) have no
+// range to move (basis_chebyshev.go): UpdateGrid leaves them as they are
+// and Refine lengthens or truncates each series.
 
 // kanGridMix is pykan's grid_eps: the new interior knots are this share of
 // a uniform grid over the samples' range plus the rest of the samples'
@@ -36,8 +51,12 @@ const kanSolveRcond = 1e-10
 // (max-min)/G. Then each edge's coefficients are refitted by least
 // squares to the spline values the edge had at the samples. It needs two
 // rows or more and every input to vary among them; on error the layer is
-// unchanged. It forgets the last Forward.
+// unchanged. It forgets the last Forward. For the other bases, see above:
+// with ChebyshevBasis it does nothing and returns nil.
 func (l *KAN) UpdateGrid(x Matrix) error {
+	if l.basis == ChebyshevBasis {
+		return nil
+	}
 	return l.regrid(l.g, x)
 }
 
@@ -50,12 +69,36 @@ func (l *KAN) UpdateGrid(x Matrix) error {
 // starts with moves the knots to the samples anyway.) The coefficient
 // Param then holds In·Out·(g+k) values: a trainer's optimizer state, and
 // L-BFGS's in particular, is sized by the parameter count and must be
-// rebuilt. On error the layer is unchanged.
+// rebuilt. On error the layer is unchanged. With ChebyshevBasis, x is not
+// used: each series gets g+k terms (zeros added, or the highest degrees
+// cut) and the knots g equal intervals on the same range.
 func (l *KAN) Refine(g int, x Matrix) error {
 	if g < 1 || g > kanMaxRefine {
 		return fmt.Errorf("nn: KAN refine to %d grid intervals, want 1..%d", g, kanMaxRefine)
 	}
+	if l.basis == ChebyshevBasis {
+		l.refineChebyshev(g)
+		return nil
+	}
 	return l.regrid(g, x)
+}
+
+// refineChebyshev is Refine for ChebyshevBasis.
+func (l *KAN) refineChebyshev(g int) {
+	nk, nb := knotCount(g, l.k), g+l.k
+	knots := make([]float32, l.in*nk)
+	interior := make([]float64, nk)
+	for i := range l.in {
+		t := l.knots(i)
+		evenKnots(float64(t[l.k]), float64(t[l.k+l.g]), g, interior[l.k:l.k+g+1])
+		extendKnots(interior, g, l.k)
+		for j, v := range interior {
+			knots[i*nk+j] = float32(v)
+		}
+	}
+	coef := make([]float32, l.in*l.out*nb)
+	resizeChebyshev(coef, nb, l.coef.Value, l.numBases())
+	l.setGrid(g, knots, coef)
 }
 
 // regrid computes new knots for g intervals from the samples and the
@@ -67,16 +110,13 @@ func (l *KAN) regrid(g int, x Matrix) error {
 	case x.Rows < 2:
 		return fmt.Errorf("nn: KAN grid update needs samples, got %d rows", x.Rows)
 	}
-	n, k, nk, nb := x.Rows, l.k, knotCount(g, l.k), g+l.k
+	n, k, nk, nb, edges := x.Rows, l.k, knotCount(g, l.k), g+l.k, l.in*l.out
 	knots := make([]float32, l.in*nk)
-	coef := make([]float32, l.in*l.out*nb)
+	coef := make([]float32, len(l.slots)*edges*nb)
 	sorted := make([]float64, n)
 	interior := make([]float64, nk)
 	design := gonum.NewDense(n, nb, nil)
 	target := gonum.NewDense(n, l.out, nil)
-	var fit gonum.Dense
-	var svd gonum.SVD
-	var b [maxSplineOrder + 1]float32
 	for i := range l.in {
 		for r := range n {
 			sorted[r] = float64(x.Data[r*l.in+i])
@@ -88,51 +128,88 @@ func (l *KAN) regrid(g int, x Matrix) error {
 		if sorted[n-1] == sorted[0] {
 			return fmt.Errorf("nn: KAN grid update: input %d takes one value (%g) in all %d rows, no grid fits it", i, sorted[0], n)
 		}
-		sampleKnots(sorted, g, interior[k:k+g+1])
+		if l.basis == SelectableBasis || l.basis == BSplineBasis {
+			sampleKnots(sorted, g, interior[k:k+g+1])
+		} else {
+			evenKnots(sorted[0], sorted[n-1], g, interior[k:k+g+1])
+		}
 		extendKnots(interior, g, k)
 		ti := knots[i*nk : (i+1)*nk]
 		for j, v := range interior {
 			ti[j] = float32(v)
 		}
-
-		// Row r: the new bases at sample r, and every edge's old spline
-		// value there.
-		old := l.knots(i)
-		for r, v := range sorted {
-			row := design.RawRowView(r)
-			clear(row)
-			st := splineBasis(ti, k, v, b[:k+1], nil)
-			for q, bv := range b[:k+1] {
-				row[st+q] = float64(bv)
+		for q, sl := range l.slots {
+			if sl.basis == ChebyshevBasis {
+				continue // no range: resized below
 			}
-			st = splineBasis(old, k, v, b[:k+1], nil)
-			for j := range l.out {
-				c := l.coef.Value[(i*l.out+j)*l.numBases():]
-				var s float64
-				for q, bv := range b[:k+1] {
-					s += float64(c[st+q]) * float64(bv)
-				}
-				target.Set(r, j, s)
+			if err := l.refit(i, q, sl.basis, g, ti, sorted, design, target, coef[q*edges*nb:(q+1)*edges*nb]); err != nil {
+				return err
 			}
 		}
-		if !svd.Factorize(design, gonum.SVDThin) {
-			return fmt.Errorf("nn: KAN grid update: the least-squares fit of input %d failed", i)
-		}
-		rank := svd.Rank(kanSolveRcond)
-		if rank == 0 {
-			continue // no sample reaches any basis: coefficients 0
-		}
-		fit.Reset()
-		svd.SolveTo(&fit, target, rank)
-		for j := range l.out {
-			c := coef[(i*l.out+j)*nb : (i*l.out+j+1)*nb]
-			for m := range c {
-				c[m] = float32(fit.At(m, j))
-			}
+	}
+	oldNb := l.numBases()
+	for q, sl := range l.slots {
+		if sl.basis == ChebyshevBasis {
+			resizeChebyshev(coef[q*edges*nb:(q+1)*edges*nb], nb, l.coef.Value[q*edges*oldNb:(q+1)*edges*oldNb], oldNb)
 		}
 	}
 	l.setGrid(g, knots, coef)
 	return nil
+}
+
+// refit writes into coef (one slot's block, edges x (g+k)) input i's
+// edges' coefficients of basis b on the new knots ti that fit, by least
+// squares at the samples, the sums S_ij that slot q of the layer has now.
+// design (samples x (g+k)) and target (samples x Out) are its scratch.
+func (l *KAN) refit(i, q int, b KANBasis, g int, ti []float32, samples []float64, design, target *gonum.Dense, coef []float32) error {
+	k, nb, oldNb := l.k, g+l.k, l.numBases()
+	newWidth, old := kanSlotWidth(b, g, k), l.slots[q]
+	v := make([]float32, max(newWidth, old.width))
+	oldCoef := l.coef.Value[q*l.in*l.out*oldNb : (q+1)*l.in*l.out*oldNb]
+	// Row r: the new bases at sample r, and every edge's old sum there.
+	for r, x := range samples {
+		row := design.RawRowView(r)
+		clear(row)
+		st := evalKANBasis(b, ti, k, l.a, x, v[:newWidth], nil)
+		for m, bv := range v[:newWidth] {
+			row[st+m] = float64(bv)
+		}
+		st = evalKANBasis(b, l.knots(i), k, l.a, x, v[:old.width], nil)
+		for j := range l.out {
+			c := oldCoef[(i*l.out+j)*oldNb+st:]
+			var s float64
+			for m, bv := range v[:old.width] {
+				s += float64(c[m]) * float64(bv)
+			}
+			target.Set(r, j, s)
+		}
+	}
+	var svd gonum.SVD
+	if !svd.Factorize(design, gonum.SVDThin) {
+		return fmt.Errorf("nn: KAN grid update: the least-squares fit of input %d failed", i)
+	}
+	rank := svd.Rank(kanSolveRcond)
+	if rank == 0 {
+		return nil // no sample reaches any basis: coefficients 0
+	}
+	var fit gonum.Dense
+	svd.SolveTo(&fit, target, rank)
+	for j := range l.out {
+		c := coef[(i*l.out+j)*nb : (i*l.out+j+1)*nb]
+		for m := range c {
+			c[m] = float32(fit.At(m, j))
+		}
+	}
+	return nil
+}
+
+// evenKnots writes g+1 interior knots evenly spaced from lo to hi into
+// dst: the grid of a basis that only needs the knots' range.
+func evenKnots(lo, hi float64, g int, dst []float64) {
+	for q := range g + 1 {
+		dst[q] = lo + float64(q)*(hi-lo)/float64(g)
+	}
+	dst[g] = hi
 }
 
 // sampleKnots writes g+1 interior knots for the sorted samples into dst:

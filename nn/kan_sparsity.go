@@ -138,9 +138,11 @@ func (l *KAN) sparsityScores(grad bool) float64 {
 	return reg
 }
 
-// sparsityGrad adds lamb·d(reg)/dθ for the coefficients and both scales:
-// d std_ij / dφ_ij(x_r) = (φ_r - mean)/((n-1)·std), and φ's derivatives
-// are scale_sp·B_m, SiLU and the spline sum.
+// sparsityGrad adds lamb·d(reg)/dθ for the coefficients, both scales and
+// the mixing logits: d std_ij / dφ_ij(x_r) = (φ_r - mean)/((n-1)·std),
+// and φ's derivatives are scale_sp·w_jb·B^(b)_m, SiLU, the basis part
+// Σ_b w_jb·S^(b), and scale_sp·S^(b) in w_jb (turned into the logits'
+// by addMixGrad).
 func (l *KAN) sparsityGrad(lamb float64) {
 	s := &l.sparse
 	n := float64(l.rows)
@@ -151,27 +153,36 @@ func (l *KAN) sparsityGrad(lamb float64) {
 			s.weight[e] = 0
 		}
 	}
-	in, out, k1, nb := l.in, l.out, l.k+1, l.numBases()
-	cAcc, bAcc, sAcc := l.coefAcc, l.baseAcc, l.spAcc
+	in, out, nb, ns, stride := l.in, l.out, l.numBases(), len(l.slots), l.stride
+	block := in * out * nb
+	w := l.mixWeights()
+	cAcc, bAcc, sAcc, mAcc := l.coefAcc, l.baseAcc, l.spAcc, l.mixAcc
 	clear(cAcc)
 	clear(bAcc)
 	clear(sAcc)
+	clear(mAcc)
+	var sums [kanPool]float32
 	for r := range l.rows {
 		for i := range in {
 			ri := r*in + i
-			st := int(l.startBuf[ri])
-			b := l.basisBuf[ri*k1 : (ri+1)*k1]
 			sil := float64(l.siluBuf[ri])
 			for j := range out {
 				e := i*out + j
-				phi, spline := l.phi(r, i, j)
+				phi, spline := l.phi(r, i, j, w, sums[:ns])
 				g := s.weight[e] * (float64(phi) - s.mean[e])
 				bAcc[e] += g * sil
 				sAcc[e] += g * float64(spline)
-				gs := g * float64(l.scaleSp.Value[e])
-				acc := cAcc[e*nb+st : e*nb+st+k1]
-				for q, v := range b {
-					acc[q] += gs * float64(v)
+				gsp := g * float64(l.scaleSp.Value[e])
+				for q, sl := range l.slots {
+					st, o := int(l.startBuf[ri*ns+q]), ri*stride+sl.off
+					acc := cAcc[q*block+e*nb+st : q*block+e*nb+st+sl.width]
+					gs := gsp * float64(w[j*ns+q])
+					for m, v := range l.basisBuf[o : o+sl.width] {
+						acc[m] += gs * float64(v)
+					}
+					if mAcc != nil {
+						mAcc[j*ns+q] += gsp * float64(sums[q])
+					}
 				}
 			}
 		}
@@ -179,4 +190,7 @@ func (l *KAN) sparsityGrad(lamb float64) {
 	addAcc(l.coef.Grad, cAcc)
 	addAcc(l.scaleBase.Grad, bAcc)
 	addAcc(l.scaleSp.Grad, sAcc)
+	if mAcc != nil {
+		l.addMixGrad(mAcc, w)
+	}
 }

@@ -5,12 +5,22 @@ import "math"
 // Statistics of the most recent Forward batch, for the pictures (Edges,
 // InputRange) and the sparsity penalty (ExtraLoss).
 
-// phi returns φ_ij at row r of the most recent Forward, from the bases
-// and SiLU value Forward kept, with the current parameters.
-func (l *KAN) phi(r, i, j int) (phi, spline float32) {
-	ri, e, k1, nb := r*l.in+i, i*l.out+j, l.k+1, l.numBases()
-	b := l.basisBuf[ri*k1 : (ri+1)*k1]
-	spline = splineAt(l.coef.Value[e*nb:(e+1)*nb], int(l.startBuf[ri]), b)
+// phi returns φ_ij at row r of the most recent Forward and its basis
+// part Σ_q w_jq·S_q (spline), from the bases and SiLU value Forward kept,
+// with the current parameters and the mixing weights w (mixWeights).
+// When sums is not nil, it receives each slot's sum S_q.
+func (l *KAN) phi(r, i, j int, w, sums []float32) (phi, spline float32) {
+	ri, e, nb, ns := r*l.in+i, i*l.out+j, l.numBases(), len(l.slots)
+	block := l.in * l.out * nb
+	for q, sl := range l.slots {
+		o := ri*l.stride + sl.off
+		c := l.coef.Value[q*block+e*nb : q*block+(e+1)*nb]
+		s := splineAt(c, int(l.startBuf[ri*ns+q]), l.basisBuf[o:o+sl.width])
+		spline += w[j*ns+q] * s
+		if sums != nil {
+			sums[q] = s
+		}
+	}
 	return l.scaleBase.Value[e]*l.siluBuf[ri] + l.scaleSp.Value[e]*spline, spline
 }
 
@@ -33,9 +43,10 @@ func (l *KAN) batchStats() {
 		}
 		st.xStd[i] = math.Sqrt(max(0, (s2-s1*s1/n)/(n-1)))
 	}
+	w := l.mixWeights()
 	for i := range l.in {
 		for j := range l.out {
-			v, _ := l.phi(0, i, j)
+			v, _ := l.phi(0, i, j, w, nil)
 			st.shift[i*l.out+j] = float64(v)
 		}
 	}
@@ -45,7 +56,7 @@ func (l *KAN) batchStats() {
 		for i := range l.in {
 			for j := range l.out {
 				e := i*l.out + j
-				v, _ := l.phi(r, i, j)
+				v, _ := l.phi(r, i, j, w, nil)
 				d := float64(v) - st.shift[e]
 				st.mean[e] += d
 				st.std[e] += d * d
@@ -62,8 +73,10 @@ func (l *KAN) batchStats() {
 // deviation of φ_ij over the most recent Forward's rows (how much the
 // edge's output moves across the data, the importance pykan draws), or,
 // before any Forward of two rows or more (or after a grid change), a
-// guess from the parameters: |scale_base_ij| + |scale_sp_ij|·‖c_ij‖₂.
-// Both are never negative. It costs about one Forward over the batch.
+// guess from the parameters: |scale_base_ij| + |scale_sp_ij|·‖c_ij‖₂
+// (for the selectable basis, the norms of the four coefficient vectors
+// weighed by unit j's mixture). Both are never negative. It costs about
+// one Forward over the batch.
 func (l *KAN) Edges(dst []float32) []float32 {
 	n := l.in * l.out
 	dst = grown(&dst, n)
@@ -74,30 +87,40 @@ func (l *KAN) Edges(dst []float32) []float32 {
 		}
 		return dst
 	}
-	nb := l.numBases()
+	nb, ns, w := l.numBases(), len(l.slots), l.mixWeights()
 	for e := range dst {
-		var sq float64
-		for _, c := range l.coef.Value[e*nb : (e+1)*nb] {
-			sq += float64(c) * float64(c)
+		var norm float64
+		for q := range ns {
+			var sq float64
+			for _, c := range l.coef.Value[(q*n+e)*nb : (q*n+e+1)*nb] {
+				sq += float64(c) * float64(c)
+			}
+			norm += float64(w[(e%l.out)*ns+q]) * math.Sqrt(sq)
 		}
-		dst[e] = float32(math.Abs(float64(l.scaleBase.Value[e])) + math.Abs(float64(l.scaleSp.Value[e]))*math.Sqrt(sq))
+		dst[e] = float32(math.Abs(float64(l.scaleBase.Value[e])) + math.Abs(float64(l.scaleSp.Value[e]))*norm)
 	}
 	return dst
 }
 
 // EdgeCurve writes φ_ij(x) for each x of xs into dst[:0] (grown if short)
 // and returns it, for a view drawing edge i->j's function. Points outside
-// input i's knots get the SiLU term alone, as in Forward.
+// input i's knots get the SiLU term alone from B-splines and nearly so
+// from Gaussians; Chebyshev and Fourier terms go on, as in Forward. Like
+// Forward, it works in a buffer the layer owns.
 func (l *KAN) EdgeCurve(i, j int, xs, dst []float32) []float32 {
 	dst = grown(&dst, len(xs))
-	e, nb := i*l.out+j, l.numBases()
-	c := l.coef.Value[e*nb : (e+1)*nb]
+	e, nb, ns, w := i*l.out+j, l.numBases(), len(l.slots), l.mixWeights()
+	block := l.in * l.out * nb
 	knots := l.knots(i)
-	var b [maxSplineOrder + 1]float32
 	for p, x := range xs {
 		s, _ := silu(float64(x))
-		st := splineBasis(knots, l.k, float64(x), b[:l.k+1], nil)
-		dst[p] = l.scaleBase.Value[e]*float32(s) + l.scaleSp.Value[e]*splineAt(c, st, b[:l.k+1])
+		var sum float32
+		for q, sl := range l.slots {
+			b := l.curveBuf[sl.off : sl.off+sl.width]
+			st := evalKANBasis(sl.basis, knots, l.k, l.a, float64(x), b, nil)
+			sum += w[j*ns+q] * splineAt(l.coef.Value[q*block+e*nb:q*block+(e+1)*nb], st, b)
+		}
+		dst[p] = l.scaleBase.Value[e]*float32(s) + l.scaleSp.Value[e]*sum
 	}
 	return dst
 }

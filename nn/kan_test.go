@@ -65,9 +65,12 @@ func TestKANRegistered(t *testing.T) {
 		{Key: "g", Default: 5, Min: 1, Max: 50, Integer: true},
 		{Key: "k", Default: 3, Min: 1, Max: 5, Integer: true},
 		{Key: "range", Default: 1, Min: 0.1, Max: 100, Integer: false},
+		{Key: "basis", Default: 0, Min: 0, Max: 4, Integer: true,
+			Choices: []string{"B-spline", "Chebyshev", "Gaussian RBF", "Fourier", "selectable"}},
 	} {
 		o := info.Option(want.Key)
-		if o == nil || o.Default != want.Default || o.Min != want.Min || o.Max != want.Max || o.Integer != want.Integer || o.Label == "" || o.Help == "" {
+		if o == nil || o.Default != want.Default || o.Min != want.Min || o.Max != want.Max || o.Integer != want.Integer ||
+			o.Label == "" || o.Help == "" || !slices.Equal(o.Choices, want.Choices) {
 			t.Errorf("option %s: %+v", want.Key, o)
 		}
 	}
@@ -329,14 +332,20 @@ func TestKANNetworkGradients(t *testing.T) {
 	}
 }
 
-// buildKAN makes a stack of KAN layers of the given widths (inputs first)
-// with g grid intervals, k = 3, on [-1, 1].
+// buildKAN makes a stack of B-spline KAN layers of the given widths
+// (inputs first) with g grid intervals, k = 3, on [-1, 1].
 func buildKAN(t testing.TB, widths []int, g int, rng *rand.Rand) *Network {
+	t.Helper()
+	return buildKANWithBasis(t, widths, g, BSplineBasis, rng)
+}
+
+// buildKANWithBasis is buildKAN with the given basis.
+func buildKANWithBasis(t testing.TB, widths []int, g int, basis KANBasis, rng *rand.Rand) *Network {
 	t.Helper()
 	var layers []LayerConfig
 	for _, w := range widths[1:] {
 		layers = append(layers, LayerConfig{Kind: KANLayer, Units: w, Activation: Linear,
-			Options: Options{"g": float32(g), "k": 3, "range": 1}})
+			Options: Options{"g": float32(g), "k": 3, "range": 1, "basis": float32(basis)}})
 	}
 	net, err := Build(widths[0], layers, Glorot, rng)
 	if err != nil {

@@ -55,6 +55,10 @@ type Option struct {
 	Default  float32
 	Min, Max float32 // inclusive
 	Integer  bool
+	// Choices names the values Min..Max of an option that picks one of
+	// a few things (a KAN layer's basis): the panel offers a menu of
+	// these names; links and files still carry the number.
+	Choices []string
 }
 
 // Options holds a layer's option values by key. A layer's options hold

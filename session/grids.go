@@ -9,6 +9,8 @@ import (
 // as pykan's fit does: before every kanGridEvery-th step of the first
 // kanGridStop. The spline keeps its values where the samples are, so the
 // loss barely moves; the grid then covers where the data really lies.
+// (Stretching the schedule over pykan's equivalent under L-BFGS, every
+// 100th of the first 1000 iterations, did no better on KAN[2,1,1].)
 const (
 	kanGridEvery = 5
 	kanGridStop  = 50

@@ -37,6 +37,9 @@ const maxAPISteps = 10000
 //	open(id)   opens the preset with that id as the Papers panel does;
 //	           returns a Promise of null, or of the reason it was not
 //	           opened (then the experiment is unchanged)
+//	formula() a network of KAN layers read off as formulas: {outputs,
+//	           edges: [{layer, from, to, function, text, r2, pruned}],
+//	           testRMSE}, or {error}
 //	play(), pause(), reset()
 //	step(n)    trains n steps now (paused), returns status()
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
@@ -73,6 +76,22 @@ func exposeAPI(a *app) {
 				resolve(nil)
 			})
 		})
+	}))
+	api.Set("formula", js.FuncOf(func(js.Value, []js.Value) any {
+		f, err := a.formula()
+		if err != nil {
+			return map[string]any{"error": err.Error()}
+		}
+		outs := make([]any, len(f.Outputs))
+		for i, o := range f.Outputs {
+			outs[i] = o
+		}
+		edges := make([]any, len(f.Edges))
+		for i, e := range f.Edges {
+			edges[i] = map[string]any{"layer": e.Layer, "from": e.From, "to": e.To,
+				"function": e.Fit.Func.Name, "text": e.Fit.Formula("x"), "r2": jsNumber(float32(e.Fit.R2)), "pruned": e.Pruned}
+		}
+		return map[string]any{"outputs": outs, "edges": edges, "testRMSE": jsNumber(float32(f.TestRMSE))}
 	}))
 	api.Set("play", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(true); a.syncPanel(); return nil }))
 	api.Set("pause", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(false); a.syncPanel(); return nil }))

@@ -110,6 +110,7 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Reset:      a.reset,
 		Link:       a.link,
 		Open:       a.open,
+		Formula:    a.formulaText,
 	})
 	a.panel.ShowMessage(a.message)
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -32,7 +33,7 @@ type layerRow struct {
 	kind    *dom.HTMLSelectElement
 	units   dom.HTMLElement
 	act     *dom.HTMLSelectElement
-	options []*dom.HTMLInputElement // in the kind's order
+	options []optionControl // in the kind's order
 	cost    dom.HTMLElement
 }
 
@@ -229,23 +230,45 @@ func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int)
 	})
 }
 
-// optionInput is a number input for option o of layer i, labelled with
-// the option's name; the registry's range and step become its attributes.
-func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) *dom.HTMLInputElement {
+// optionControl is an option's input: a number field, or a menu for an
+// option with named choices.
+type optionControl interface {
+	SetValue(string)
+	Value() string
+}
+
+// optionInput is the control for option o of layer i, labelled with the
+// option's name: a menu of its Choices when it has them, else a number
+// input whose range and step are the registry's.
+func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) optionControl {
 	p := e.p
 	id := fmt.Sprintf("layer-%d-opt-%s", i, o.Key)
 	l := p.element("label", "option")
 	l.SetAttribute("for", id)
 	l.SetTextContent(o.Label)
 	l.SetTitle(o.Help)
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
-	in.SetType("number")
-	in.SetID(id)
-	in.SetAttribute("min", formatOption(o.Min))
-	in.SetAttribute("max", formatOption(o.Max))
-	in.SetAttribute("step", "any")
-	if o.Integer {
-		in.SetAttribute("step", "1")
+	var in interface {
+		optionControl
+		dom.Element
+		AddEventListener(string, bool, func(dom.Event)) js.Func
+	}
+	if len(o.Choices) > 0 {
+		var choices []choice
+		for k, name := range o.Choices {
+			choices = append(choices, choice{name, formatOption(o.Min + float32(k))})
+		}
+		in = p.newSelect(id, choices)
+	} else {
+		num := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+		num.SetType("number")
+		num.SetID(id)
+		num.SetAttribute("min", formatOption(o.Min))
+		num.SetAttribute("max", formatOption(o.Max))
+		num.SetAttribute("step", "any")
+		if o.Integer {
+			num.SetAttribute("step", "1")
+		}
+		in = num
 	}
 	in.SetAttribute("aria-label", fmt.Sprintf("layer %d %s", i+1, o.Label))
 	in.AddEventListener("change", false, func(dom.Event) {

@@ -23,6 +23,9 @@ type Actions struct {
 	// Open replaces the experiment with a preset's, as opening its link
 	// would, or says why not.
 	Open func(experiment.Spec) error
+	// Formula reads a network of KAN layers off as formulas, as text, or
+	// says why it cannot.
+	Formula func() (string, error)
 }
 
 // Panel is the control panel inside a root element.
@@ -53,6 +56,7 @@ func New(root dom.HTMLElement, act Actions) *Panel {
 	p.buildData()
 	p.buildFeatures()
 	p.layers = p.buildLayers()
+	p.buildFormula()
 	p.buildTraining()
 	p.buildShare()
 	p.Sync()

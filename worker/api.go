@@ -193,7 +193,14 @@ func writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", apiCacheControl)
+	h.Add("Vary", "Accept-Encoding")
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	if len(body) >= minGzipSize && acceptsGzip(r) {
+		if gz := gzipBytes(body); gz != nil {
+			body, etag = gz, gzipETag(etag)
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
 	h.Set("ETag", etag)
 	// Written by hand rather than with http.ServeContent, which would
 	// honour Range and answer a fragment of a JSON document.

@@ -18,7 +18,8 @@ import (
 // staticFiles serves files with a strong ETag (a hash of the content) and
 // "no-cache", so a reload revalidates cheaply and a rebuilt app.wasm is
 // never stale. A file with a precompressed sibling (name.gz) is sent
-// compressed to clients that accept gzip.
+// compressed to clients that accept gzip; a text file without one is
+// gzipped once, on the first request that takes it.
 type staticFiles struct {
 	root fs.FS
 
@@ -31,6 +32,7 @@ type staticFile struct {
 	modTime time.Time
 	data    []byte
 	etag    string
+	gz      *staticFile // its gzip form, made on demand (nil until then)
 }
 
 func newStaticFiles(root fs.FS) *staticFiles {
@@ -57,10 +59,36 @@ func (s *staticFiles) serve(w http.ResponseWriter, r *http.Request, name string)
 		if gz, err := s.load(name + ".gz"); err == nil {
 			h.Set("Content-Encoding", "gzip")
 			f = gz
+		} else if gz := s.gzipped(name, f); gz != nil {
+			h.Set("Content-Encoding", "gzip")
+			f = gz
 		}
 	}
 	h.Set("ETag", f.etag)
 	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(f.data))
+}
+
+// gzipped is f's gzip form when f is text large enough to be worth it,
+// made once per version of the file.
+func (s *staticFiles) gzipped(name string, f *staticFile) *staticFile {
+	if !compressible(name) || len(f.data) < minGzipSize {
+		return nil
+	}
+	s.mu.Lock()
+	gz := f.gz
+	s.mu.Unlock()
+	if gz != nil {
+		return gz
+	}
+	b := gzipBytes(f.data)
+	if b == nil {
+		return nil
+	}
+	gz = &staticFile{size: int64(len(b)), modTime: f.modTime, data: b, etag: gzipETag(f.etag)}
+	s.mu.Lock()
+	f.gz = gz
+	s.mu.Unlock()
+	return gz
 }
 
 func (s *staticFiles) load(name string) (*staticFile, error) {

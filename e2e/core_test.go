@@ -457,3 +457,19 @@ func TestReadTheFormula(t *testing.T) {
 	waitForPicture(t, tab)
 	screenshot(t, tab, "core-kan-formula")
 }
+
+// TestNewData: "New data" draws other points from the next data seed,
+// which the link keeps, while the weights' seed stays.
+func TestNewData(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	call(t, tab, `window.playground.pause()`)
+	before := call(t, tab, `window.playground.reset()`)
+	click(t, tab, "#regenerate")
+	waitForHash(t, tab, "dseed=2")
+	after := call(t, tab, `window.playground.reset()`)
+	if !strings.Contains(after.Hash, "seed=1") || after.Step != 0 || loss(after.TrainLoss) == loss(before.TrainLoss) {
+		t.Errorf("new data: hash %q, step %d, train loss %v (was %v)", after.Hash, after.Step, loss(after.TrainLoss), loss(before.TrainLoss))
+	}
+	t.Logf("train loss at step 0: %.4f with data seed 1, %.4f with data seed 2", loss(before.TrainLoss), loss(after.TrainLoss))
+}

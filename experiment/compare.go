@@ -25,7 +25,7 @@ func (s Spec) Clone() Spec {
 func (s Spec) Equal(t Spec) bool {
 	sd, td := s.Data, t.Data
 	if sd.Set != td.Set || sd.Points != td.Points || sd.Noise != td.Noise ||
-		sd.TrainPercent != td.TrainPercent || sd.Classes != td.Classes {
+		sd.TrainPercent != td.TrainPercent || sd.Classes != td.Classes || sd.Seed != td.Seed {
 		return false
 	}
 	return slices.Equal(sd.Added, td.Added) &&

@@ -21,6 +21,7 @@ func Default() Spec {
 			Noise:        0,
 			TrainPercent: 50,
 			Classes:      2,
+			Seed:         1,
 		},
 		Features: []data.Feature{data.X1, data.X2},
 		Layers: []LayerSpec{

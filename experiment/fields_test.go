@@ -26,6 +26,7 @@ import (
 // reason; Validate is not asked about them.
 var noInvalidValue = map[string]string{
 	"seed":            "every uint32 is a seed",
+	"data.seed":       "every uint32 is a seed",
 	"view.showTest":   "both values of a bool are valid",
 	"view.discretize": "both values of a bool are valid",
 	"view.play":       "both values of a bool are valid",

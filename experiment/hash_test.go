@@ -144,7 +144,7 @@ func TestHashWritesEveryEnumByName(t *testing.T) {
 // lists (dense, linear, one unit per class).
 func v1Defaults() Spec {
 	return Spec{
-		Data:     DataSpec{Set: data.Circle, Points: 500, Noise: 0, TrainPercent: 50, Classes: 2},
+		Data:     DataSpec{Set: data.Circle, Points: 500, Noise: 0, TrainPercent: 50, Classes: 2, Seed: 1},
 		Features: []data.Feature{data.X1, data.X2},
 		Layers: []LayerSpec{
 			{Kind: nn.DenseLayer, Units: 4, Activation: nn.Tanh},
@@ -258,9 +258,11 @@ func v1Cases() []struct {
 		{"v=1&d=multigauss&n=40&noise=15&train=30&k=0&f=x2sq,sinx2&l=&loss=mse&init=uniform&opt=sgd&lr=0.3&b1=0.8&sched=constant&every=18&period=10&reg=l1&rate=0.001&bs=18&seed=419&test=0&disc=1&rm=1", gaussRemoved},
 		{"v=1&l=" + strings.TrimSuffix(strings.Repeat("dense:3:silu,", MaxLayers-1), ","), deepest},
 	}
-	// Version 1 had no pace; its links open at the default one.
+	// Version 1 had no pace (its links open at the default one) and one
+	// seed for data and weights.
 	for i := range cases {
 		cases[i].want.View.Speed = DefaultSpeed
+		cases[i].want.Data.Seed = cases[i].want.Seed
 	}
 	return cases
 }

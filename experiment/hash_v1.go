@@ -87,6 +87,8 @@ func migrateV1(s *Spec) {
 	// finished the default experiment before its first picture. Its
 	// links now open at the default pace (the steps are the same).
 	s.View.Speed = DefaultSpeed
+	// One seed drew both the data and the weights.
+	s.Data.Seed = s.Seed
 }
 
 // Relevance rules of version 1.

@@ -14,6 +14,7 @@ var baselineV2 = Spec{
 		Noise:        0,
 		TrainPercent: 50,
 		Classes:      2,
+		Seed:         1,
 	},
 	Features: []data.Feature{data.X1, data.X2},
 	Layers: []LayerSpec{
@@ -41,7 +42,8 @@ var baselineV2 = Spec{
 // hashV2 is version 2 of the URL hash: version 1's keys, with "l" listing
 // every layer (the output layer last) with its kind's options, "rule"
 // (minibatch or lbfgs), "speed" (steps per frame, 0 for as fast as it
-// goes) and "play" (1: start training on opening). Frozen once
+// goes), "play" (1: start training on opening) and "dseed" (the data's
+// own seed). Frozen once
 // written, as version 1 is: a layer option left out of a link means the
 // kind's default, so defaults of options are part of this format too (a
 // test keeps them).
@@ -49,6 +51,7 @@ var hashV2 = newHashFormat(2, baselineV2, replaceRows(propsV1,
 	layersProp("l", "layers"),
 	enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, differsFromBaseline),
 	intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, differsFromBaseline),
+	onlyWhenChanged(uint32Prop("dseed", "data.seed", func(s *Spec) *uint32 { return &s.Data.Seed })),
 	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
 ), nil)
 

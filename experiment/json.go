@@ -73,7 +73,7 @@ func fillDefaultOptions(layers []LayerSpec) {
 // was implied), without options.
 type fileV1 struct {
 	Version   int            `json:"version"`
-	Data      DataSpec       `json:"data"`
+	Data      dataV1         `json:"data"`
 	Features  []data.Feature `json:"features"`
 	Layers    []layerV1      `json:"layers"`
 	Loss      nn.LossKind    `json:"loss"`
@@ -84,6 +84,17 @@ type fileV1 struct {
 	Batch     int            `json:"batch"`
 	Seed      uint32         `json:"seed"`
 	View      viewV1         `json:"view"`
+}
+
+// dataV1 is version 1's data: one seed, the spec's, drew everything.
+type dataV1 struct {
+	Set          data.Set     `json:"set"`
+	Points       int          `json:"points"`
+	Noise        int          `json:"noise"`
+	TrainPercent int          `json:"trainPercent"`
+	Classes      int          `json:"classes"`
+	Added        []data.Point `json:"added,omitempty"`
+	Removed      []int        `json:"removed,omitempty"`
 }
 
 // viewV1 is version 1's view: the two checkboxes, no pace.
@@ -99,7 +110,10 @@ type layerV1 struct {
 }
 
 func (f fileV1) spec() Spec {
-	s := Spec{Data: f.Data, Features: f.Features, Loss: f.Loss, Init: f.Init,
+	d := f.Data
+	s := Spec{Data: DataSpec{Set: d.Set, Points: d.Points, Noise: d.Noise, TrainPercent: d.TrainPercent,
+		Classes: d.Classes, Added: d.Added, Removed: d.Removed},
+		Features: f.Features, Loss: f.Loss, Init: f.Init,
 		Optimizer: f.Optimizer, Schedule: f.Schedule, Reg: f.Reg, Batch: f.Batch, Seed: f.Seed,
 		View: ViewSpec{ShowTest: f.View.ShowTest, Discretize: f.View.Discretize}}
 	for _, l := range f.Layers {

@@ -172,7 +172,9 @@ const presetV1Literal = `{
 // fileV1Of is a spec as version 1 wrote it: the hidden layers only,
 // without options, and [] when there are none.
 func fileV1Of(s Spec) fileV1 {
-	f := fileV1{Version: 1, Data: s.Data, Features: s.Features, Layers: []layerV1{}, Loss: s.Loss,
+	d := s.Data
+	f := fileV1{Version: 1, Data: dataV1{Set: d.Set, Points: d.Points, Noise: d.Noise, TrainPercent: d.TrainPercent,
+		Classes: d.Classes, Added: d.Added, Removed: d.Removed}, Features: s.Features, Layers: []layerV1{}, Loss: s.Loss,
 		Init: s.Init, Optimizer: s.Optimizer, Schedule: s.Schedule, Reg: s.Reg, Batch: s.Batch,
 		Seed: s.Seed, View: viewV1{ShowTest: s.View.ShowTest, Discretize: s.View.Discretize}}
 	for _, l := range s.Hidden() {
@@ -187,6 +189,7 @@ func TestJSONV1FilesDecodeForever(t *testing.T) {
 			Set: data.MultiGauss, Points: 300, Noise: 10, TrainPercent: 60, Classes: 0,
 			Added:   []data.Point{{X1: 1.25, X2: -3.5, Value: -0.75}},
 			Removed: []int{2, 9},
+			Seed:    4000000000, // version 1's one seed
 		},
 		Features: []data.Feature{data.X1, data.X2, data.SinX2},
 		Layers: []LayerSpec{
@@ -250,7 +253,8 @@ const presetV2Literal = `{
     "removed": [
       2,
       9
-    ]
+    ],
+    "seed": 77
   },
   "features": [
     "x1",
@@ -317,6 +321,7 @@ func presetV2Spec() Spec {
 			Set: data.SpiralK, Points: 300, Noise: 10, TrainPercent: 60, Classes: 3,
 			Added:   []data.Point{{X1: 1.25, X2: -3.5, Label: 2}},
 			Removed: []int{2, 9},
+			Seed:    77,
 		},
 		Features: []data.Feature{data.X1, data.X2, data.SinX2},
 		Layers: []LayerSpec{

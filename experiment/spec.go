@@ -21,7 +21,7 @@ type Spec struct {
 	Schedule  ScheduleSpec   `json:"schedule"`
 	Reg       RegSpec        `json:"regularization"`
 	Batch     int            `json:"batch"`
-	Seed      uint32         `json:"seed"` // draws the data, the initial weights and the batch order
+	Seed      uint32         `json:"seed"` // draws the initial weights and the batch order
 	View      ViewSpec       `json:"view"`
 }
 
@@ -37,6 +37,9 @@ type DataSpec struct {
 	// Removed are indices into the generated points (before the split),
 	// ascending and distinct.
 	Removed []int `json:"removed,omitempty"`
+	// Seed draws the points and the train/test split, apart from the
+	// weights' seed, so new data can be drawn for the same network.
+	Seed uint32 `json:"seed"`
 }
 
 // UseSet switches the experiment to another data set. The clicked and

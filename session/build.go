@@ -41,12 +41,12 @@ func addedSource(i int) int { return -1 - i }
 // others between training and test.
 func buildData(s experiment.Spec) (*dataset, error) {
 	d := s.Data
-	generated := data.Generate(d.Set, d.Points, d.Noise, d.Classes, streamSeed(s.Seed, streamData))
+	generated := data.Generate(d.Set, d.Points, d.Noise, d.Classes, streamSeed(d.Seed, streamData))
 	removed := make(map[int]bool, len(d.Removed))
 	for _, i := range d.Removed {
 		removed[i] = true
 	}
-	trainIdx, testIdx := data.SplitIndices(len(generated), d.TrainPercent, streamSeed(s.Seed, streamSplit))
+	trainIdx, testIdx := data.SplitIndices(len(generated), d.TrainPercent, streamSeed(d.Seed, streamSplit))
 	ds := &dataset{all: generated}
 	for _, i := range trainIdx {
 		if !removed[i] {

@@ -43,6 +43,14 @@ func (p *Panel) buildData() {
 	p.addRange(sec, "noise", "Noise %", 0, 50, 5,
 		func(s experiment.Spec) int { return s.Data.Noise },
 		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = onPlane
+	p.addNumber(sec, numberField{id: "data-seed", label: "Data seed", min: "0", max: "4294967295", step: "1", integer: true,
+		get: func(s experiment.Spec) float64 { return float64(s.Data.Seed) },
+		set: func(s *experiment.Spec, v float64) { regenerate(s, uint32(min(max(v, 0), 4294967295))) },
+	}).visible = onPlane
+	regen := p.button(sec, "regenerate", "New data", "Draw new points from the next data seed; the network starts again", func() {
+		p.edit(func(s *experiment.Spec) error { regenerate(s, s.Data.Seed+1); return nil })
+	})
+	p.controls = append(p.controls, &control{row: regen, sync: func(experiment.Spec) {}, visible: onPlane})
 	p.addRange(sec, "ratio", "Training %", 10, 90, 10,
 		func(s experiment.Spec) int { return s.Data.TrainPercent },
 		func(s *experiment.Spec, v int) { s.Data.TrainPercent = v })
@@ -168,7 +176,7 @@ func (p *Panel) buildTraining() {
 	p.addSelect(sec, "init", "Initialization", names(nn.Inits()),
 		func(s experiment.Spec) string { return s.Init.String() },
 		func(s *experiment.Spec, v string) (err error) { s.Init, err = nn.ParseInit(v); return err })
-	p.addNumber(sec, numberField{id: "seed", label: "Seed", min: "0", max: "4294967295", step: "1", integer: true,
+	p.addNumber(sec, numberField{id: "seed", label: "Weight seed", min: "0", max: "4294967295", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Seed) },
 		set: func(s *experiment.Spec, v float64) { s.Seed = uint32(min(max(v, 0), 4294967295)) },
 	})
@@ -176,3 +184,11 @@ func (p *Panel) buildTraining() {
 
 // minibatch says the training rule takes minibatch steps of an optimizer.
 func minibatch(s experiment.Spec) bool { return s.Rule == nn.Minibatch }
+
+// regenerate draws the data from another seed. Removed points are indices
+// into the old draw, so they go; clicked points stay.
+func regenerate(s *experiment.Spec, seed uint32) {
+	if seed != s.Data.Seed {
+		s.Data.Seed, s.Data.Removed = seed, nil
+	}
+}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"image"
+	"strconv"
 
 	"playground/data"
 )
@@ -59,4 +61,43 @@ func TitleLabels(dst []Label, p Panel, name, status string) []Label {
 		dst = append(dst, rightAligned(status, p.Title.Max.X, p.Title.Min.Y+(p.Title.Dy()-GlyphHeight)/2))
 	}
 	return dst
+}
+
+// YAxisTop appends the label of a chart's y axis at its top, at the top
+// left corner inside the chart whose body (on the canvas) is body: the
+// value the top grid line stands for.
+func YAxisTop(dst []Label, body image.Rectangle, text string) []Label {
+	return append(dst, Label{text, body.Min.X + chartPad + 2, body.Min.Y + chartPad})
+}
+
+// LogStepLabels appends the decades of a DrawChartLogSteps chart from
+// first to last ("1", "10", "100", "1k", ...) under their grid lines, along
+// the bottom inside the chart whose body (on the canvas) is body, leaving
+// out any that would overlap the one before.
+func LogStepLabels(dst []Label, body image.Rectangle, first, last int) []Label {
+	y := body.Max.Y - chartPad - GlyphHeight
+	right := body.Min.X
+	var ticks [20]int
+	for _, step := range LogStepTicks(ticks[:0], first, last) {
+		text := stepText(step)
+		x := LogStepX(body, first, last, step) - GlyphWidth*len(text)/2
+		x = min(max(x, body.Min.X+chartPad+1), body.Max.X-chartPad-1-GlyphWidth*len(text))
+		if x < right+GlyphWidth {
+			continue
+		}
+		dst = append(dst, Label{text, x, y})
+		right = x + GlyphWidth*len(text)
+	}
+	return dst
+}
+
+// stepText writes a power of ten short: 1, 10, 100, 1k, 10k, 100k, 1M.
+func stepText(step int) string {
+	switch {
+	case step >= 1_000_000 && step%1_000_000 == 0:
+		return strconv.Itoa(step/1_000_000) + "M"
+	case step >= 1000 && step%1000 == 0:
+		return strconv.Itoa(step/1000) + "k"
+	}
+	return strconv.Itoa(step)
 }

@@ -242,6 +242,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.acc.changed()
 	}
 	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
+	g.labels = g.axisLabels(g.labels, set, classes > 0)
 	a.mu.Unlock()
 
 	screen.Fill(ui.PageColor)
@@ -426,6 +427,31 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	for i := range dst[start:] {
 		dst[start+i].X += r.Graph.Body.Min.X
 		dst[start+i].Y += r.Graph.Body.Min.Y
+	}
+	return dst
+}
+
+// axisLabels appends the charts' axis labels: the value at the top of
+// each y axis, and the decades of a log-step axis. Call with the app's
+// lock held (it reads the history).
+func (g *game) axisLabels(dst []ui.Label, set data.Set, classification bool) []ui.Label {
+	h := g.app.history
+	r := g.regions
+	if !r.Loss.Body.Empty() {
+		top := ui.NiceMax(ui.Series{Values: h.TrainLoss()}, ui.Series{Values: h.TestLoss()})
+		dst = ui.YAxisTop(dst, r.Loss.Body, fmt.Sprintf("%.3g", top))
+	}
+	if r.Accuracy.Body.Empty() {
+		return dst
+	}
+	if classification {
+		dst = ui.YAxisTop(dst, r.Accuracy.Body, "100%")
+	} else {
+		top := ui.NiceMax(ui.Series{Values: h.TrainMetric()}, ui.Series{Values: h.TestMetric()})
+		dst = ui.YAxisTop(dst, r.Accuracy.Body, fmt.Sprintf("%.3g", top))
+	}
+	if steps := h.Steps(); set.Pairs() && len(steps) > 0 {
+		dst = ui.LogStepLabels(dst, r.Accuracy.Body, steps[0], steps[len(steps)-1])
 	}
 	return dst
 }

@@ -69,6 +69,7 @@ func presetRates(browser context.Context, base string, ticks int) {
 		measure("expsin-lbfgs (L-BFGS iterations, 1000 points)", `window.playground.open("expsin-lbfgs")`),
 		measure("lowrank-spiral (batch 10)", `window.playground.open("lowrank-spiral")`),
 		measure("grokking-modadd (full batch)", `window.playground.open("grokking-modadd")`),
+		measure("kan-expsin (KAN[2,5,1], L-BFGS iterations, 1000 points)", `window.playground.open("kan-expsin")`),
 	}
 	// L-BFGS on the spiral with 2-64-64-2 on 1000 training points: 4,482
 	// parameters times 1,000 rows, about half the step-work limit.

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"fmt"
+
 	"playground/nn"
 	"playground/ui"
 )
@@ -47,4 +49,30 @@ func growFloats(s []float32, n int) []float32 {
 		return make([]float32, n)
 	}
 	return s[:n]
+}
+
+// basisMixer is a KAN layer that mixes several bases per unit.
+type basisMixer interface {
+	Basis() nn.KANBasis
+	Mixture(j int) [4]float32
+	WinningBasis(j int) int
+}
+
+// basisWinners appends, per layer, each unit's leading basis and its
+// weight for layers that mix bases (nil for the others).
+func basisWinners(dst [][]string, net *nn.Network) [][]string {
+	for _, l := range net.Layers {
+		m, ok := l.(basisMixer)
+		if !ok || m.Basis() != nn.SelectableBasis {
+			dst = append(dst, nil)
+			continue
+		}
+		names := make([]string, l.Out())
+		for j := range names {
+			w := m.WinningBasis(j)
+			names[j] = fmt.Sprintf("%v %.0f%%", nn.KANBasis(w), 100*m.Mixture(j)[w])
+		}
+		dst = append(dst, names)
+	}
+	return dst
 }

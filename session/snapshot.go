@@ -31,6 +31,10 @@ type Snapshot struct {
 	Curves []ui.EdgeCurves
 	// Surface is every layer's output over the task's grid.
 	Surface *Surface
+	// Bases names, per layer and unit, the basis a KAN unit that mixes
+	// several leans on most, with its weight ("chebyshev 41%"); nil for
+	// layers with one basis.
+	Bases [][]string
 	// Pairs is the table of answers of a pairs task (empty otherwise).
 	Pairs ui.PairTable
 	// Train and Test are the examples on each side of the split.
@@ -60,5 +64,6 @@ func (s *Session) Snapshot(res int) *Snapshot {
 		snap.Edges[i] = l.Edges(snap.Edges[i])
 		sampleCurves(&snap.Curves[i], l)
 	}
+	snap.Bases = basisWinners(snap.Bases[:0], net)
 	return snap
 }

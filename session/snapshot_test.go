@@ -2,6 +2,7 @@ package session
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"playground/data"
@@ -103,4 +104,23 @@ func TestSnapshotSamplesKANEdges(t *testing.T) {
 	if got := []float32{c.Values[e], c.Values[e+c.Samples-1]}; !close(got[0], want[0]) || !close(got[1], want[1]) {
 		t.Errorf("edge 2->4 at its range's ends: %v, want %v", got, want)
 	}
+}
+
+// A KAN layer that mixes bases names each unit's leading basis; layers
+// with one basis name none.
+func TestSnapshotNamesMixedBases(t *testing.T) {
+	spec := presetSpec(t, "kan-expsin")
+	spec.Layers[0].Options["basis"] = float32(nn.SelectableBasis)
+	s := newSession(t, spec)
+	s.Step(20)
+	b := s.Snapshot(10).Bases
+	if len(b) != 2 || len(b[0]) != 5 || b[1] != nil {
+		t.Fatalf("bases %q", b)
+	}
+	for _, name := range b[0] {
+		if !strings.Contains(name, "%") {
+			t.Errorf("unit basis %q has no weight", name)
+		}
+	}
+	t.Logf("leading bases after 20 iterations: %q", b[0])
 }

@@ -58,6 +58,8 @@ type game struct {
 	canvasNamed bool
 	// touches is a reused buffer of touch IDs.
 	touches []ebiten.TouchID
+	// bases names each mixing KAN unit's leading basis (Snapshot.Bases).
+	bases [][]string
 	// square is the plane the heatmap shows; 0 when the task's examples
 	// are not points on the plane (clicks then add nothing).
 	square    ui.Square
@@ -241,6 +243,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawMetric(set, classes > 0)
 		g.acc.changed()
 	}
+	g.bases = snap.Bases
 	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
 	g.labels = g.axisLabels(g.labels, set, classes > 0)
 	a.mu.Unlock()
@@ -399,6 +402,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		heat = fmt.Sprintf("OUTPUT NEURON %d", g.hover.unit+1)
 	case g.hover.ok:
 		heat = fmt.Sprintf("LAYER %d NEURON %d", g.hover.column, g.hover.unit+1)
+		if b := g.bases; g.hover.column-1 < len(b) && g.hover.unit < len(b[g.hover.column-1]) {
+			heat += " " + b[g.hover.column-1][g.hover.unit] // the basis a mixing KAN unit chose
+		}
 	}
 	switch {
 	case set.Pairs() && !g.hover.ok:

@@ -472,4 +472,19 @@ func TestNewData(t *testing.T) {
 		t.Errorf("new data: hash %q, step %d, train loss %v (was %v)", after.Hash, after.Step, loss(after.TrainLoss), loss(before.TrainLoss))
 	}
 	t.Logf("train loss at step 0: %.4f with data seed 1, %.4f with data seed 2", loss(before.TrainLoss), loss(after.TrainLoss))
+
+	// Seeds refuse what they cannot be, saying so, instead of clamping.
+	for _, c := range []struct{ id, value, says string }{
+		{"#seed", "2.5", "whole number"},
+		{"#data-seed", "-1", "less than the minimum"},
+		{"#seed", "99999999999", "more than the limit"},
+	} {
+		id := c.id
+		hash := locationHash(t, tab)
+		setControl(t, tab, id, c.value)
+		text, visible := messageText(t, tab)
+		if !visible || !strings.Contains(text, c.says) || locationHash(t, tab) != hash {
+			t.Errorf("%s = %s: message visible=%v %q, hash changed %v", id, c.value, visible, text, locationHash(t, tab) != hash)
+		}
+	}
 }

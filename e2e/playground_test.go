@@ -243,7 +243,7 @@ func TestPanelEditsTheExperiment(t *testing.T) {
 	waitForHash(t, tab, "d=rings")
 	setControl(t, tab, "#classes", "99")
 	text, visible := messageText(t, tab)
-	if !visible || !strings.Contains(text, "classes") {
+	if !visible || !strings.Contains(strings.ToLower(text), "classes") {
 		t.Fatalf("after 99 classes: message visible=%v %q", visible, text)
 	}
 	if s := currentStatus(t, tab); s.Error != text {

@@ -3,6 +3,8 @@
 package panel
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 
 	"honnef.co/go/js/dom/v2"
@@ -114,8 +116,22 @@ func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
 	}
 	in.AddEventListener("change", false, func(dom.Event) {
 		v, err := strconv.ParseFloat(in.Value(), 64)
-		if err != nil {
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			p.refuse(f.label + ": enter a number")
+			return
+		}
+		// Every field says what it refuses, rather than rounding or
+		// clamping a value silently.
+		if f.integer && v != math.Trunc(v) {
+			p.refuse(fmt.Sprintf("%s: %s is not a whole number", f.label, in.Value()))
+			return
+		}
+		if lo, err := strconv.ParseFloat(f.min, 64); err == nil && v < lo {
+			p.refuse(fmt.Sprintf("%s: %s is less than the minimum of %s", f.label, in.Value(), f.min))
+			return
+		}
+		if hi, err := strconv.ParseFloat(f.max, 64); err == nil && v > hi {
+			p.refuse(fmt.Sprintf("%s: %s is more than the limit of %s", f.label, in.Value(), f.max))
 			return
 		}
 		p.edit(func(s *experiment.Spec) error { f.set(s, v); return nil })

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"image"
 	"math"
 	"syscall/js"
@@ -93,28 +94,54 @@ func exposeAPI(a *app) {
 		}
 		return map[string]any{"outputs": outs, "edges": edges, "testRMSE": jsNumber(float32(f.TestRMSE))}
 	}))
-	api.Set("play", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(true); a.syncPanel(); return nil }))
-	api.Set("pause", js.FuncOf(func(js.Value, []js.Value) any { a.setRunning(false); a.syncPanel(); return nil }))
-	api.Set("reset", js.FuncOf(func(js.Value, []js.Value) any { a.reset(); a.syncPanel(); return nil }))
+	api.Set("play", js.FuncOf(func(js.Value, []js.Value) any { a.scriptPlay(); return nil }))
+	api.Set("pause", js.FuncOf(func(js.Value, []js.Value) any { a.scriptPause(); return nil }))
+	api.Set("reset", js.FuncOf(func(js.Value, []js.Value) any { a.scriptReset(); return nil }))
 	api.Set("step", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		n := 1
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {
-			f := args[0].Float()
-			if !(f >= 0) { // also rejects NaN
-				return js.Global().Get("Error").New("step(n): n must be a non-negative number")
+			var err error
+			if n, err = stepCount(args[0].Float()); err != nil {
+				return js.Global().Get("Error").New("step(n): " + err.Error())
 			}
-			n = int(math.Min(f, maxAPISteps))
 		}
-		a.setRunning(false)
-		a.step(n)
-		a.syncPanel()
+		a.scriptStep(n)
 		return a.status()
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
 	js.Global().Set("playground", api)
 }
 
-func (a *app) status() any {
+// The actions a script takes, through window.playground or the messages
+// of a page that frames this one (messages.go): each changes the state as
+// the panel's buttons do, then refreshes the panel to show it.
+
+func (a *app) scriptPlay()  { a.setRunning(true); a.syncPanel() }
+func (a *app) scriptPause() { a.setRunning(false); a.syncPanel() }
+func (a *app) scriptReset() { a.reset(); a.syncPanel() }
+
+// scriptStep trains n steps now and leaves training paused.
+func (a *app) scriptStep(n int) {
+	a.setRunning(false)
+	a.step(n)
+	a.syncPanel()
+}
+
+// stepCount is how many steps step(n) trains: n must be 0 or more (NaN
+// is refused), and a fraction is cut off. More than maxAPISteps trains
+// maxAPISteps.
+func stepCount(n float64) (int, error) {
+	if !(n >= 0) { // also refuses NaN
+		return 0, errors.New("n must be a non-negative number")
+	}
+	return int(math.Min(n, maxAPISteps)), nil
+}
+
+// status is what status() returns, as plain values (numbers, strings,
+// booleans, nil, maps of them) that js.ValueOf turns into a plain object:
+// a host page's messages carry it too, so it must survive structured
+// cloning.
+func (a *app) status() map[string]any {
 	// The error is what the page shows, which includes refused panel
 	// edits; read it before taking mu, since the panel is outside it.
 	shown := ""
@@ -149,8 +176,17 @@ func (a *app) status() any {
 		"firstFrameMs":    a.stats.firstFrameMs,
 		"goMsPerFrame":    a.stats.goMsPerFrame(),
 		"longestUpdateMs": float64(a.stats.longestUpdate) / float64(time.Millisecond),
-		"kernels":         js.Global().Get("playgroundKernelBody"),
+		"kernels":         kernelBody(),
 	}
+}
+
+// kernelBody is the WebAssembly kernel body the loader chose ("simd" or
+// "scalar"), or nil before it said.
+func kernelBody() any {
+	if body := js.Global().Get("playgroundKernelBody"); body.Type() == js.TypeString {
+		return body.String()
+	}
+	return nil
 }
 
 // jsNumber turns NaN (no value, e.g. accuracy in regression) into null.

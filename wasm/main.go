@@ -23,6 +23,7 @@ func main() {
 	a.listenForKeys(win)
 	a.listenForHashChanges(win)
 	exposeAPI(a)
+	a.listenForHostMessages(win)
 	if loading := win.Document().GetElementByID("loading"); loading != nil {
 		loading.Remove()
 	}

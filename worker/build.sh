@@ -11,7 +11,9 @@ out=dist/worker
 
 "$GO" run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o "$out"
 GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o "$out/app.wasm" ./worker/cmd/cloudflare
-"$GO" run ./worker/cmd/site -root . -out dist/site
+# PLAYGROUND_ORIGIN, the deployed origin (https://name.account.workers.dev
+# or a custom domain), puts the page's oEmbed discovery link in the site.
+"$GO" run ./worker/cmd/site -root . -out dist/site -origin "${PLAYGROUND_ORIGIN:-}"
 
 raw=$(cat "$out"/worker.mjs "$out"/runtime.mjs "$out"/wasm_exec.js "$out"/app.wasm | wc -c)
 gz=$(cat "$out"/worker.mjs "$out"/runtime.mjs "$out"/wasm_exec.js "$out"/app.wasm | gzip -9 | wc -c)

@@ -10,11 +10,13 @@ import (
 )
 
 // Handler serves the playground: the Go routes under /api/ (answered from
-// the embedded catalogs) and, when it has a root, the page's static files
-// from a file system laid out like the repository: index.html, build/
-// (the compiled app) and assets/. On Cloudflare it has no root: the
-// assets binding answers static files before the Worker starts, and only
-// what it lacks reaches Go (a JSON 404).
+// the embedded catalogs) and /oembed (see serveOEmbed) and, when it has a
+// root, the page's static files from a file system laid out like the
+// repository: index.html (with its oEmbed discovery link written for the
+// origin asked, see discovery.go), build/ (the compiled app) and assets/.
+// On Cloudflare it has no root: the assets binding answers static files
+// before the Worker starts, and only what it lacks reaches Go (/oembed,
+// /api/, else a JSON 404).
 type Handler struct {
 	files *staticFiles // nil: no static files
 	api   *api
@@ -44,6 +46,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.api.ServeHTTP(w, r)
 		return
 	}
+	if r.URL.Path == oembedPath {
+		serveOEmbed(w, r)
+		return
+	}
 	setPageHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -66,7 +72,7 @@ func servedName(p string) (string, bool) {
 		return "", false
 	}
 	if p == "/" {
-		return "index.html", true
+		return pageName, true
 	}
 	name := p[1:]
 	if path.Clean(p) != p || strings.ContainsAny(name, "\\\x00") || !fs.ValidPath(name) || !IsPublicFile(name) {

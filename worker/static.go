@@ -33,6 +33,12 @@ type staticFile struct {
 	data    []byte
 	etag    string
 	gz      *staticFile // its gzip form, made on demand (nil until then)
+
+	// rewritten marks the page made for one origin (withDiscovery): a
+	// gzip copy stored beside the file is not its gzip form.
+	rewritten bool
+	// withLink holds the page's rewritten copies by origin.
+	withLink map[string]*staticFile
 }
 
 func newStaticFiles(root fs.FS) *staticFiles {
@@ -45,6 +51,7 @@ func (s *staticFiles) serve(w http.ResponseWriter, r *http.Request, name string)
 		writeError(w, http.StatusNotFound, "no such file: /%s", name)
 		return
 	}
+	f = s.withDiscovery(name, f, r)
 	h := w.Header()
 	if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" {
 		h.Set("Content-Type", ctype)
@@ -56,7 +63,7 @@ func (s *staticFiles) serve(w http.ResponseWriter, r *http.Request, name string)
 		h.Set("Access-Control-Allow-Origin", "*")
 	}
 	if acceptsGzip(r) {
-		if gz, err := s.load(name + ".gz"); err == nil {
+		if gz, err := s.load(name + ".gz"); err == nil && !f.rewritten {
 			h.Set("Content-Encoding", "gzip")
 			f = gz
 		} else if gz := s.gzipped(name, f); gz != nil {
@@ -109,12 +116,17 @@ func (s *staticFiles) load(name string) (*staticFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	f := &staticFile{size: info.Size(), modTime: info.ModTime(), data: data, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	f := &staticFile{size: info.Size(), modTime: info.ModTime(), data: data, etag: contentETag(data)}
 	s.mu.Lock()
 	s.cache[name] = f
 	s.mu.Unlock()
 	return f, nil
+}
+
+// contentETag is a strong validator for data: a hash of the bytes.
+func contentETag(data []byte) string {
+	sum := sha256.Sum256(data)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 // acceptsGzip reports whether the request's Accept-Encoding takes gzip

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +20,7 @@ import (
 
 	"playground/assets"
 	"playground/assets/catalog"
+	"playground/experiment"
 	"playground/worker/wranglerdev"
 )
 
@@ -154,10 +156,13 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 		}
 	})
 
+	t.Run("oembed", func(t *testing.T) { testOEmbedUnderWorkerd(t, d) })
+
 	t.Run("timings", func(t *testing.T) {
 		goRoute := "/api/papers/" + papers.Papers[0].ID
-		for _, path := range []string{goRoute, "/assets/papers.json", "/"} {
-			t.Logf("wrangler dev, %s: %s", path, d.timeRequests(t, path, 30))
+		oembed := "/oembed?url=" + url.QueryEscape(d.URL+"/#"+experiment.EncodeHash(experiment.Default()))
+		for _, path := range []string{goRoute, oembed, "/assets/papers.json", "/"} {
+			t.Logf("wrangler dev, %s: %s", truncate(path, 40), d.timeRequests(t, path, 30))
 		}
 	})
 }

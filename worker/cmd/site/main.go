@@ -1,7 +1,9 @@
 // Command site assembles the folder that Cloudflare's assets binding
 // serves: the page's public files (as `make run` serves them, see
 // worker.SiteFiles) and a _headers file with the page's security headers.
-// It replaces the folder each time, so nothing stale is deployed.
+// It replaces the folder each time, so nothing stale is deployed. Given
+// the deployed origin (-origin), it writes the page's oEmbed discovery
+// link for it (worker.SiteDiscovery); without one the page has none.
 package main
 
 import (
@@ -18,9 +20,16 @@ import (
 func main() {
 	root := flag.String("root", ".", "folder holding index.html, build/ and assets/")
 	out := flag.String("out", "dist/site", "the site folder to write (replaced)")
+	origin := flag.String("origin", "", "the deployed site's origin, such as https://neural-playground.example.workers.dev,\n"+
+		"for the page's oEmbed discovery link (empty: no discovery link)")
 	flag.Parse()
 	log.SetFlags(0)
 
+	if *origin != "" {
+		if _, err := worker.ParseSiteOrigin(*origin); err != nil {
+			log.Fatalf("site: -origin: %v", err)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(*root, "build", "app.wasm.gz")); err != nil {
 		log.Fatalf("site: %s/build/app.wasm.gz is missing: run `make build` first", *root)
 	}
@@ -35,7 +44,7 @@ func main() {
 	for _, f := range files {
 		dst, src := filepath.Join(*out, filepath.FromSlash(f.Name)), filepath.Join(*root, filepath.FromSlash(f.Name))
 		if f.Name == "index.html" {
-			err = writePage(dst, src, left)
+			err = writePage(dst, src, left, *origin)
 		} else {
 			err = copyFile(dst, src)
 		}
@@ -48,19 +57,28 @@ func main() {
 		log.Fatalf("site: %v", err)
 	}
 	fmt.Printf("site: %d files, %.1f MB in %s\n", len(files), float64(total)/1e6, *out)
+	if *origin == "" {
+		fmt.Println("site: no -origin (PLAYGROUND_ORIGIN for make worker/deploy), so the page has no oEmbed discovery link")
+	} else {
+		fmt.Printf("site: the page's oEmbed discovery link names %s\n", *origin)
+	}
 	for _, f := range left {
 		fmt.Printf("site: left out %s (%.1f MB, over Cloudflare's 25 MiB per asset; the page fetches %s.gz)\n", f.Name, float64(f.Size)/1e6, f.Name)
 	}
 }
 
 // writePage writes the site's index.html: the page, naming the gzip copy
-// of each program left out (worker.SitePage).
-func writePage(dst, src string, left []worker.SiteFile) error {
+// of each program left out (worker.SitePage), with the discovery link
+// for origin if one is given (worker.SiteDiscovery).
+func writePage(dst, src string, left []worker.SiteFile, origin string) error {
 	page, err := os.ReadFile(src)
 	if err != nil {
 		return err
 	}
 	if page, err = worker.SitePage(page, left); err != nil {
+		return err
+	}
+	if page, err = worker.SiteDiscovery(page, origin); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {

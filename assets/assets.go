@@ -11,6 +11,7 @@ import (
 	"io/fs"
 
 	"playground/assets/catalog"
+	"playground/experiment"
 )
 
 // Files holds papers.json and presets/*.json, at those paths.
@@ -26,6 +27,20 @@ const (
 
 // PresetPath is where the preset with the given id is.
 func PresetPath(id string) string { return "presets/" + id + ".json" }
+
+// ReadPreset reads and checks the experiment of the preset with the given
+// id from fsys, laid out as Files is.
+func ReadPreset(fsys fs.FS, id string) (experiment.Spec, error) {
+	b, err := fs.ReadFile(fsys, PresetPath(id))
+	if err != nil {
+		return experiment.Spec{}, err
+	}
+	spec, err := experiment.DecodeJSON(b)
+	if err != nil {
+		return experiment.Spec{}, fmt.Errorf("%s: %w", PresetPath(id), err)
+	}
+	return spec, nil
+}
 
 // ReadCatalogs reads and checks the papers catalog and the preset index
 // from fsys, laid out as Files is (Files itself, or a test's fixture).

@@ -9,7 +9,6 @@ import (
 
 	"playground/assets"
 	"playground/assets/catalog"
-	"playground/experiment"
 	"playground/session"
 )
 
@@ -73,13 +72,9 @@ func TestPresetsValidateAndTrain(t *testing.T) {
 	const steps = 50
 	for _, p := range presets.Presets {
 		t.Run(p.ID, func(t *testing.T) {
-			b, err := fs.ReadFile(assets.Files, assets.PresetPath(p.ID))
+			spec, err := assets.ReadPreset(assets.Files, p.ID)
 			if err != nil {
-				t.Fatal(err)
-			}
-			spec, err := experiment.DecodeJSON(b)
-			if err != nil {
-				t.Fatalf("%s does not validate: %v", assets.PresetPath(p.ID), err)
+				t.Fatalf("does not validate: %v", err)
 			}
 			sess, err := session.New(spec)
 			if err != nil {

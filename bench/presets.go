@@ -23,22 +23,8 @@ func presetRates(browser context.Context, base string, ticks int) {
 		longestMs   float64
 	}
 	measure := func(name, open string) rate {
-		tab, cancel := chromedp.NewContext(browser)
-		defer cancel()
-		ctx, cancelT := context.WithTimeout(tab, 5*time.Minute)
-		defer cancelT()
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"),
-			chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
-			log.Fatalf("bench: %v", err)
-		}
-		if open != "" {
-			// open() settles to null, load() returns it: both mean success.
-			js := `Promise.resolve(` + open + `).then(r => r === null ? "" : String(r))`
-			msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
-			if err != nil || msg != "" {
-				log.Fatalf("bench: %s: %q %v", open, msg, err)
-			}
-		}
+		ctx, done := openExperiment(browser, base, open)
+		defer done()
 		type sample struct {
 			Step  float64 `json:"step"`
 			Ticks float64 `json:"ticks"`
@@ -88,4 +74,26 @@ func presetRates(browser context.Context, base string, ticks int) {
 	fmt.Println("|---|---|")
 	fmt.Printf("| default experiment | %.1f |\n", def.longestMs)
 	fmt.Printf("| %s | %.1f |\n", lb.name, lb.longestMs)
+}
+
+// openExperiment opens the page in a new tab, waits for its first frame
+// and runs open, a window.playground call that opens an experiment
+// (open(id) or load(hash); "" keeps the default). done closes the tab.
+func openExperiment(browser context.Context, base, open string) (ctx context.Context, done func()) {
+	tab, cancel := chromedp.NewContext(browser)
+	ctx, cancelT := context.WithTimeout(tab, 5*time.Minute)
+	done = func() { cancelT(); cancel() }
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"),
+		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
+		log.Fatalf("bench: %v", err)
+	}
+	if open != "" {
+		// open() settles to null, load() returns it: both mean success.
+		js := `Promise.resolve(` + open + `).then(r => r === null ? "" : String(r))`
+		msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+		if err != nil || msg != "" {
+			log.Fatalf("bench: %s: %q %v", open, msg, err)
+		}
+	}
+	return ctx, done
 }

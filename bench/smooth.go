@@ -24,20 +24,9 @@ func smoothness(browser context.Context, base string, ticks int) {
 		goMsPerTick      float64
 		ticksPerSecDrawn float64
 	}
-	measure := func(name, hashEdit string) result {
-		tab, cancel := chromedp.NewContext(browser)
-		defer cancel()
-		ctx, cancelT := context.WithTimeout(tab, 5*time.Minute)
-		defer cancelT()
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"),
-			chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
-			log.Fatalf("bench: %v", err)
-		}
-		if hashEdit != "" {
-			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.playground.load(`+hashEdit+`)`)); err != nil {
-				log.Fatalf("bench: %s: %v", name, err)
-			}
-		}
+	measure := func(name, open string) result {
+		ctx, done := openExperiment(browser, base, open)
+		defer done()
 		type sample struct {
 			Frames, Ticks float64
 			Now           float64
@@ -69,7 +58,7 @@ func smoothness(browser context.Context, base string, ticks int) {
 	rows := []result{
 		measure("default experiment", ""),
 		measure("largest network (2-256-256-128-2, batch 10)",
-			`window.playground.status().hash.replace("l=dense:4:tanh,dense:2:tanh", "l=dense:256:tanh,dense:256:tanh,dense:128:tanh")`),
+			`window.playground.load(window.playground.status().hash.replace("l=dense:4:tanh,dense:2:tanh", "l=dense:256:tanh,dense:256:tanh,dense:128:tanh"))`),
 	}
 	fmt.Println()
 	fmt.Println("| while training, headless Chromium | pictures/s | ticks/s | Go ms a tick | long tasks (> 50 ms) | longest task |")

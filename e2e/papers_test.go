@@ -5,7 +5,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	neturl "net/url"
 	"path"
 	"strconv"
@@ -138,11 +137,7 @@ func embeddedCatalogs(t *testing.T) (catalog.Papers, catalog.Presets) {
 // presetHash is the URL hash of a preset's experiment.
 func presetHash(t *testing.T, id string) string {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Files, assets.PresetPath(id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := experiment.DecodeJSON(b)
+	spec, err := assets.ReadPreset(assets.Files, id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"io/fs"
 	"testing"
 
 	"playground/assets"
@@ -11,13 +10,9 @@ import (
 // presetSpec reads a preset the page offers.
 func presetSpec(t *testing.T, id string) experiment.Spec {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Files, assets.PresetPath(id))
+	s, err := assets.ReadPreset(assets.Files, id)
 	if err != nil {
 		t.Fatal(err)
-	}
-	s, err := experiment.DecodeJSON(b)
-	if err != nil {
-		t.Fatalf("%s: %v", id, err)
 	}
 	return s
 }

@@ -3,7 +3,6 @@ package worker
 import (
 	"encoding/json"
 	"html"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -54,11 +53,7 @@ func decodeOEmbed(t *testing.T, rec *httptest.ResponseRecorder) oembedAnswer {
 // presetHash is the link hash of a preset from the embedded catalog.
 func presetHash(t *testing.T, id string) string {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Files, assets.PresetPath(id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := experiment.DecodeJSON(b)
+	spec, err := assets.ReadPreset(assets.Files, id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -411,10 +411,18 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		dst = ui.TitleLabels(dst, r.Heatmap, fmt.Sprintf("(a+b) mod %d", spec.Data.Classes), "blue right, orange wrong; dim: trained on")
 	case set.Pairs():
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
-	case g.removing:
-		dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: remove point")
 	default:
-		dst = ui.TitleLabels(dst, r.Heatmap, heat, "click: add point")
+		hint := "click: add point"
+		if g.removing {
+			hint = "click: remove point"
+		}
+		// The colors' meaning, where the title has room for it too.
+		status := hint
+		if legend := planeLegend(spec); legend != "" && !g.hover.ok &&
+			ui.GlyphWidth*(len(heat)+len(legend)+len(hint)+6) <= r.Heatmap.Title.Dx() {
+			status = legend + "  " + hint
+		}
+		dst = ui.TitleLabels(dst, r.Heatmap, heat, status)
 	}
 	dst = ui.TitleLabels(dst, r.Loss, "LOSS", fmt.Sprintf("test %s train %s", num(m.TestLoss), num(m.TrainLoss)))
 	switch {
@@ -460,6 +468,20 @@ func (g *game) axisLabels(dst []ui.Label, set data.Set, classification bool) []u
 		dst = ui.LogStepLabels(dst, r.Accuracy.Body, steps[0], steps[len(steps)-1])
 	}
 	return dst
+}
+
+// planeLegend says what the heatmap's two ends of color mean: classes 0
+// and 1, or a regression's target range; "" for more classes (their
+// colors are the points' own).
+func planeLegend(spec experiment.Spec) string {
+	switch set := spec.Data.Set; {
+	case set.Regression():
+		lo, hi := set.TargetRange()
+		return fmt.Sprintf("orange %.3g .. blue %.3g", lo, hi)
+	case spec.Data.Classes == 2:
+		return "orange 0, blue 1"
+	}
+	return ""
 }
 
 // pairInput names input unit u of a pairs task with modulus p: the first

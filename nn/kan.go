@@ -88,10 +88,10 @@ const KANLayer LayerKind = "kan"
 
 // The option keys of a KAN layer.
 const (
-	kanGrid  = "g"
-	kanOrder = "k"
-	kanRange = "range"
-	kanBasis = "basis"
+	KANGridOption = "g"
+	kanOrder      = "k"
+	kanRange      = "range"
+	kanBasis      = "basis"
 )
 
 // kanNoiseScale sets the initial coefficients: uniform noise of width
@@ -105,7 +105,7 @@ func init() {
 		Label: "KAN",
 		Help:  "Kolmogorov-Arnold layer: every edge learns its own function, SiLU plus a B-spline (or another basis), and each unit adds its edges.",
 		Options: []Option{{
-			Key: kanGrid, Label: "grid",
+			Key: KANGridOption, Label: "grid",
 			Help:    "Grid intervals G of each edge's spline: more intervals, finer functions, G+k coefficients per edge (G+k functions of the other bases).",
 			Default: 5, Min: 1, Max: 50, Integer: true,
 		}, {
@@ -126,13 +126,13 @@ func init() {
 		TakesActivation: false,
 		CanOutput:       true,
 		Params: func(in, out int, o Options) int {
-			return kanParams(in, out, o.Int(kanGrid), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
+			return kanParams(in, out, o.Int(KANGridOption), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		FLOPs: func(in, out int, o Options) int {
-			return kanFLOPs(in, out, o.Int(kanGrid), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
+			return kanFLOPs(in, out, o.Int(KANGridOption), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
-			return NewKANWithBasis(in, c.Units, c.Options.Int(kanGrid), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
+			return NewKANWithBasis(in, c.Units, c.Options.Int(KANGridOption), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
 				KANBasis(c.Options.Int(kanBasis)), init, rng)
 		},
 	}, 2)

@@ -229,6 +229,7 @@ func sampleKnots(sorted []float64, g int, dst []float64) {
 
 // gridLayer is a layer whose knots follow the data (KAN).
 type gridLayer interface {
+	Grid() int
 	UpdateGrid(x Matrix) error
 	Refine(g int, x Matrix) error
 }
@@ -239,7 +240,7 @@ type gridLayer interface {
 // MultKAN.update_grid_from_samples. It forwards x through all but the
 // last layer, so their buffers grow to x's rows.
 func UpdateKANGrids(net *Network, x Matrix) error {
-	return eachGridLayer(net, x, func(l gridLayer, in Matrix) error { return l.UpdateGrid(in) })
+	return eachGridLayer(net, x, func(_ int, l gridLayer, in Matrix) error { return l.UpdateGrid(in) })
 }
 
 // RefineKANGrids runs Refine(g) on every layer of net that has a grid, as
@@ -247,16 +248,29 @@ func UpdateKANGrids(net *Network, x Matrix) error {
 // Trainer (or at least reset the optimizer, see Trainer.ResetOptimizer)
 // before training on.
 func RefineKANGrids(net *Network, g int, x Matrix) error {
-	return eachGridLayer(net, x, func(l gridLayer, in Matrix) error { return l.Refine(g, in) })
+	return RefineKANLayers(net, func(int) int { return g }, x)
 }
 
-func eachGridLayer(net *Network, x Matrix, f func(gridLayer, Matrix) error) error {
+// RefineKANLayers refines every layer n of net that has a grid onto
+// grid(n) intervals, where that is not its size already, as
+// RefineKANGrids does with one size for all (an editor changing one
+// layer's grid option).
+func RefineKANLayers(net *Network, grid func(layer int) int, x Matrix) error {
+	return eachGridLayer(net, x, func(n int, l gridLayer, in Matrix) error {
+		if g := grid(n); g != l.Grid() {
+			return l.Refine(g, in)
+		}
+		return nil
+	})
+}
+
+func eachGridLayer(net *Network, x Matrix, f func(n int, l gridLayer, in Matrix) error) error {
 	if net == nil || len(net.Layers) == 0 {
 		return errors.New("nn: no network")
 	}
 	for n, l := range net.Layers {
 		if gl, ok := l.(gridLayer); ok {
-			if err := f(gl, x); err != nil {
+			if err := f(n, gl, x); err != nil {
 				return fmt.Errorf("layer %d: %w", n+1, err)
 			}
 		}

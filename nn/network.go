@@ -25,6 +25,8 @@ type Network struct {
 	Layers []Layer
 
 	params  []*Param
+	state   []*Param // Stateful layers' values, gathered once like params
+	stated  bool
 	outputs []Matrix
 }
 
@@ -158,16 +160,18 @@ func (n *Network) Params() []*Param {
 }
 
 // State returns the values layers keep without training them (Stateful
-// layers: spline grids, masks), in layer order; empty while no kind keeps
-// any.
+// layers: spline grids, masks), in layer order. The slice is built once
+// and reused, as Params's is.
 func (n *Network) State() []*Param {
-	var state []*Param
-	for _, l := range n.Layers {
-		if s, ok := l.(Stateful); ok {
-			state = append(state, s.State()...)
+	if !n.stated {
+		for _, l := range n.Layers {
+			if s, ok := l.(Stateful); ok {
+				n.state = append(n.state, s.State()...)
+			}
 		}
+		n.stated = true
 	}
-	return state
+	return n.state
 }
 
 // NumParams returns the number of trainable values.

@@ -53,7 +53,7 @@ func onlyGridsDiffer(old, next experiment.Spec) bool {
 	rest.View, rest.Optimizer.LR, rest.Reg = old.View, old.Optimizer.LR, old.Reg
 	for i, l := range rest.Layers {
 		if l.Kind == nn.KANLayer && old.Layers[i].Kind == nn.KANLayer {
-			l.Options[kanGridOption] = old.Layers[i].Options[kanGridOption]
+			l.Options[nn.KANGridOption] = old.Layers[i].Options[nn.KANGridOption]
 		}
 	}
 	return rest.Equal(old)

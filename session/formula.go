@@ -87,12 +87,9 @@ func (s *Session) Formula() (Formula, error) {
 				for k, y := range ys {
 					ys64[k] = float64(y)
 				}
-				fit, ok := symbolic.Best(xs64, ys64, lib, minR2)
-				if !ok {
-					// Below the threshold: the best of the library anyway,
-					// its R² telling how far it is.
-					fit, _ = symbolic.Best(xs64, ys64, lib, 0)
-				}
+				// Below the threshold Best still gives the best of the
+				// library; its R² tells how far it is.
+				fit, _ := symbolic.Best(xs64, ys64, lib, minR2)
 				e.Fit = fit
 				fits[li][i][j] = fit
 				f.Edges = append(f.Edges, e)

@@ -16,33 +16,14 @@ const (
 	kanGridStop  = 50
 )
 
-// kanGridOption is the KAN kind's grid-size option, which an edit may
-// change live (refine).
-const kanGridOption = "g"
-
-// gridRefiner is a layer that can move its spline onto a grid of another
-// size keeping its function (nn.KAN).
-type gridRefiner interface {
-	Refine(g int, x nn.Matrix) error
-}
-
 // refineGrids moves each KAN layer whose grid size next changes onto its
 // new grid, fitted to the inputs the layer sees from the training set;
 // the functions stay, the parameter count changes. On an error the
 // network may be partly refined: the caller rebuilds it from next.
 func (s *Session) refineGrids(next experiment.Spec) error {
-	net := s.trainer.Net()
-	x := s.data.xTrain
-	for i, l := range net.Layers {
-		want := next.Layers[i].Options[kanGridOption]
-		if r, ok := l.(gridRefiner); ok && want != s.spec.Layers[i].Options[kanGridOption] {
-			if err := r.Refine(int(want), x); err != nil {
-				return err
-			}
-		}
-		if i < len(net.Layers)-1 {
-			x = l.Forward(x)
-		}
+	grid := func(n int) int { return int(next.Layers[n].Options[nn.KANGridOption]) }
+	if err := nn.RefineKANLayers(s.trainer.Net(), grid, s.data.xTrain); err != nil {
+		return err
 	}
 	// The optimizer's state has the old shape; L-BFGS remakes its own.
 	s.trainer.ResetOptimizer()

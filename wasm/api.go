@@ -20,7 +20,8 @@ const maxAPISteps = 10000
 // exposeAPI installs window.playground for pages and tests:
 //
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc,
-//	            trainRMSE, testRMSE, params, flops, running, error, hash,
+//	            trainRMSE, testRMSE, params, flops, running, visible,
+//	            suspended, error, hash,
 //	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
 //	            longestUpdateMs, kernels}
 //	           (the task's metric by name: accuracy for classes, RMSE for
@@ -32,7 +33,12 @@ const maxAPISteps = 10000
 //	           since the experiment was loaded;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
-//	           or "scalar")
+//	           or "scalar";
+//	           visible: false while an embed (?embed=1) is scrolled out of
+//	           view or its tab is hidden, always true on the full page;
+//	           suspended: running, but not training because not visible:
+//	           running stays what the reader or host chose, and training
+//	           resumes when the embed is seen again)
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
 //	open(id)   opens the preset with that id as the Papers panel does;
@@ -167,6 +173,8 @@ func (a *app) status() map[string]any {
 		"params":          cost.Params,
 		"flops":           cost.FLOPs,
 		"running":         a.sess.Running(),
+		"visible":         !a.hidden,
+		"suspended":       a.hidden && a.sess.Running(),
 		"error":           shown,
 		"hash":            experiment.EncodeHash(a.sess.Spec()),
 		"ticks":           a.stats.ticks,

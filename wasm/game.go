@@ -52,8 +52,9 @@ type game struct {
 	field, points, graph, loss, acc view
 	pointsOf                        pointsKey
 
-	// removing says the click brush removes points, for the caption.
-	removing bool
+	// removing says the click brush removes points, for the caption;
+	// inert that a click does nothing (an embed without data controls).
+	removing, inert bool
 	// canvasNamed says the canvas has its accessible name.
 	canvasNamed bool
 	// touches is a reused buffer of touch IDs.
@@ -106,19 +107,22 @@ func (g *game) Update() error {
 	clicked, x1, x2 := g.pointerOnPlane()
 	hover := g.hoveredNode()
 	g.removing = brush == panel.RemoveNearest
+	g.inert = brush == panel.NoBrush
 
 	a := g.app
 	a.mu.Lock()
 	g.hover, a.hover = hover, hover
 	before := a.sess.LastError()
-	a.sess.Advance(trainBudget)
+	if !a.hidden { // an embed out of view is suspended
+		a.sess.Advance(trainBudget)
+	}
 	diverged := a.sess.LastError() != before && a.sess.LastError() != ""
 	if diverged {
 		a.message = a.sess.LastError()
 	}
 	a.mu.Unlock()
 
-	if clicked {
+	if clicked && !g.inert {
 		a.click(x1, x2, brush)
 	}
 	if diverged {
@@ -184,7 +188,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
 	if w != g.width || h != g.height {
 		g.width, g.height = w, h
-		g.regions = ui.Layout(w, h)
+		g.regions = a.regionsFor(w, h)
 		g.field.resize(g.regions.Heatmap.Body, fieldScale)
 		g.points.resize(g.regions.Heatmap.Body, 1)
 		g.pointsOf = pointsKey{} // the new buffer is empty
@@ -413,7 +417,10 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
 	default:
 		hint := "click: add point"
-		if g.removing {
+		switch {
+		case g.inert:
+			hint = ""
+		case g.removing:
 			hint = "click: remove point"
 		}
 		// The colors' meaning, where the title has room for it too.

@@ -97,7 +97,11 @@ func browserSection(loads, frames int) {
 	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
 	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, gzip) | playground | baseline | ratio |")
 	fmt.Println("|---|---|---|---|")
-	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, appFirst, baseFirst, appFirst/baseFirst)
+	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appFirst, baseFirst, appFirst/baseFirst)
+	// An embed (?embed=1, as oEmbed and the embed builder write it) is the
+	// same program and files; only its panel is smaller.
+	embedFirst := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, embedFirst, baseFirst, embedFirst/baseFirst)
 
 	training, paused := frameTimes(browser, pg.URL+"/", frames)
 	const frame = 1000.0 / 60

@@ -181,6 +181,14 @@ func TestEmbedsInABlogPost(t *testing.T) {
 	t.Logf("embed 600x400, cold cache: %.2f MB on the wire, first frame at %.0f ms", wire/1e6, first.FirstFrameMs)
 	checkEmbedAlone(t, alone, base, hash)
 	call(t, alone, `window.playground.pause()`)
+	// Warm, the embed and the full page in the same browser: how the
+	// embed's first frame compares (only logged; the machine is shared).
+	for _, page := range []string{src, base + "/#" + strings.Replace(hash, "&play=1", "", 1)} {
+		tab := newTab(t, browser)
+		s := open(t, tab, page)
+		t.Logf("warm cache, first frame at %.0f ms: %s", s.FirstFrameMs, page)
+		call(t, tab, `window.playground.pause()`)
+	}
 
 	// The builder on the full page writes the snippet for the same
 	// choices.

@@ -181,13 +181,24 @@ func TestEmbedsInABlogPost(t *testing.T) {
 	t.Logf("embed 600x400, cold cache: %.2f MB on the wire, first frame at %.0f ms", wire/1e6, first.FirstFrameMs)
 	checkEmbedAlone(t, alone, base, hash)
 	call(t, alone, `window.playground.pause()`)
-	// Warm, the embed and the full page in the same browser: how the
+	// Warm, an embed and the full page in the same browser: how the
 	// embed's first frame compares (only logged; the machine is shared).
-	for _, page := range []string{src, base + "/#" + strings.Replace(hash, "&play=1", "", 1)} {
+	// The embed's address names a control this page does not know: it is
+	// skipped, and the embed says so.
+	for _, page := range []string{base + "/?embed=1&controls=play,fly#" + hash, base + "/#" + strings.Replace(hash, "&play=1", "", 1)} {
 		tab := newTab(t, browser)
 		s := open(t, tab, page)
 		t.Logf("warm cache, first frame at %.0f ms: %s", s.FirstFrameMs, page)
 		call(t, tab, `window.playground.pause()`)
+		if !strings.Contains(page, "fly") {
+			continue
+		}
+		if msg, shown := messageText(t, tab); !shown || !strings.Contains(msg, `"fly"`) {
+			t.Errorf("an embed naming an unknown control says %q (shown %v)", msg, shown)
+		}
+		if has := evalHost[[]bool](t, tab, `["#play", "#reset"].map((s) => !!document.querySelector(s))`); !has[0] || has[1] {
+			t.Errorf("controls=play,fly: #play %v, #reset %v; want only play", has[0], has[1])
+		}
 	}
 
 	// The builder on the full page writes the snippet for the same

@@ -28,10 +28,12 @@ type embedMode struct {
 
 // embedModeOfPage reads the page's address.
 func embedModeOfPage() embedMode {
-	opts, on, skipped, err := embedmode.Parse(js.Global().Get("location").Get("search").String())
+	search := js.Global().Get("location").Get("search").String()
+	opts, on, skipped, err := embedmode.Parse(search)
 	m := embedMode{on: on, opts: opts}
 	switch {
-	case err != nil:
+	case err != nil && strings.Contains(search, embedmode.ModeKey):
+		// Only an address that meant to embed is worth a word.
 		m.note = fmt.Sprintf("%v; the full playground is shown.", err)
 	case len(skipped) > 0:
 		m.note = fmt.Sprintf("This embed's address names controls this page does not know (%s); they were skipped.", strings.Join(skipped, ", "))

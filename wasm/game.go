@@ -27,11 +27,12 @@ const trainBudget = 6 * time.Millisecond
 // minRedrawInterval spaces redraws while only training changes the
 // picture: 20 pictures a second look live, and uploading fewer textures
 // leaves the GPU (software WebGL on some machines) and the page
-// responsive. A picture that costs more to draw (wide layers) waits
-// longer, so drawing stays under about a quarter of the time.
+// responsive. A picture that costs more (wide layers) waits as long as it
+// took, so training keeps at least half the time and a picture of the
+// widest network still comes several times a second.
 const minRedrawInterval = 50 * time.Millisecond
 
-func (g *game) redrawInterval() time.Duration { return max(minRedrawInterval, 3*g.drawCost) }
+func (g *game) redrawInterval() time.Duration { return max(minRedrawInterval, g.drawCost) }
 
 // pictureBudget is how long one frame may spend preparing a picture of a
 // wide network (the rest of the frame is the browser's): the session does

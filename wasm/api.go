@@ -23,7 +23,7 @@ const maxAPISteps = 10000
 //	            trainRMSE, testRMSE, params, flops, running, visible,
 //	            suspended, error, hash,
 //	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
-//	            longestUpdateMs, kernels}
+//	            longestUpdateMs, pictureMs, viewsMs, kernels}
 //	           (the task's metric by name: accuracy for classes, RMSE for
 //	           a regression, the other null; params and flops: the
 //	           network's trainable values and floating-point operations per
@@ -31,6 +31,9 @@ const maxAPISteps = 10000
 //	           fresh: the picture shows this step and the latest edit;
 //	           longestUpdateMs: the longest training slice of a frame
 //	           since the experiment was loaded;
+//	           pictureMs: Go time of the last picture over all the frames
+//	           it took (a wide network's is prepared over several);
+//	           viewsMs: the part of it that drew the views;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
 //	           or "scalar";
@@ -184,6 +187,8 @@ func (a *app) status() map[string]any {
 		"firstFrameMs":    a.stats.firstFrameMs,
 		"goMsPerFrame":    a.stats.goMsPerFrame(),
 		"longestUpdateMs": float64(a.stats.longestUpdate) / float64(time.Millisecond),
+		"pictureMs":       float64(a.stats.lastPicture) / float64(time.Millisecond),
+		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
 	}
 }

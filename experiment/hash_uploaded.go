@@ -111,7 +111,7 @@ func parseUploaded(v string) (data.Table, error) {
 		return nil, fmt.Errorf("%d characters of points; at most %d are read", len(v), base64.RawURLEncoding.EncodedLen(MaxLinkUploadBytes))
 	}
 	b, err := base64.RawURLEncoding.DecodeString(v)
-	if err != nil {
+	if err != nil || len(b) == 0 { // the decoder skips newlines: "\n" is no bytes
 		return nil, errors.New("the points are not base64url text")
 	}
 	per := 0

@@ -111,6 +111,7 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Link:       a.link,
 		Open:       a.open,
 		Formula:    a.formulaText,
+		ImportData: a.importData,
 	})
 	a.panel.ShowMessage(a.message)
 }

@@ -26,6 +26,9 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// ImportData switches the experiment to the points of a CSV file and
+	// says what it read, or shows why not and keeps the experiment.
+	ImportData func(csv string) (summary string, err error)
 }
 
 // Panel is the control panel inside a root element.

@@ -132,9 +132,10 @@ type csvRow struct {
 //     a class, numbered in the order they first appear.
 //
 // Rescaling, so that any data fits the plane: an axis whose values leave
-// [-Domain, Domain] is mapped linearly onto it (its least value to
-// -Domain, its greatest to Domain); regression targets outside [-1, 1] are
-// mapped onto [-1, 1] the same way. Every coordinate and target is then
+// [-Domain, Domain] is mapped linearly onto [-ScaledExtent, ScaledExtent]
+// (its least value to -5.4, its greatest to 5.4); regression targets
+// outside [-1, 1] are mapped onto [-1, 1] the same way. Data inside the
+// ranges is kept as it is. Every coordinate and target is then
 // rounded to the Quantum grid. Notes say what was done.
 //
 // Files over MaxCSVBytes or MaxCSVRows rows are refused before they are

@@ -137,17 +137,23 @@ func fitPlane(rows []csvRow, values []float64) (notes []string) {
 	for i, r := range rows {
 		x1[i], x2[i] = r.x1, r.x2
 	}
-	notes = append(notes, fitRange("x1", x1, Domain)...)
-	notes = append(notes, fitRange("x2", x2, Domain)...)
-	notes = append(notes, fitRange("value", values, 1)...)
+	notes = append(notes, fitRange("x1", x1, Domain, ScaledExtent)...)
+	notes = append(notes, fitRange("x2", x2, Domain, ScaledExtent)...)
+	notes = append(notes, fitRange("value", values, 1, 1)...)
 	for i := range rows {
 		rows[i].x1, rows[i].x2 = x1[i], x2[i]
 	}
 	return notes
 }
 
-// fitRange maps vs onto [-limit, limit] when any of them is outside it.
-func fitRange(name string, vs []float64, limit float64) []string {
+// ScaledExtent is the half-width of the square that rescaled coordinates
+// are mapped onto: a margin inside the plane, so that no point sits on its
+// edge, half cut off.
+const ScaledExtent = 0.9 * Domain
+
+// fitRange maps vs onto [-onto, onto] when any of them is outside
+// [-limit, limit].
+func fitRange(name string, vs []float64, limit, onto float64) []string {
 	if len(vs) == 0 {
 		return nil
 	}
@@ -159,9 +165,9 @@ func fitRange(name string, vs []float64, limit float64) []string {
 		return nil
 	}
 	for i, v := range vs {
-		vs[i] = rescale(v, lo, hi, limit)
+		vs[i] = rescale(v, lo, hi, onto)
 	}
-	return []string{fmt.Sprintf("%s mapped from [%s, %s] onto [%g, %g]", name, formatNote(lo), formatNote(hi), -limit, limit)}
+	return []string{fmt.Sprintf("%s mapped from [%s, %s] onto [%g, %g]", name, formatNote(lo), formatNote(hi), -onto, onto)}
 }
 
 // rescale maps [lo, hi] onto [-limit, limit]; a single value goes to 0.

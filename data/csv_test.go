@@ -78,13 +78,13 @@ func TestParseCSVRescales(t *testing.T) {
 		t.Fatal(err)
 	}
 	first, last := u.Points[0], u.Points[10]
-	if first.X1 != -Domain || last.X1 != Domain || first.X2 != -5 || last.X2 != 5 || first.Value != -1 || last.Value != 1 {
+	if first.X1 != -ScaledExtent || last.X1 != ScaledExtent || first.X2 != -5 || last.X2 != 5 || first.Value != -1 || last.Value != 1 {
 		t.Errorf("first %v, last %v: x1 and the values should be mapped onto the plane, x2 kept", first, last)
 	}
-	if u.Points[5].X1 != 0 || u.Points[1].X1 != Quantize(-4.8) {
+	if u.Points[5].X1 != 0 || u.Points[1].X1 != Quantize(-0.8*ScaledExtent) {
 		t.Errorf("middle points %v %v", u.Points[5], u.Points[1])
 	}
-	if len(u.Notes) != 2 || !strings.Contains(u.Notes[0], "x1 mapped from [100, 200] onto [-6, 6]") {
+	if len(u.Notes) != 2 || !strings.Contains(u.Notes[0], "x1 mapped from [100, 200] onto [-5.4, 5.4]") {
 		t.Errorf("notes %q", u.Notes)
 	}
 	for _, p := range u.Points {
@@ -94,7 +94,7 @@ func TestParseCSVRescales(t *testing.T) {
 	}
 	// Extreme values rescale without overflow.
 	u, err = ParseCSV([]byte(rowsOf(10, ",", alternate) + "-1e308,1e308,1\n"))
-	if err != nil || u.Points[10].X1 != -Domain || u.Points[10].X2 != Domain {
+	if err != nil || u.Points[10].X1 != -ScaledExtent || u.Points[10].X2 != ScaledExtent {
 		t.Errorf("extremes: %v %v", u.Points, err)
 	}
 }

@@ -62,11 +62,22 @@ func TestImportDataTrainsAndTravelsInTheLink(t *testing.T) {
 	if n, _ := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("#message img").length`)); n != 0 {
 		t.Error("the file's text was inserted as HTML")
 	}
+	// Bounded before it is read: a 2 MB string, and no string at all.
+	if msg := importData(t, tab, strings.Repeat("x", 2<<20)); !strings.Contains(msg, "at most 1048576 (1 MB)") {
+		t.Errorf("a 2 MB file: %q", msg)
+	}
+	if got, _ := chromedp.Run(tab, chromedp.Evaluate[string](`String(window.playground.importData(42))`)); !strings.Contains(got, "must be the file's text") {
+		t.Errorf("importData(42) = %q", got)
+	}
+	if s := currentStatus(t, tab); s.Hash != opened.Hash {
+		t.Fatalf("a refused file changed the experiment: %s", s.Hash)
+	}
 
 	// A good file trains: accuracy rises.
 	if msg := importData(t, tab, blobsCSV(300)); msg != "" {
 		t.Fatalf("importData(good) = %q", msg)
 	}
+	waitFor(t, tab, `document.getElementById("upload-status").textContent.includes("300 points, 3 classes; x1 mapped from")`)
 	s := call(t, tab, `window.playground.step(0)`)
 	if !strings.Contains(s.Hash, "&d=csv&n=300&") || !strings.Contains(s.Hash, "&k=3&") || !strings.Contains(s.Hash, "&csv=") || s.Step != 0 || s.Error != "" {
 		t.Fatalf("after the import: step %d, error %q, hash %s", s.Step, s.Error, s.Hash)
@@ -105,7 +116,7 @@ func TestUploadCSVControl(t *testing.T) {
 	}
 	// A refused file through the control: the message names the row.
 	badPath := write("bad.csv", strings.Repeat("1\t2\t0.5\n", 12)+"1\t2\n")
-	if err := chromedp.Run(tab, chromedp.SetUploadFiles("#upload-csv", []string{badPath}, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(tab, chromedp.SetUploadFiles(chromedp.CSS("#upload-csv"), []string{badPath})); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `document.getElementById("message").textContent.includes("line 13: 2 fields")`)
@@ -120,7 +131,7 @@ func TestUploadCSVControl(t *testing.T) {
 		fmt.Fprintf(&b, "%g\t%g\t%g\n", x1, x2, 50+10*x1-5*x2)
 	}
 	goodPath := write("good.tsv", b.String())
-	if err := chromedp.Run(tab, chromedp.SetUploadFiles("#upload-csv", []string{goodPath}, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(tab, chromedp.SetUploadFiles(chromedp.CSS("#upload-csv"), []string{goodPath})); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `window.playground.status().hash.includes("&d=csvreg&n=200&")`)

@@ -118,7 +118,11 @@ func exposeAPI(a *app) {
 			return "importData(csvText): the argument must be the file's text, a string"
 		}
 		text := args[0]
-		if _, err := a.importSized(text.Length(), text.String); err != nil {
+		// Object(text) wraps the string without copying it: its length
+		// is read before the text crosses into Go (Value.Length takes
+		// objects only).
+		length := js.Global().Get("Object").Invoke(text).Get("length").Int()
+		if err := a.importSized(length, text.String); err != nil {
 			return err.Error()
 		}
 		return nil

@@ -13,9 +13,9 @@ import (
 // importData switches the experiment to a CSV file's points (the panel's
 // Upload CSV and window.playground.importData share it): the network and
 // training settings stay, the data set becomes the upload's, and the
-// model is rebuilt. A refused file keeps the current experiment and the
-// page shows why, naming the bad rows; the summary says what was read.
-func (a *app) importData(text string) (summary string, err error) {
+// model is rebuilt; the panel says what was read. A refused file keeps
+// the current experiment and the page shows why, naming the bad rows.
+func (a *app) importData(text string) error {
 	return a.importSized(len(text), func() string { return text })
 }
 
@@ -23,7 +23,7 @@ func (a *app) importData(text string) (summary string, err error) {
 // UTF-16 units for a JavaScript string: no fewer than its bytes), taken
 // only once the length is checked, so a huge string is refused before it
 // is copied out of JavaScript.
-func (a *app) importSized(length int, text func() string) (summary string, err error) {
+func (a *app) importSized(length int, text func() string) (err error) {
 	var u data.Upload
 	if length > data.MaxCSVBytes {
 		err = fmt.Errorf("it is %d characters long; at most %d (1 MB) are read", length, data.MaxCSVBytes)
@@ -45,9 +45,12 @@ func (a *app) importSized(length int, text func() string) (summary string, err e
 	a.mu.Unlock()
 	a.syncPanel()
 	if err != nil {
-		return "", err
+		return err
 	}
-	return uploadSummary(u), nil
+	if a.panel != nil {
+		a.panel.ShowUpload(uploadSummary(u))
+	}
+	return nil
 }
 
 // uploadSummary says what an upload holds: "300 points, 3 classes (0 =

@@ -26,9 +26,10 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
-	// ImportData switches the experiment to the points of a CSV file and
-	// says what it read, or shows why not and keeps the experiment.
-	ImportData func(csv string) (summary string, err error)
+	// ImportData switches the experiment to the points of a CSV file
+	// (then the page calls ShowUpload), or shows why not and keeps the
+	// experiment.
+	ImportData func(csv string) error
 }
 
 // Panel is the control panel inside a root element.
@@ -44,6 +45,7 @@ type Panel struct {
 	brush   *brush
 	link    *dom.HTMLInputElement
 	papers  *papersPanel
+	upload  dom.HTMLElement // what the last uploaded file held
 }
 
 // New builds the panel inside root.

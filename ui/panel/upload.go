@@ -32,6 +32,7 @@ func (p *Panel) buildUpload(sec dom.Element) {
 	row.AppendChild(in)
 	status := p.element("div", "upload-status")
 	status.SetID("upload-status")
+	p.upload = status
 	sec.AppendChild(row)
 	sec.AppendChild(status)
 	p.controls = append(p.controls, &control{row: status, sync: func(experiment.Spec) {},
@@ -55,14 +56,17 @@ func (p *Panel) buildUpload(sec dom.Element) {
 				p.refuse(fmt.Sprintf("The file could not be read: %v", err))
 				return
 			}
-			summary, err := p.act.ImportData(text)
-			if err != nil {
-				return // ImportData has shown why and kept the experiment
-			}
-			status.SetTextContent(summary)
-			p.Sync()
+			// ImportData shows what it read, or why not.
+			_ = p.act.ImportData(text)
 		})
 	})
+}
+
+// ShowUpload says what the uploaded file held (as text, never HTML), below
+// the Upload CSV control while its points are the data set.
+func (p *Panel) ShowUpload(summary string) {
+	p.upload.SetTextContent(summary)
+	p.Sync()
 }
 
 // readText reads a File (a Blob) as text and calls done with it.

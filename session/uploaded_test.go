@@ -71,3 +71,19 @@ func TestUploadedRegressionTrains(t *testing.T) {
 		t.Errorf("test RMSE %v after training (%v before)", m.TestRMSE, before)
 	}
 }
+
+// Another file of as many points is another data set: the model is
+// rebuilt on it.
+func TestAnotherUploadRebuilds(t *testing.T) {
+	s := experiment.Default()
+	u, err := data.ParseCSV([]byte(blobsCSV(60)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.UseUpload(u)
+	next := s.Clone()
+	next.Data.Uploaded[0].X1 += 1
+	if k := classifyEdit(s, next); k != editRebuild {
+		t.Errorf("a moved uploaded point is edit kind %d, want a rebuild", k)
+	}
+}

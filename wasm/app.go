@@ -119,6 +119,7 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Open:       a.open,
 		Formula:    a.formulaText,
 		EmbedLink:  a.embedLink,
+		ImportData: a.importData,
 	})
 	a.panel.ShowMessage(a.message)
 }

@@ -32,6 +32,10 @@ type Actions struct {
 	// when autoplay. It is the one place that decides what an embed
 	// starts from.
 	EmbedLink func(autoplay bool) string
+	// ImportData switches the experiment to the points of a CSV file
+	// (then the page calls ShowUpload), or shows why not and keeps the
+	// experiment.
+	ImportData func(csv string) error
 }
 
 // Panel is the control panel inside a root element.
@@ -54,6 +58,7 @@ type Panel struct {
 	sections dom.HTMLElement
 	embedded *embedBar
 	builder  *embedBuilder
+	upload   dom.HTMLElement // what the last uploaded file held
 }
 
 // part is one piece of the panel, in order. embed is the control an

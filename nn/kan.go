@@ -92,6 +92,9 @@ const (
 	kanOrder      = "k"
 	kanRange      = "range"
 	kanBasis      = "basis"
+	// KANSparsityOption is pykan's lamb, the weight of the L1 + entropy
+	// penalty (kan_sparsity.go); a live setting, like the learning rate.
+	KANSparsityOption = "lamb"
 )
 
 // kanNoiseScale sets the initial coefficients: uniform noise of width
@@ -122,7 +125,7 @@ func init() {
 				"Gaussian bumps, sines and cosines, or selectable: all four, each unit learning how much of each to use.",
 			Default: float32(BSplineBasis), Min: 0, Max: float32(numKANBases - 1), Integer: true,
 			Choices: kanBasisChoices(),
-		}},
+		}, kanSparsityOptionInfo},
 		TakesActivation: false,
 		CanOutput:       true,
 		Params: func(in, out int, o Options) int {
@@ -132,8 +135,12 @@ func init() {
 			return kanFLOPs(in, out, o.Int(KANGridOption), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
-			return NewKANWithBasis(in, c.Units, c.Options.Int(KANGridOption), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
+			l, err := NewKANWithBasis(in, c.Units, c.Options.Int(KANGridOption), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
 				KANBasis(c.Options.Int(kanBasis)), init, rng)
+			if err == nil {
+				l.SetSparsityOption(c.Options[KANSparsityOption])
+			}
+			return l, err
 		},
 	}, 2)
 }

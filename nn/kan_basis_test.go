@@ -270,7 +270,7 @@ func TestKANBasisParams(t *testing.T) {
 	for _, c := range []struct{ in, out, g, k int }{{2, 5, 3, 3}, {5, 1, 5, 3}, {1, 1, 1, 1}, {7, 3, 50, 5}} {
 		nb, edges := c.g+c.k, c.in*c.out
 		for _, basis := range KANBases() {
-			opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "basis": float32(basis)}
+			opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "basis": float32(basis), "lamb": 0}
 			cfg := LayerConfig{Kind: KANLayer, Units: c.out, Activation: Linear, Options: opts}
 			if p := info.Problems(c.in, cfg); len(p) > 0 {
 				t.Fatalf("%+v %v: %v", c, basis, p)
@@ -320,7 +320,7 @@ func TestKANBasisParams(t *testing.T) {
 	}
 	// What a user sees for KAN[2,5,1] at G=5, k=3.
 	for _, basis := range KANBases() {
-		o := Options{"g": 5, "k": 3, "range": 1, "basis": float32(basis)}
+		o := Options{"g": 5, "k": 3, "range": 1, "basis": float32(basis), "lamb": 0}
 		t.Logf("%-12v KAN 2->5: %4d params, %5d FLOPs; 5->1: %4d params, %5d FLOPs", basis,
 			info.Params(2, 5, o), info.FLOPs(2, 5, o), info.Params(5, 1, o), info.FLOPs(5, 1, o))
 	}
@@ -368,7 +368,7 @@ func TestKANBasisInit(t *testing.T) {
 		}
 	}
 	if p := KANLayer.Info().Problems(2, LayerConfig{Kind: KANLayer, Units: 1, Activation: Linear,
-		Options: Options{"g": 5, "k": 3, "range": 1, "basis": 5}}); len(p) == 0 {
+		Options: Options{"g": 5, "k": 3, "range": 1, "basis": 5, "lamb": 0}}); len(p) == 0 {
 		t.Error("the registry accepted basis=5")
 	}
 }

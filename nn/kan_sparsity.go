@@ -54,6 +54,21 @@ func (l *KAN) SetSparsity(lamb float32) { l.sparse.lamb = lamb }
 // Sparsity returns the penalty's weight lamb.
 func (l *KAN) Sparsity() float32 { return l.sparse.lamb }
 
+// kanSparsityOptionInfo declares the penalty's strength as a KAN layer
+// option, in pykan's units (its fit's lamb, on its mean squared error):
+// the panel's "sparsity", the link's lamb=. 0, the default, is off.
+// pykan's examples use 1e-3 to 1e-2; much above 0.1 flattens everything.
+var kanSparsityOptionInfo = Option{
+	Key: KANSparsityOption, Label: "sparsity",
+	Help: "pykan's lamb: weight of the L1 + entropy penalty that drives weak edges flat, so Prune can remove them " +
+		"(1e-3..1e-2 typical; 0 off). Changing it keeps training.",
+	Default: 0, Min: 0, Max: 1,
+}
+
+// SetSparsityOption sets the penalty from the option's value, pykan's
+// lamb: half of it here, where the MSE is half of pykan's.
+func (l *KAN) SetSparsityOption(lamb float32) { l.SetSparsity(lamb / 2) }
+
 // ExtraLoss implements LossTerm: lamb·reg over the most recent Forward's
 // rows (0 with lamb 0 or fewer than 2 rows), adding its gradient into the
 // Params' Grad when grad is true. The trainer calls it after the batch's

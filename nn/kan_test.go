@@ -89,7 +89,7 @@ func TestKANRegistered(t *testing.T) {
 func TestKANParams(t *testing.T) {
 	info := KANLayer.Info()
 	for _, c := range []struct{ in, out, g, k int }{{2, 5, 3, 3}, {5, 1, 5, 3}, {1, 1, 1, 1}, {7, 3, 50, 5}} {
-		opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1}
+		opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "lamb": 0}
 		l, err := info.New(LayerConfig{Kind: KANLayer, Units: c.out, Activation: Linear, Options: opts}, c.in, Glorot, rand.New(rand.NewPCG(1, 2)))
 		if err != nil {
 			t.Fatal(err)
@@ -120,7 +120,7 @@ func TestKANParams(t *testing.T) {
 		}
 	}
 	// KAN[2,5,1] at G=5, k=3: the numbers a user sees.
-	o := Options{"g": 5, "k": 3, "range": 1}
+	o := Options{"g": 5, "k": 3, "range": 1, "lamb": 0}
 	t.Logf("KAN 2->5: %d params, %d FLOPs; 5->1: %d params, %d FLOPs (dense 2->5: %d FLOPs)",
 		info.Params(2, 5, o), info.FLOPs(2, 5, o), info.Params(5, 1, o), info.FLOPs(5, 1, o), DenseLayer.Info().FLOPs(2, 5, nil))
 }
@@ -345,7 +345,7 @@ func buildKANWithBasis(t testing.TB, widths []int, g int, basis KANBasis, rng *r
 	var layers []LayerConfig
 	for _, w := range widths[1:] {
 		layers = append(layers, LayerConfig{Kind: KANLayer, Units: w, Activation: Linear,
-			Options: Options{"g": float32(g), "k": 3, "range": 1, "basis": float32(basis)}})
+			Options: Options{"g": float32(g), "k": 3, "range": 1, "basis": float32(basis), "lamb": 0}})
 	}
 	net, err := Build(widths[0], layers, Glorot, rng)
 	if err != nil {

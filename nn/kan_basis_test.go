@@ -292,6 +292,7 @@ func TestKANBasisParams(t *testing.T) {
 				want = append(want, shape{"mix", c.out, 4, false})
 				wantCount = edges*(4*nb+2) + 4*c.out
 			}
+			want = append(want, shape{"sym", 0, 4, false}) // empty until an edge is snapped
 			var got []shape
 			total := 0
 			for _, p := range l.Params() {
@@ -307,7 +308,7 @@ func TestKANBasisParams(t *testing.T) {
 			if n := info.Params(c.in, c.out, opts); n != total || total != wantCount {
 				t.Errorf("%+v %v: KindInfo.Params %d, layer %d, want %d", c, basis, n, total, wantCount)
 			}
-			if st := l.State(); len(st) != 1 || st[0].Cols != knotCount(c.g, c.k) {
+			if st := l.State(); len(st) != 2 || st[0].Cols != knotCount(c.g, c.k) || st[1].Name != "edges" {
 				t.Errorf("%+v %v: state %v", c, basis, st)
 			}
 			if f := info.FLOPs(c.in, c.out, opts); f <= 0 {

@@ -81,7 +81,14 @@ func (l *KAN) SetSparsityOption(lamb float32) { l.SetSparsity(lamb / 2) }
 // layers before it, and a LossTerm has no way to send that part back
 // (see the report on LossTerm). An edge whose φ does not vary over the
 // batch (std 0) gets no gradient, where the square root has no slope.
+//
+// It is also where the gradients of pruned and snapped edges' spline
+// parameters are cleared (holdEdges, kan_edges.go): the last thing a
+// step does to the gradients before the optimizer.
 func (l *KAN) ExtraLoss(grad bool) float32 {
+	if grad && l.anyHeld() {
+		defer l.holdEdges()
+	}
 	lamb := float64(l.sparse.lamb)
 	if lamb == 0 || l.rows < 2 {
 		return 0
@@ -106,7 +113,14 @@ func entropyTerm(p float64) (v, dv float64) {
 func (l *KAN) sparsityScores(grad bool) float64 {
 	s := &l.sparse
 	in, out := l.in, l.out
-	score := func(i, j int) float64 { return s.std[i*out+j] / (s.xStd[i] + kanScoreFloor) }
+	// A pruned or snapped edge is outside the penalty: its spline is
+	// held at 0, and a snapped edge's constants are the formula's.
+	score := func(i, j int) float64 {
+		if !l.EdgeLive(i, j) {
+			return 0
+		}
+		return s.std[i*out+j] / (s.xStd[i] + kanScoreFloor)
+	}
 	for j := range out {
 		s.rowSum[j], s.rowHP[j] = 1, 0
 	}
@@ -148,6 +162,9 @@ func (l *KAN) sparsityScores(grad bool) float64 {
 			dA := kanL1Weight + kanEntropyWeight*((dr-s.rowHP[j])/(float64(out)*s.rowSum[j])+
 				(dc-s.colHP[i])/(float64(in)*s.colSum[i]))
 			s.weight[i*out+j] = dA / (s.xStd[i] + kanScoreFloor)
+			if !l.EdgeLive(i, j) {
+				s.weight[i*out+j] = 0
+			}
 		}
 	}
 	return reg

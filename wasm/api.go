@@ -42,6 +42,7 @@ const maxAPISteps = 10000
 //	           edges: [{layer, from, to, function, text, r2, pruned}],
 //	           testRMSE}, or {error}
 //	play(), pause(), reset()
+//	prune(threshold?), snap()  KAN actions, see exposeKANAPI (kan.go)
 //	step(n)    trains n steps now (paused), returns status()
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
@@ -109,6 +110,7 @@ func exposeAPI(a *app) {
 		return a.status()
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	exposeKANAPI(a, api)
 	js.Global().Set("playground", api)
 }
 

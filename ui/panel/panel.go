@@ -26,6 +26,12 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// Prune prunes a network of KAN layers at a node threshold (0: the
+	// default); Snap snaps its edges to functions and returns the formula
+	// as text; Snapped says whether some edge is snapped (kan.go).
+	Prune   func(threshold float64) error
+	Snap    func() (string, error)
+	Snapped func() bool
 }
 
 // Panel is the control panel inside a root element.

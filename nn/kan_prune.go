@@ -30,11 +30,10 @@ type KANScores struct {
 // kanScoreEps is pykan's 1e-4 under the unit's spread.
 const kanScoreEps = 1e-4
 
-// Default pruning thresholds, pykan's prune(node_th=1e-2, edge_th=3e-2):
-// PruneKAN takes the node threshold and prunes edges at 3 times it.
+// pykan's pruning thresholds, prune(node_th=1e-2, edge_th=3e-2).
 const (
-	DefaultKANPruneThreshold = 1e-2
-	kanEdgeThresholdFactor   = 3
+	DefaultKANNodeThreshold = 1e-2
+	DefaultKANEdgeThreshold = 3e-2
 )
 
 // ErrNotAllKAN says a network mixes KAN layers with others; pruning and
@@ -130,18 +129,20 @@ func (p PrunedKAN) Widths() []int {
 }
 
 // PruneKAN returns a copy of a network of KAN layers without its hidden
-// nodes that score at most threshold over the rows of x, and with the
-// edges that score below kanEdgeThresholdFactor·threshold set to 0
-// (PruneEdge); a hidden layer keeps at least its best node. Everything
+// nodes that score at most nodeTh over the rows of x, and with the edges
+// that score below edgeTh set to 0 (PruneEdge); a hidden layer keeps at
+// least its best node. Everything
 // that stays keeps its values (coefficients, scales, knots, mixing,
 // snapped constants, sparsity), so the pruned network computes what the
 // original did less the removed parts; what those added on average (their
 // mean over x) is moved into an edge of the same unit that stays (see
 // foldMean), so the output does not shift by the constants they carried.
 // net itself is not changed, only forwarded.
-func PruneKAN(net *Network, x Matrix, threshold float64) (PrunedKAN, error) {
-	if !(threshold >= 0) || math.IsInf(threshold, 0) {
-		return PrunedKAN{}, fmt.Errorf("nn: pruning threshold %g must be a number at least 0", threshold)
+func PruneKAN(net *Network, x Matrix, nodeTh, edgeTh float64) (PrunedKAN, error) {
+	for _, th := range []float64{nodeTh, edgeTh} {
+		if !(th >= 0) || math.IsInf(th, 0) {
+			return PrunedKAN{}, fmt.Errorf("nn: pruning threshold %g must be a number at least 0", th)
+		}
 	}
 	sc, err := ScoreKAN(net, x)
 	if err != nil {
@@ -153,7 +154,7 @@ func PruneKAN(net *Network, x Matrix, threshold float64) (PrunedKAN, error) {
 	for b, scores := range sc.Nodes {
 		best := 0
 		for i, v := range scores {
-			if b == 0 || b == n || v > threshold {
+			if b == 0 || b == n || v > nodeTh {
 				kept[b] = append(kept[b], i)
 			}
 			if v > scores[best] {
@@ -165,7 +166,6 @@ func PruneKAN(net *Network, x Matrix, threshold float64) (PrunedKAN, error) {
 		}
 	}
 	p := PrunedKAN{Net: &Network{Layers: make([]Layer, n)}, Kept: kept}
-	edgeTh := kanEdgeThresholdFactor * threshold
 	for l, k := range ks {
 		nk, err := k.subLayer(kept[l], kept[l+1])
 		if err != nil {

@@ -37,7 +37,7 @@ func TestPruneKANRemovesADeadNode(t *testing.T) {
 		out.PruneEdge(2, 0) // node 2 no longer reaches the output
 		want := netOutput(net, x)
 
-		same, err := PruneKAN(net, x, 0)
+		same, err := PruneKAN(net, x, 0, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func TestPruneKANRemovesADeadNode(t *testing.T) {
 			t.Errorf("removing the dead node changed the output by %g", d)
 		}
 
-		p, err := PruneKAN(net, x, DefaultKANPruneThreshold)
+		p, err := PruneKAN(net, x, DefaultKANNodeThreshold, DefaultKANEdgeThreshold)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,21 +69,21 @@ func TestPruneKANRefuses(t *testing.T) {
 	net := buildKAN(t, []int{2, 3, 1}, 3, rng)
 	x := randMatrix(rng, 10, 2, 1)
 	for _, th := range []float64{-1, math.NaN(), math.Inf(1)} {
-		if _, err := PruneKAN(net, x, th); err == nil {
+		if _, err := PruneKAN(net, x, th, 0.01); err == nil {
 			t.Errorf("threshold %g accepted", th)
 		}
 	}
-	if _, err := PruneKAN(net, randMatrix(rng, 1, 2, 1), 0.01); err == nil {
+	if _, err := PruneKAN(net, randMatrix(rng, 1, 2, 1), 0.01, 0.01); err == nil {
 		t.Error("one row accepted")
 	}
-	if _, err := PruneKAN(net, randMatrix(rng, 10, 3, 1), 0.01); err == nil {
+	if _, err := PruneKAN(net, randMatrix(rng, 10, 3, 1), 0.01, 0.01); err == nil {
 		t.Error("three columns accepted for two inputs")
 	}
 	dense, err := NewNetwork(2, []LayerConfig{{Kind: DenseLayer, Units: 3, Activation: Tanh}}, 1, Linear, Glorot, rng)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := PruneKAN(dense, x, 0.01); err != ErrNotAllKAN {
+	if _, err := PruneKAN(dense, x, 0.01, 0.01); err != ErrNotAllKAN {
 		t.Errorf("a dense network: %v", err)
 	}
 }

@@ -12,8 +12,7 @@ import (
 // (session.Snap). Both change the network the page trains, so the link
 // (pruning changes the widths) and the pictures follow.
 
-// prune prunes the network with the node threshold (0 or less: pykan's
-// default), under the lock, and writes the link of the new shape.
+// prune prunes the network at the threshold (0: pykan's defaults), under the lock, and writes the link of the new shape.
 func (a *app) prune(threshold float64) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -51,9 +50,9 @@ func (a *app) snapped() bool {
 
 // exposeKANAPI adds to window.playground:
 //
-//	prune(threshold?) prunes a network of KAN layers (nodes scoring at
-//	           most threshold, default pykan's 1e-2; edges at 3 times it);
-//	           returns null or the reason it could not
+//	prune(threshold?) prunes a network of KAN layers: nodes and edges
+//	           scoring at most threshold (default pykan's 1e-2 for nodes,
+//	           3e-2 for edges); returns null or the reason it could not
 //	snap()     snaps every edge a library function fits to that function
 //	           with trainable constants; returns null or the reason
 func exposeKANAPI(a *app, api js.Value) {

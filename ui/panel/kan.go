@@ -3,6 +3,8 @@
 package panel
 
 import (
+	"math"
+	"strconv"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -18,8 +20,24 @@ const formulaRefresh = 1000
 // network, which keeps training, and the formula text out then follows
 // the constants as they train.
 func (p *Panel) buildKANActions(sec dom.Element, out dom.HTMLElement) {
+	threshold := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	threshold.SetType("number")
+	threshold.SetID("prune-threshold")
+	threshold.SetAttribute("min", "0")
+	threshold.SetAttribute("step", "any")
+	threshold.SetAttribute("placeholder", "pykan's")
+	threshold.SetTitle("Hidden nodes and edges whose score (their share of the output's spread) is at most this go. Empty: pykan's defaults, 0.01 for nodes and 0.03 for edges.")
+	p.labelled(sec, "prune at", "prune-threshold", threshold)
 	p.button(sec, "prune", "Prune", "Remove hidden nodes and edges that barely matter to the output (pykan's prune); train with some sparsity first", func() {
-		if err := p.act.Prune(0); err != nil {
+		t, err := 0.0, error(nil) // empty: pykan's thresholds
+		if v := threshold.Value(); v != "" {
+			t, err = strconv.ParseFloat(v, 64)
+		}
+		if err != nil || !(t >= 0) || math.IsInf(t, 0) {
+			p.refuse("The pruning threshold must be a number, 0 or more.")
+			return
+		}
+		if err := p.act.Prune(t); err != nil {
 			p.refuse(err.Error())
 			return
 		}

@@ -53,6 +53,7 @@ func (s *Session) swapNet(net *nn.Network) error {
 	s.generation++
 	s.stepped = false
 	s.metricsStale = true
+	s.lastError = "" // a converged run may go on: the objective changed
 	s.surface.invalidate()
 	return nil
 }

@@ -50,6 +50,7 @@ func (s *Session) Snap() (Formula, int, error) {
 		s.generation++ // the parameter count changed
 		s.stepped = false
 		s.metricsStale = true
+		s.lastError = "" // a converged run may go on with the constants
 		s.surface.invalidate()
 	}
 	f, err = s.Formula()

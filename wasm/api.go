@@ -51,6 +51,7 @@ const maxAPISteps = 10000
 //	           edges: [{layer, from, to, function, text, r2, pruned}],
 //	           testRMSE}, or {error}
 //	play(), pause(), reset()
+//	prune(threshold?), snap()  KAN actions, see exposeKANAPI (kan.go)
 //	step(n)    trains n steps now (paused), returns status()
 //	importData(csvText)
 //	           switches the experiment to the points of a CSV file's text,
@@ -137,6 +138,7 @@ func exposeAPI(a *app) {
 		return nil
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	exposeKANAPI(a, api)
 	js.Global().Set("playground", api)
 }
 

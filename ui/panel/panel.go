@@ -27,6 +27,12 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// Prune prunes a network of KAN layers at a threshold (0: pykan's
+	// defaults); Snap snaps its edges to functions and returns the
+	// formula as text; Snapped says whether some edge is snapped (kan.go).
+	Prune   func(threshold float64) error
+	Snap    func() (string, error)
+	Snapped func() bool
 	// EmbedLink is the page address and hash an embed opens (the embed
 	// builder adds its query): the current experiment, starting to train
 	// when autoplay. It is the one place that decides what an embed

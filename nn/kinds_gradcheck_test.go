@@ -28,16 +28,18 @@ const (
 
 // spikingRelaxation is a spiking layer made differentiable for the check.
 // Its forward spike step(u) becomes the smooth 1/2 + atan(π/2·α·u)/π,
-// whose derivative is the ATan surrogate Backward uses, so Backward is
-// the exact gradient of the relaxed layer wherever the (still hard) reset
-// does not switch; resetKinks lists the resets, and a finite difference
-// that switches one is skipped like a ReLU kink. This checks the whole
-// backward pass, BPTT through the leak and detached reset, the weights,
-// the delay positions through the Gaussian kernels and the input
-// gradient, against the forward pass, not against a copy of its formulas.
+// whose derivative is the ATan surrogate Backward uses, and its detached
+// reset is held at the resets of the first pass of each batch
+// (recordResets), a constant as detaching means; Backward is then the
+// exact gradient of the relaxed layer. This checks the whole backward
+// pass, BPTT through the leak and the reset, the weights, the delay
+// positions through the Gaussian kernels and the input gradient, against
+// the forward pass rather than against a copy of its formulas. clampKinks
+// lists clamped delay positions, skipped like ReLU kinks.
 type spikingRelaxation interface {
 	relaxForGradcheck()
-	resetKinks() []bool
+	recordResets()
+	clampKinks() []bool
 }
 
 // kindCase is one valid configuration of a kind.
@@ -216,7 +218,8 @@ func checkKindGradients(k *KindInfo, c kindCase, rng *rand.Rand, breakIt func(La
 		// a finite difference that switches one straddles a kink.
 		var kinks func() []bool
 		if spikes != nil {
-			kinks = spikes.resetKinks
+			spikes.recordResets()
+			kinks = spikes.clampKinks
 		} else if c.cfg.Activation == ReLU {
 			var on []bool
 			kinks = func() []bool {

@@ -28,11 +28,10 @@ type LIF struct {
 	thresh  float32
 	alpha   float32 // the surrogate's sharpness
 	readout bool    // output layer: membrane readout instead of spikes
-	// relaxed makes Forward emit the smooth spike 1/2 + atan(π/2·α·u)/π,
-	// whose derivative is exactly the surrogate, in place of step(u); the
-	// reset stays the hard step. Only the gradient check sets it: the
-	// relaxed layer is differentiable and Backward is its exact gradient.
-	relaxed bool
+	// relaxed, set only by the gradient check, makes the layer
+	// differentiable so that Backward is its exact gradient (see
+	// spikeRelaxation).
+	relaxed *spikeRelaxation
 	params  []*Param
 
 	x      Matrix    // input of the most recent Forward (caller's buffer)

@@ -1,6 +1,9 @@
 package nn
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The neurons of a LIF layer: the membrane over time, forward and back.
 // Buffers are rows x T·Out, time-major within a row.
@@ -21,6 +24,10 @@ func smoothStep(alpha, u float32) float32 {
 // reset) and spikes s.
 func (l *LIF) spikeForward(cur, h, s []float32, rows int) {
 	out, T := l.out, l.steps
+	if l.relaxed != nil {
+		l.relaxed.begin(len(h))
+		defer l.relaxed.end()
+	}
 	for r := range rows {
 		base := r * T * out
 		for j := range out {
@@ -31,8 +38,9 @@ func (l *LIF) spikeForward(cur, h, s []float32, rows int) {
 				h[k] = hk
 				spike := hk > l.thresh
 				switch {
-				case l.relaxed:
+				case l.relaxed != nil:
 					s[k] = smoothStep(l.alpha, hk-l.thresh)
+					spike = l.relaxed.reset(k, spike)
 				case spike:
 					s[k] = 1
 				default:
@@ -61,7 +69,11 @@ func (l *LIF) spikeBackward(ds, g []float32, rows int) {
 			for t := T - 1; t >= 0; t-- {
 				k := base + t*out + j
 				gh := ds[k] * surrogate(l.alpha, h[k]-l.thresh)
-				if h[k] <= l.thresh {
+				reset := h[k] > l.thresh
+				if l.relaxed != nil {
+					reset = l.relaxed.resets[k]
+				}
+				if !reset {
 					gh += l.beta * next
 				}
 				g[k] = gh
@@ -139,3 +151,35 @@ func softmaxInto(p, x []float32) {
 		p[j] /= sum
 	}
 }
+
+// spikeRelaxation is the differentiable stand-in for a LIF layer that the
+// gradient check differentiates. Forward emits the smooth spike 1/2 +
+// atan(π/2·α·u)/π, whose derivative is exactly the ATan surrogate, in
+// place of step(u), and resets where the recording pass spiked, whatever
+// the membranes do later: a detached reset is a constant, so holding it
+// fixed under finite differences is what "detached" means.
+type spikeRelaxation struct {
+	record bool   // the next pass records its resets
+	resets []bool // the recorded resets, rows x T·Out
+}
+
+// reset says whether entry k resets: spike while recording, the recorded
+// value after.
+func (r *spikeRelaxation) reset(k int, spike bool) bool {
+	if r.record {
+		r.resets[k] = spike
+		return spike
+	}
+	return r.resets[k]
+}
+
+// begin and end bracket a forward pass over n entries.
+func (r *spikeRelaxation) begin(n int) {
+	if r.record {
+		r.resets = slices.Grow(r.resets[:0], n)[:n]
+	} else if len(r.resets) != n {
+		panic("nn: relaxed LIF layer given another shape than it recorded")
+	}
+}
+
+func (r *spikeRelaxation) end() { r.record = false }

@@ -8,21 +8,20 @@ import (
 )
 
 // relaxForGradcheck makes the layer differentiable for the registry's
-// gradient check (see spikingRelaxation): smooth spikes, and a training
-// step, so learned delays use their Gaussian kernels.
+// gradient check (see spikeRelaxation), inside a training step so that
+// learned delays use their Gaussian kernels.
 func (l *LIF) relaxForGradcheck() {
-	l.relaxed = true
+	l.relaxed = &spikeRelaxation{}
 	l.beginStep(0)
 }
 
-// resetKinks lists which membranes crossed the threshold (and reset) in
-// the most recent Forward, and which positions sit at the ends of their
-// range, where Forward clamps them (another kink).
-func (l *LIF) resetKinks() []bool {
-	on := make([]bool, 0, len(l.hBuf)+len(l.syn.pos.Value))
-	for _, h := range l.hBuf {
-		on = append(on, h > l.thresh)
-	}
+// recordResets makes the next Forward record the resets later ones keep.
+func (l *LIF) recordResets() { l.relaxed.record = true }
+
+// clampKinks lists the positions at the ends of their range, where
+// Forward clamps them: a kink finite differences must not straddle.
+func (l *LIF) clampKinks() []bool {
+	on := make([]bool, 0, len(l.syn.pos.Value))
 	for _, p := range l.syn.pos.Value {
 		on = append(on, p <= 0 || p >= float32(l.syn.taps-1))
 	}

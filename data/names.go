@@ -25,11 +25,15 @@ const (
 	SinXY  // sin(pi u) v
 	SumSq  // u^2 + v^2
 	ModAdd // (a + b) mod p
+	// Interval and Sequence are spike trains over time steps (temporal.go).
+	Interval
+	Sequence
 	numSets
 )
 
 var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
-	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd"}
+	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd",
+	"interval", "sequence"}
 
 // Sets lists every data set.
 func Sets() []Set {

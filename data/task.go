@@ -21,6 +21,9 @@ type task struct {
 	target [2]float32
 	// pairs marks a task over every pair (a, b) of 0..p-1, p the class count.
 	pairs bool
+	// channels is the inputs per time step of a task whose examples are
+	// spike trains (temporal.go); 0 for the others.
+	channels int
 }
 
 // MinModulus and MaxModulus bound p of the modular-addition task: its
@@ -41,11 +44,13 @@ var tasks = [numSets]task{
 	Rings:      {label: "rings, k classes", classes: [2]int{2, MaxClasses}, extent: Domain},
 	ExpSin: {label: "fit exp(sin πx + y²)", extent: 1, target: [2]float32{float32(math.Exp(-1)), float32(math.Exp(2))},
 		fn: func(u, v float64) float64 { return math.Exp(math.Sin(math.Pi*u) + v*v) }},
-	XY:     {label: "fit x·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return u * v }},
-	Ratio:  {label: "fit (x+y)/(1+xy)", extent: 1, target: [2]float32{-1, 1}, fn: ratio},
-	SinXY:  {label: "fit sin(πx)·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
-	SumSq:  {label: "fit x² + y²", extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
-	ModAdd: {label: "(a + b) mod p", classes: [2]int{MinModulus, MaxModulus}, pairs: true},
+	XY:       {label: "fit x·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return u * v }},
+	Ratio:    {label: "fit (x+y)/(1+xy)", extent: 1, target: [2]float32{-1, 1}, fn: ratio},
+	SinXY:    {label: "fit sin(πx)·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
+	SumSq:    {label: "fit x² + y²", extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
+	ModAdd:   {label: "(a + b) mod p", classes: [2]int{MinModulus, MaxModulus}, pairs: true},
+	Interval: {label: "spike interval", classes: [2]int{2, MaxClasses}, channels: 2},
+	Sequence: {label: "spike sequence (polychrony)", classes: [2]int{2, MaxClasses}, channels: sequenceChannels},
 }
 
 // ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the
@@ -117,12 +122,25 @@ func (s Set) Target(x1, x2 float32) float32 {
 }
 
 // Inputs is the network's input width for the set: one per feature on the
-// plane, two one-hot blocks of p for pairs.
+// plane, two one-hot blocks of p for pairs, the channels per time step of
+// a temporal set (whose rows hold Steps of them, see InputWidth).
 func (s Set) Inputs(features, classes int) int {
-	if s.Pairs() {
+	switch {
+	case s.Pairs():
 		return 2 * classes
+	case s.Temporal():
+		return s.Channels()
 	}
 	return features
+}
+
+// InputWidth is the number of values in one example's input row: Inputs,
+// times Steps for a temporal set.
+func (s Set) InputWidth(features, classes int) int {
+	if s.Temporal() {
+		return s.Channels() * s.Steps(classes)
+	}
+	return s.Inputs(features, classes)
 }
 
 // Outputs is the network's output width for the set: one per class, one

@@ -51,7 +51,7 @@ const LIFLayer LayerKind = "lif"
 const (
 	LIFDelays    = "dl"   // DelayNone, DelayFixed or DelayLearned
 	LIFMaxDelay  = "dmax" // the longest delay in steps
-	lifTau       = "tau"
+	LIFTau       = "tau"
 	lifThreshold = "th"
 	lifSharpness = "sg"
 	LIFSharpen   = "sh" // steps over which learned delays' kernels narrow
@@ -79,7 +79,7 @@ func init() {
 			Help:    "The longest synaptic delay, in time steps.",
 			Default: 10, Min: 1, Max: 50, Integer: true,
 		}, {
-			Key: lifTau, Label: "time constant",
+			Key: LIFTau, Label: "time constant",
 			Help:    "Membrane time constant τ in steps: the membrane keeps 1 - 1/τ of its value each step (τ = 1 forgets at once).",
 			Default: 2, Min: 1, Max: 100,
 		}, {
@@ -110,12 +110,19 @@ func init() {
 			o := c.Options
 			return NewLIF(in, c.Units, LIFConfig{
 				Delays: o.Int(LIFDelays), MaxDelay: o.Int(LIFMaxDelay),
-				Tau: o[lifTau], Threshold: o[lifThreshold], Sharpness: o[lifSharpness],
+				Tau: o[LIFTau], Threshold: o[lifThreshold], Sharpness: o[lifSharpness],
 				SharpenSteps: o.Int(LIFSharpen),
 			}, init, rng)
 		},
 	}, 3)
 }
+
+// lifInitGain scales the initial weights, in units of the threshold. The
+// initializations assume inputs of unit variance; spikes are sparse 0s and
+// 1s, and at the plain scale few membranes would ever reach the threshold,
+// leaving the surrogate little to work with. (The DCLS reference uses
+// batch normalization instead.)
+const lifInitGain = 4
 
 // LIFConfig holds a LIF layer's settings (its kind's options).
 type LIFConfig struct {
@@ -128,7 +135,8 @@ type LIFConfig struct {
 }
 
 // NewLIF makes a hidden LIF layer of out units over in inputs; weights are
-// drawn by init from rng, then fixed delays or initial positions.
+// drawn by init from rng (scaled by lifInitGain·threshold), then fixed
+// delays or initial positions.
 func NewLIF(in, out int, c LIFConfig, init Init, rng *rand.Rand) (*LIF, error) {
 	switch {
 	case in <= 0 || out <= 0:
@@ -144,7 +152,7 @@ func NewLIF(in, out int, c LIFConfig, init Init, rng *rand.Rand) (*LIF, error) {
 		in: in, out: out,
 		beta: 1 - 1/c.Tau, thresh: c.Threshold, alpha: c.Sharpness,
 	}
-	l.syn.init(in, out, c.Delays, c.MaxDelay, c.SharpenSteps, init, rng)
+	l.syn.init(in, out, c.Delays, c.MaxDelay, c.SharpenSteps, lifInitGain*c.Threshold, init, rng)
 	l.params = l.syn.params()
 	return l, nil
 }

@@ -41,7 +41,9 @@ const sigmaEnd = 0.23
 // positionLRScale is how much faster positions learn than weights.
 const positionLRScale = 100
 
-func (s *synapses) init(in, out, mode, maxDelay, sharpen int, init Init, rng *rand.Rand) {
+// init draws the weights by init, scaled by gain, then fixed delays or
+// initial positions.
+func (s *synapses) init(in, out, mode, maxDelay, sharpen int, gain float32, init Init, rng *rand.Rand) {
 	s.in, s.out, s.mode, s.sharpen = in, out, mode, sharpen
 	s.taps = 1
 	if mode != DelayNone {
@@ -50,6 +52,7 @@ func (s *synapses) init(in, out, mode, maxDelay, sharpen int, init Init, rng *ra
 	s.w = Param{Name: "W", Rows: in, Cols: out, Decay: true,
 		Value: make([]float32, in*out), Grad: make([]float32, in*out)}
 	initWeights(init, s.w.Value, in, out, rng)
+	kernels.Scale(gain, s.w.Value)
 	switch mode {
 	case DelayFixed:
 		s.fixed = Param{Name: "delays", Rows: in, Cols: out, Value: make([]float32, in*out)}

@@ -1,0 +1,37 @@
+package experiment
+
+import (
+	"playground/nn"
+)
+
+// fitTimeAxis makes the layers read the set's data: on a task of spike
+// trains every layer that is not spiking becomes a spiking (LIF) layer of
+// the same width, and on any other task every spiking layer becomes dense
+// (tanh, linear for the output layer). Layers that already fit are kept
+// as they are, options and all.
+func (s *Spec) fitTimeAxis() {
+	temporal := s.Data.Set.Temporal()
+	for i := range s.Layers {
+		l := &s.Layers[i]
+		k := l.Kind.Info()
+		if k == nil || k.TimeAxis == temporal {
+			continue
+		}
+		switch {
+		case temporal:
+			*l = NewLayer(nn.LIFLayer, l.Units, nn.Linear)
+		case i == len(s.Layers)-1:
+			*l = NewLayer(nn.DenseLayer, l.Units, nn.Linear)
+		default:
+			*l = NewLayer(nn.DenseLayer, l.Units, nn.Tanh)
+		}
+	}
+}
+
+// Steps is the number of time steps of the spec's examples: the task's,
+// for a task of spike trains, 1 for the others.
+func (s Spec) Steps() int { return max(s.Data.Set.Steps(s.Data.Classes), 1) }
+
+// InputWidth is the number of values in one example's input row: Inputs,
+// times Steps for a task of spike trains.
+func (s Spec) InputWidth() int { return s.Inputs() * s.Steps() }

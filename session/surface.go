@@ -36,6 +36,7 @@ type surface struct {
 	out     Surface
 	values  [][][]float32 // backing slices of out.Nodes
 	answers []int         // argmax per cell, for the table of pairs
+	totals  []float32     // a layer's spike counts over time (stepTotals)
 	truth   []int         // the right answer per cell, for the table of pairs
 	train   []bool        // the cell is a training pair
 }
@@ -45,6 +46,7 @@ type gridKey struct {
 	set      data.Set
 	classes  int
 	features uint64 // one bit per feature, in order: a spec lists each once, in canonical order
+	examples int    // for spike trains, the session generation whose examples fill the grid
 }
 
 func featureBits(feats []data.Feature) uint64 {
@@ -65,30 +67,39 @@ func (s *Session) Surface(res int) *Surface {
 	net := s.trainer.Net()
 	set, feats := s.spec.Data.Set, s.spec.Features
 	key := gridKey{set: set, classes: s.spec.Data.Classes, features: featureBits(feats)}
+	if set.Temporal() {
+		key.examples = s.generation
+	}
 	if set.Pairs() {
 		res = s.spec.Data.Classes
 	}
 	if c.res != res || c.gridFor != key {
 		c.res, c.gridFor = res, key
 		in := s.spec.Inputs()
-		if set.Pairs() {
+		switch {
+		case set.Pairs():
 			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
-		} else {
+		case set.Temporal():
+			c.grid = nn.Matrix{Rows: res * res, Cols: s.spec.InputWidth(),
+				Data: exampleGrid(c.grid.Data[:0], set, s.data.all, res*res, s.spec.Data.Classes)}
+		default:
 			sq := ui.Square(set.Extent())
 			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
 		}
 		c.valid = false
 	}
-	inputs := c.grid.Cols
+	inputs := s.spec.Inputs()
 	if c.valid && sameShape(c.values, net, inputs) {
 		return &c.out
 	}
 	outputs := evaluate(net, c.grid)
 	c.shape(net, inputs, res*res)
+	grid := stepTotals(&c.totals, c.grid, inputs)
 	for u := range inputs {
-		scaledColumn(c.values[0][u], c.grid, u)
+		scaledColumn(c.values[0][u], grid, u)
 	}
 	for l, m := range outputs {
+		m = stepTotals(&c.totals, m, net.Layers[l].Out())
 		for u := range m.Cols {
 			scaledColumn(c.values[l+1][u], m, u)
 		}

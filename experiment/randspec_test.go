@@ -60,12 +60,16 @@ func randomSpec(r *rand.Rand) Spec {
 	s.Batch = randomInt(r, 1, MaxBatch)
 	// One step's work is bounded: shrink the batch (or leave L-BFGS,
 	// which steps on every example) until it fits.
-	for s.StepRows()*s.NumParams() > MaxStepWork {
+	for s.StepRows()*s.ExampleWork() > MaxStepWork {
 		if s.Rule == nn.LBFGS {
 			s.Rule = nn.Minibatch
 			continue
 		}
-		s.Batch = max(1, MaxStepWork/s.NumParams()-r.IntN(3))
+		if s.Batch == 1 { // one spiking example is too much: shrink the network
+			s.Layers = randomLayers(r, s.Inputs(), s.Outputs(), s.Data.Set.Temporal())
+			continue
+		}
+		s.Batch = max(1, MaxStepWork/s.ExampleWork()-r.IntN(3))
 	}
 	s.Seed = r.Uint32()
 	s.View = ViewSpec{ShowTest: r.IntN(2) == 0, Discretize: r.IntN(2) == 0}

@@ -1,6 +1,8 @@
 package experiment
 
 import (
+	"math"
+
 	"playground/nn"
 )
 
@@ -35,3 +37,30 @@ func (s Spec) Steps() int { return max(s.Data.Set.Steps(s.Data.Classes), 1) }
 // InputWidth is the number of values in one example's input row: Inputs,
 // times Steps for a task of spike trains.
 func (s Spec) InputWidth() int { return s.Inputs() * s.Steps() }
+
+// ExampleWork is how many parameter uses one example costs a training
+// step: the parameters, each layer's times its kind's StepUses and, for
+// spiking layers, times Steps. Without spiking layers it is NumParams.
+// It saturates at math.MaxInt, like Cost.
+func (s Spec) ExampleWork() int {
+	work := 0
+	for i, c := range s.LayerCosts() {
+		k := s.Layers[i].Kind.Info()
+		uses := 1
+		if k != nil && k.StepUses != nil && c.Params != math.MaxInt {
+			uses = max(k.StepUses(s.Layers[i].Options), 1)
+		}
+		if k != nil && k.TimeAxis {
+			uses *= s.Steps()
+		}
+		work = addSat(work, mulSat(c.Params, uses))
+	}
+	return work
+}
+
+func mulSat(a, b int) int {
+	if a != 0 && b > math.MaxInt/a {
+		return math.MaxInt
+	}
+	return a * b
+}

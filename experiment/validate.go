@@ -210,9 +210,13 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 	if layersOK && ioOK {
 		if n := s.NumParams(); n > MaxParams {
 			c.add(field, "the network has %d trainable parameters, more than the limit of %d", n, MaxParams)
-		} else if rows := s.StepRows(); rows*n > MaxStepWork {
+		} else if rows, work := s.StepRows(), s.ExampleWork(); work == n && rows*n > MaxStepWork {
 			c.add("batch", "a step would run %d examples through %d parameters, more than the limit of %d "+
 				"(examples × parameters): use a smaller batch, fewer points or a smaller network", rows, n, MaxStepWork)
+		} else if work != n && (work > MaxStepWork || rows*work > MaxStepWork) {
+			c.add("batch", "a step would run %d examples through %d parameters over %d time steps and their delay taps "+
+				"(%d uses each), more than the limit of %d: use a smaller batch, fewer points, shorter delays or a smaller network",
+				rows, n, s.Steps(), work, MaxStepWork)
 		}
 	}
 	if c.enum("loss", "", "loss", int(s.Loss), numLosses) && s.Data.Set.Regression() && s.Loss != nn.MSE {

@@ -106,6 +106,13 @@ func init() {
 		// Per time step: the multiply-adds of the delayed currents (at
 		// rounded, integer delays) and the membrane update.
 		FLOPs: func(in, out int, o Options) int { return 2*in*out + 4*out },
+		// Training runs every delay tap.
+		StepUses: func(o Options) int {
+			if o.Int(LIFDelays) == DelayNone {
+				return 1
+			}
+			return o.Int(LIFMaxDelay) + 1
+		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
 			o := c.Options
 			return NewLIF(in, c.Units, LIFConfig{

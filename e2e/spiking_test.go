@@ -4,7 +4,10 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestSpikingPresetsTrain opens the spiking presets as the Papers panel
@@ -46,4 +49,39 @@ func TestSpikingPresetsTrain(t *testing.T) {
 		waitForPicture(t, tab)
 		screenshot(t, tab, "spiking-"+tc.id)
 	}
+}
+
+// TestSpikeTaskFromThePanel picks the interval task in the panel: the
+// layers become spiking, the controls for drawn examples stay and the
+// features go, it trains, and its link opens the same experiment.
+func TestSpikeTaskFromThePanel(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	shown := func(id string) bool {
+		t.Helper()
+		v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
+			`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	setControl(t, tab, "#dataset", "interval")
+	waitForHash(t, tab, "d=interval")
+	for id, want := range map[string]bool{"classes": true, "points": true, "noise": true, "data-seed": true, "feature-x1": false, "brush": false} {
+		if shown(id) != want {
+			t.Errorf("interval: #%s shown %v, want %v", id, !want, want)
+		}
+	}
+	s := call(t, tab, `window.playground.step(50)`)
+	if s.Error != "" || s.TrainAcc == nil || !strings.Contains(s.Hash, "l=lif:") {
+		t.Fatalf("interval from the panel: error %q, train accuracy %s, hash %q", s.Error, orNull(s.TrainAcc), s.Hash)
+	}
+	t.Logf("interval with the default widths: step %d, train accuracy %s", s.Step, orNull(s.TrainAcc))
+	again := call(t, tab, fmt.Sprintf(`window.playground.load(%q)`, s.Hash))
+	if again.Hash != s.Hash || again.Error != "" || again.Step != 0 {
+		t.Errorf("loading its own link: hash %q, error %q, step %d", again.Hash, again.Error, again.Step)
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "spiking-interval-panel")
 }

@@ -25,6 +25,11 @@ const (
 	SinXY  // sin(pi u) v
 	SumSq  // u^2 + v^2
 	ModAdd // (a + b) mod p
+	// Uploaded and UploadedValues are a person's own points from a CSV
+	// file (csv.go), with class labels or target values; the points travel
+	// in the experiment (its spec's data), not drawn from a seed.
+	Uploaded
+	UploadedValues
 	// Interval and Sequence are spike trains over time steps (temporal.go).
 	Interval
 	Sequence
@@ -33,7 +38,7 @@ const (
 
 var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
 	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd",
-	"interval", "sequence"}
+	"csv", "csvreg", "interval", "sequence"}
 
 // Sets lists every data set.
 func Sets() []Set {

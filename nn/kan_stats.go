@@ -12,10 +12,10 @@ import "math"
 func (l *KAN) phi(r, i, j int, w, sums []float32) (phi, spline float32) {
 	ri, e, nb, ns := r*l.in+i, i*l.out+j, l.numBases(), len(l.slots)
 	block := l.in * l.out * nb
-	for q, sl := range l.slots {
-		o := ri*l.stride + sl.off
+	for q := range l.slots {
 		c := l.coef.Value[q*block+e*nb : q*block+(e+1)*nb]
-		s := splineAt(c, int(l.startBuf[ri*ns+q]), l.basisBuf[o:o+sl.width])
+		st, b := l.pointBasis(r, i, q)
+		s := splineAt(c, st, b)
 		spline += w[j*ns+q] * s
 		if sums != nil {
 			sums[q] = s

@@ -59,7 +59,7 @@ type KAN struct {
 	// values together, rows x in x stride, the B-spline slot of the
 	// selectable basis its window of k+1 from startBuf.
 	rows      int       // 0 before any Forward and after a grid change
-	batched   bool      // a single B-spline basis
+	batched   bool      // the most recent Forward took the batched path
 	xBuf      []float32 // inputs, rows x in
 	startBuf  []int32   // first basis function per (row, input, slot)
 	basisBuf  []float32 // the slots' values
@@ -71,11 +71,15 @@ type KAN struct {
 	// out x rows: the spline part of y, then dy, transposed; out x rows
 	// products; out x (G+k) products
 	yT, dyT, dsT, dC []float32
-	siluBuf          []float32 // SiLU(x), rows x in
-	dsiluBuf         []float32 // SiLU'(x), rows x in
-	yBuf             []float32 // output, rows x out
-	dxBuf            []float32 // dL/dx, rows x in
-	curveBuf         []float32 // EdgeCurve's one point of values, stride long
+	phiBuf           []float32 // out x rows: one input's edges at every row (batchStats)
+	// EdgeCurve's bases ((G+k) x points) and SiLU values, apart from
+	// Forward's, which Backward still needs
+	curveBasis, curveSilu []float32
+	siluBuf               []float32 // SiLU(x), rows x in
+	dsiluBuf              []float32 // SiLU'(x), rows x in
+	yBuf                  []float32 // output, rows x out
+	dxBuf                 []float32 // dL/dx, rows x in
+	curveBuf              []float32 // EdgeCurve's one point of values, stride long
 	// per unit, for one (row, input) at a time: the edge's basis part
 	// Σ_q w_jq·S_q and its slope in x
 	sumBuf, slopeBuf []float32
@@ -87,6 +91,14 @@ type KAN struct {
 
 	sparse kanSparsity
 }
+
+// batchedKAN reports whether a layer of B-splines takes the batched path
+// (kan_batched.go): where the WebAssembly kernels run (the page, Node),
+// which is what it is for. Native builds keep the point-by-point path,
+// whose float64 bases and sums the seeded claims tests were tuned on
+// (TestFormulaRecoversExpSin's trajectory depends on the last bits);
+// tests switch it to check that both paths agree.
+var batchedKAN = kernels.Accelerated
 
 // A KAN layer keeps its knots as state, adds pykan's sparsity penalty to
 // the objective, and skips dx when it is the first layer.
@@ -236,7 +248,6 @@ func NewKANWithBasis(in, out, g, k int, a float64, basis KANBasis, init Init, rn
 		grid:    Param{Name: "grid", Rows: in},
 		baseAcc: make([]float64, edges),
 		spAcc:   make([]float64, edges),
-		batched: basis == BSplineBasis,
 	}
 	for s, b := range kanPoolOf(basis) {
 		l.slotArr[s].basis = b
@@ -375,6 +386,7 @@ func (l *KAN) Forward(x Matrix) Matrix {
 	copy(xs, x.Data[:rows*in])
 	sil := grown(&l.siluBuf, rows*in)
 	y := resize(&l.yBuf, rows, l.out)
+	l.batched = l.basis == BSplineBasis && batchedKAN()
 	if l.batched {
 		kernels.SiLU(sil, xs) // Backward takes SiLU' from kernels.SiLUBackward
 		l.forwardBatched(y)

@@ -127,6 +127,42 @@ func (l *KAN) backwardBatched(dy Matrix, dx []float32) {
 	}
 }
 
+// edgeRowsBatched writes φ_ij at every row of the most recent Forward for
+// the edges of input i into dst (out x rows): the splines as one product
+// of the coefficients with the kept bases, then the SiLU terms.
+func (l *KAN) edgeRowsBatched(i int, dst []float32) {
+	rows, in, out, nb := l.rows, l.in, l.out, l.numBases()
+	kernels.GemmNN(out, rows, nb, 1, l.coef.Value[i*out*nb:(i+1)*out*nb], nb, l.basisBuf[i*nb*rows:(i+1)*nb*rows], rows, 0, dst, rows)
+	for j := range out {
+		e := i*out + j
+		sb, sp := l.scaleBase.Value[e], l.scaleSp.Value[e]
+		for r, v := range dst[j*rows : (j+1)*rows] {
+			dst[j*rows+r] = sb*l.siluBuf[r*in+i] + sp*v
+		}
+	}
+}
+
+// edgeCurveBatched writes φ_ij at the points xs into dst (as long): the
+// bases of all points at once, their sum with the edge's coefficients as
+// a product, then the SiLU term.
+func (l *KAN) edgeCurveBatched(i, j int, xs, dst []float32) {
+	n, nb, k, nt := len(xs), l.numBases(), l.k, l.grid.Cols
+	if n == 0 {
+		return
+	}
+	e, t := i*l.out+j, l.knots(i)
+	inv := grown(&l.invBuf, kernels.BSplineInvLen(nt, k))
+	work := grown(&l.workBuf, kernels.BSplineWorkLen(nt))
+	cb := grown(&l.curveBasis, nb*n)
+	sil := grown(&l.curveSilu, n)
+	kernels.BSplineInverses(t, k, inv)
+	kernels.BSplineBasis(n, xs, 1, k, t, inv, cb, nil, n, work)
+	kernels.GemmTN(1, n, nb, 1, l.coef.Value[e*nb:(e+1)*nb], 1, cb, n, 0, dst, n)
+	kernels.Scale(l.scaleSp.Value[e], dst)
+	kernels.SiLU(sil, xs)
+	kernels.Axpy(l.scaleBase.Value[e], sil, dst)
+}
+
 // pointBasis returns slot q's basis values at row r, input i of the most
 // recent Forward and the index of the basis function the first of them
 // belongs to: the batched path's G+k values gathered into pointBuf (start

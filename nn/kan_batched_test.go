@@ -19,10 +19,10 @@ func withBatchedKAN(on bool, f func()) {
 // kanPass is what one Forward and Backward of a layer gives.
 type kanPass struct {
 	y, dx, coef, sb, sp, edges, curve []float32
-	extra                              float32
+	extra                             float32
 }
 
-// runKANPass runs Forward and Backward (dy fixed) on a copy-fresh layer
+// runKANPass runs Forward and Backward (dy fixed) on a fresh layer
 // made by mk, with the sparsity penalty's gradient, then Edges and an
 // edge's curve.
 func runKANPass(mk func() *KAN, x, dy Matrix, params bool) kanPass {

@@ -336,8 +336,8 @@ func accelSoftmax(log bool, rows, cols int, x []float32) bool {
 	return true
 }
 
-// accelBSpline runs BSplineBasis's WebAssembly body; BSplineBasis has
-// checked every extent already.
+// accelBSpline runs BSplineBasis's WebAssembly body, which has checked
+// the shape (k, the knots, incx, ldb); at checks every operand's extent.
 func accelBSpline(n int, x []float32, incx, k int, t, inv, b, db []float32, ldb int, work []float32) bool {
 	nt := len(t)
 	if short(n) || !fitsInt32(n*incx, nt, ldb*nt) {

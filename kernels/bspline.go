@@ -64,17 +64,18 @@ func BSplineBasis(n int, x []float32, incx, k int, t, inv, b, db []float32, ldb 
 	if k < 1 || k > maxBSplineOrder || nt < 2*k+2 || incx < 1 || ldb < n {
 		panic(fmt.Sprintf("kernels: BSplineBasis with n %d, k %d, %d knots, incx %d, ldb %d", n, k, nt, incx, ldb))
 	}
+	if accelBSpline(n, x, incx, k, t, inv, b, db, ldb, work) {
+		return // the hook checked every extent
+	}
 	nb := nt - k - 1
-	// The extents every body needs, checked up front so a short slice
-	// panics here and not halfway.
+	// The extents of every operand, checked up front as the hook does, so
+	// a short slice panics here and not halfway (the triangle below reads
+	// only part of inv, and work not at all).
 	_, _, _ = x[(n-1)*incx], inv[BSplineInvLen(nt, k)-1], b[(nb-1)*ldb+n-1]
 	if db != nil {
 		_ = db[(nb-1)*ldb+n-1]
 	}
 	_ = work[BSplineWorkLen(nt)-1]
-	if accelBSpline(n, x, incx, k, t, inv, b, db, ldb, work) {
-		return
-	}
 	last := nt - 1
 	for r := range n {
 		v := x[r*incx]

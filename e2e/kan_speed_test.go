@@ -26,7 +26,7 @@ func TestKAN2551PresetTrains(t *testing.T) {
 	call(t, tab, `window.playground.load(window.playground.status().hash.replace(/&speed=\d+/, "") + "&speed=0")`)
 	start := call(t, tab, `window.playground.play()`)
 	began := time.Now()
-	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, start.Ticks+120))
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, start.Ticks+60))
 	end := call(t, tab, `window.playground.pause()`)
 	t.Logf("KAN[2,5,5,1]: %d L-BFGS iterations in %.1f s while drawing: %.0f a second (error %q)",
 		end.Step-start.Step, time.Since(began).Seconds(), float64(end.Step-start.Step)/time.Since(began).Seconds(), end.Error)

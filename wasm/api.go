@@ -20,9 +20,10 @@ const maxAPISteps = 10000
 // exposeAPI installs window.playground for pages and tests:
 //
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc,
-//	            trainRMSE, testRMSE, params, flops, running, error, hash,
+//	            trainRMSE, testRMSE, params, flops, running, visible,
+//	            suspended, error, hash,
 //	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
-//	            longestUpdateMs, kernels}
+//	            longestUpdateMs, pictureMs, viewsMs, kernels}
 //	           (the task's metric by name: accuracy for classes, RMSE for
 //	           a regression, the other null; params and flops: the
 //	           network's trainable values and floating-point operations per
@@ -30,9 +31,17 @@ const maxAPISteps = 10000
 //	           fresh: the picture shows this step and the latest edit;
 //	           longestUpdateMs: the longest training slice of a frame
 //	           since the experiment was loaded;
+//	           pictureMs: Go time of the last picture over all the frames
+//	           it took (a wide network's is prepared over several);
+//	           viewsMs: the part of it that drew the views;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
-//	           or "scalar")
+//	           or "scalar";
+//	           visible: false while an embed (?embed=1) is scrolled out of
+//	           view or its tab is hidden, always true on the full page;
+//	           suspended: running, but not training because not visible:
+//	           running stays what the reader or host chose, and training
+//	           resumes when the embed is seen again)
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
 //	open(id)   opens the preset with that id as the Papers panel does;
@@ -42,7 +51,13 @@ const maxAPISteps = 10000
 //	           edges: [{layer, from, to, function, text, r2, pruned}],
 //	           testRMSE}, or {error}
 //	play(), pause(), reset()
+//	prune(threshold?), snap()  KAN actions, see exposeKANAPI (kan.go)
 //	step(n)    trains n steps now (paused), returns status()
+//	importData(csvText)
+//	           switches the experiment to the points of a CSV file's text,
+//	           as the panel's Upload CSV does (data.ParseCSV says what is
+//	           read); returns null, or the error naming the bad rows (then
+//	           the experiment is unchanged and the page shows the error)
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
 //	           inputs first) are on the page
@@ -108,7 +123,22 @@ func exposeAPI(a *app) {
 		a.scriptStep(n)
 		return a.status()
 	}))
+	api.Set("importData", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return "importData(csvText): the argument must be the file's text, a string"
+		}
+		text := args[0]
+		// Object(text) wraps the string without copying it: its length
+		// is read before the text crosses into Go (Value.Length takes
+		// objects only).
+		length := js.Global().Get("Object").Invoke(text).Get("length").Int()
+		if err := a.importSized(length, text.String); err != nil {
+			return err.Error()
+		}
+		return nil
+	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	exposeKANAPI(a, api)
 	js.Global().Set("playground", api)
 }
 
@@ -167,6 +197,8 @@ func (a *app) status() map[string]any {
 		"params":          cost.Params,
 		"flops":           cost.FLOPs,
 		"running":         a.sess.Running(),
+		"visible":         !a.hidden,
+		"suspended":       a.hidden && a.sess.Running(),
 		"error":           shown,
 		"hash":            experiment.EncodeHash(a.sess.Spec()),
 		"ticks":           a.stats.ticks,
@@ -176,6 +208,8 @@ func (a *app) status() map[string]any {
 		"firstFrameMs":    a.stats.firstFrameMs,
 		"goMsPerFrame":    a.stats.goMsPerFrame(),
 		"longestUpdateMs": float64(a.stats.longestUpdate) / float64(time.Millisecond),
+		"pictureMs":       float64(a.stats.lastPicture) / float64(time.Millisecond),
+		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
 	}
 }

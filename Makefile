@@ -4,7 +4,6 @@
 GO      ?= go
 ADDR    ?= localhost:8080
 BUILD   := build
-GOROOT  := $(shell $(GO) env GOROOT)
 WASMENV := GOOS=js GOARCH=wasm
 # Packages that run under Node as well (the ones the page uses and that
 # need no DOM), with the WebAssembly kernels loaded.
@@ -14,14 +13,10 @@ NODE_PKGS := ./kernels ./nn ./data ./experiment ./session ./ui
 
 all: build
 
+# The page's files, named by their content, with gzip and brotli copies
+# (scripts/build-page.sh; Ebiten's overlay: scripts/overlay.sh).
 build:
-	@mkdir -p $(BUILD)
-	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o $(BUILD)/app.wasm ./wasm
-	cp $(GOROOT)/lib/wasm/wasm_exec.js $(BUILD)/wasm_exec.js
-	cp wasm/loader.js $(BUILD)/loader.js
-	@mkdir -p $(BUILD)/kernels
-	cp kernels/instantiate.js kernels/wat/*.wasm $(BUILD)/kernels/
-	gzip -9 -n -k -f $(BUILD)/app.wasm
+	GO=$(GO) ./scripts/build-page.sh $(BUILD)
 
 run: build
 	$(GO) run ./worker/cmd/serve -addr $(ADDR)
@@ -62,8 +57,8 @@ bench: build
 # into dist/ (the Go Worker in dist/worker, the static site in dist/site);
 # `make test-worker` runs it in workerd through `wrangler dev` (npm, pinned
 # by worker/package-lock.json), requests every route, and opens the page
-# from it in headless Chromium (the loader path of the deployed site,
-# build/app.wasm.gz); `make deploy` deploys it with your own Cloudflare
+# from it in headless Chromium (as deployed: the program sent by the
+# edge, compressed, under its content name); `make deploy` deploys it with your own Cloudflare
 # account (`npx wrangler login` once in worker/, or CLOUDFLARE_API_TOKEN
 # and CLOUDFLARE_ACCOUNT_ID set).
 WRANGLER_DEPS := worker/node_modules/.package-lock.json

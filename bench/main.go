@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"playground/worker"
@@ -32,21 +33,24 @@ import (
 func main() {
 	loads := flag.Int("loads", 5, "page loads per measurement (the median is reported)")
 	frames := flag.Int("ticks", 300, "Ebiten ticks (Update calls) to wait before reading the Go time per tick, averaged over the last 120")
-	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), frames (only the training speeds and smoothness in Chromium), smooth (only the smoothness), node (the kernels under Node against TensorFlow.js), or all")
+	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), load (only size, bytes on the wire and start-up), frames (only the training speeds and smoothness in Chromium), smooth (only the smoothness), node (the kernels under Node against TensorFlow.js), or all")
 	benchtime := flag.String("benchtime", "300ms", "go test -benchtime of each Node benchmark")
 	count := flag.Int("count", 3, "go test -count of the Node benchmarks (the best is reported)")
 	flag.Parse()
 
 	switch *only {
+	case "load":
+		browserSection(*loads, *frames, false)
+		return
 	case "browser", "all", "node":
 	case "frames", "smooth":
 		framesSection(*frames, *only == "frames")
 		return
 	default:
-		log.Fatalf("bench: -only=%q: want browser, frames, smooth, node or all", *only)
+		log.Fatalf("bench: -only=%q: want browser, load, frames, smooth, node or all", *only)
 	}
 	if *only != "node" {
-		browserSection(*loads, *frames)
+		browserSection(*loads, *frames, true)
 	}
 	if *only != "browser" {
 		if *only == "all" {
@@ -62,14 +66,14 @@ func main() {
 	}
 }
 
-// browserSection measures size, start-up and frame times in headless
-// Chromium against the baseline, and prints their tables.
-func browserSection(loads, frames int) {
+// browserSection measures size, start-up and (full) frame times in
+// headless Chromium against the baseline, and prints their tables.
+func browserSection(loads, frames int, full bool) {
 	baselineDir, err := buildBaseline()
 	if err != nil {
 		log.Fatalf("bench: building the baseline: %v", err)
 	}
-	app := mustRead("build/app.wasm")
+	app := mustRead(builtProgram())
 	base := mustRead(filepath.Join(baselineDir, "app.wasm"))
 
 	fmt.Printf("## Measured %s on %s/%s, %d CPUs, %s\n\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
@@ -90,18 +94,22 @@ func browserSection(loads, frames int) {
 	defer stop()
 	pg := httptest.NewServer(worker.NewHandler(os.DirFS(".")))
 	defer pg.Close()
-	bl := httptest.NewServer(gzipFiles(http.FileServer(http.Dir(baselineDir))))
+	bl := httptest.NewServer(compressedFiles(baselineDir, http.FileServer(http.Dir(baselineDir))))
 	defer bl.Close()
 
-	appFirst := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
-	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
-	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, gzip) | playground | baseline | ratio |")
+	appFirst, wire := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	baseFirst, baseWire := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
+	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, brotli, cache disabled) | playground | baseline | ratio |")
 	fmt.Println("|---|---|---|---|")
 	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appFirst, baseFirst, appFirst/baseFirst)
 	// An embed (?embed=1, as oEmbed and the embed builder write it) is the
 	// same program and files; only its panel is smaller.
-	embedFirst := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	embedFirst, _ := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
 	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, embedFirst, baseFirst, embedFirst/baseFirst)
+	printWire(wire, baseWire)
+	if !full {
+		return
+	}
 
 	training, paused := frameTimes(browser, pg.URL+"/", frames)
 	const frame = 1000.0 / 60
@@ -155,6 +163,10 @@ func buildBaseline() (string, error) {
 	if err := cmd.Run(); err != nil {
 		return "", err
 	}
+	// Its brotli copy, as make build makes the page's.
+	if err := exec.Command("brotli", "-q", "11", "-k", "-f", filepath.Join(dir, "app.wasm")).Run(); err != nil {
+		return "", fmt.Errorf("brotli: %v", err)
+	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		return "", err
@@ -197,21 +209,71 @@ func brotliSizes(a, b []byte) (int, int, bool) {
 	return x, y, ok1 && ok2
 }
 
-// gzipFiles serves the baseline compressed too, so both pages load alike.
-func gzipFiles(h http.Handler) http.Handler {
+// compressedFiles serves the baseline compressed as the playground is:
+// its brotli copy (made by buildBaseline) to browsers that take brotli,
+// else gzip made on the fly.
+func compressedFiles(dir string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasSuffix(r.URL.Path, ".wasm") || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 			h.ServeHTTP(w, r)
 			return
 		}
+		w.Header().Set("Content-Type", "application/wasm")
+		if br, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(r.URL.Path)+".br")); err == nil && strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+			w.Header().Set("Content-Encoding", "br")
+			w.Write(br)
+			return
+		}
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
-		w.Header().Set("Content-Type", "application/wasm")
 		w.Header().Set("Content-Encoding", "gzip")
 		gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
 		gz.Write(rec.Body.Bytes())
 		gz.Close()
 	})
+}
+
+// builtProgram is the path of the page's program in the last build (named
+// by its content, see worker.BuildManifest).
+func builtProgram() string {
+	names, err := worker.ParseManifest(mustRead(worker.BuildManifest))
+	if err != nil || names["build/app.wasm"] == "" {
+		log.Fatalf("bench: %s names no build/app.wasm (%v): run `make build`", worker.BuildManifest, err)
+	}
+	return names["build/app.wasm"]
+}
+
+// wireFile is one file of a load, as the Resource Timing API reports it.
+type wireFile struct {
+	Name     string  `json:"name"`
+	Transfer float64 `json:"transfer"` // bytes on the wire, headers included
+	Body     float64 `json:"body"`     // the body as decoded
+}
+
+// wireScript lists what a page fetched up to now: the page itself and
+// every resource, by path.
+const wireScript = `[...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+	.map((e) => ({ name: new URL(e.name).pathname, transfer: e.transferSize, body: e.decodedBodySize }))`
+
+// printWire prints the bytes on the wire of a first load (to the first
+// frame), with each file's share.
+func printWire(app, base []wireFile) {
+	total := func(files []wireFile) (n float64) {
+		for _, f := range files {
+			n += f.Transfer
+		}
+		return n
+	}
+	appTotal, baseTotal := total(app), total(base)
+	fmt.Println("| bytes on the wire, first load to the first frame (cache disabled) | playground | baseline | ratio |")
+	fmt.Println("|---|---|---|---|")
+	fmt.Printf("| total | %.2f MB | %.2f MB | %.2f |\n\n", appTotal/1e6, baseTotal/1e6, appTotal/baseTotal)
+	fmt.Println("| playground file | on the wire | decoded | share of the wire |")
+	fmt.Println("|---|---|---|---|")
+	for _, f := range app {
+		fmt.Printf("| %s | %.1f kB | %.1f kB | %.1f%% |\n", f.Name, f.Transfer/1e3, f.Body/1e3, 100*f.Transfer/appTotal)
+	}
+	fmt.Println()
 }
 
 func startBrowser() (context.Context, func()) {
@@ -233,19 +295,32 @@ func startBrowser() (context.Context, func()) {
 	return ctx, func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
 }
 
-// medianFirstFrame loads url in fresh tabs and reads the page's own
-// performance.now() at its first drawn frame: milliseconds from navigation.
-func medianFirstFrame(browser context.Context, url, ready, read string, loads int) float64 {
+// medianFirstFrame loads url in fresh tabs with the browser cache
+// disabled (a first visit: the build's files are cached immutable, so a
+// cached reload says nothing) and reads the page's own performance.now()
+// at its first drawn frame: milliseconds from navigation. It returns the
+// median, and the files of the last load with their bytes on the wire.
+func medianFirstFrame(browser context.Context, url, ready, read string, loads int) (float64, []wireFile) {
 	var times []float64
+	var files []wireFile
 	for range loads {
 		tab, cancel := chromedp.NewContext(browser)
 		ctx, cancelT := context.WithTimeout(tab, 2*time.Minute)
-		err := chromedp.Do(ctx,
-			chromedp.Navigate(url),
-			chromedp.Poll[chromedp.Void](ready, chromedp.WithPollingInterval(10*time.Millisecond)))
+		_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+		if err == nil {
+			_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		}
+		if err == nil {
+			err = chromedp.Do(ctx,
+				chromedp.Navigate(url),
+				chromedp.Poll[chromedp.Void](ready, chromedp.WithPollingInterval(10*time.Millisecond)))
+		}
 		var ms float64
 		if err == nil {
 			ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](read))
+		}
+		if err == nil {
+			files, err = chromedp.Run(ctx, chromedp.Evaluate[[]wireFile](wireScript))
 		}
 		cancelT()
 		cancel()
@@ -254,7 +329,7 @@ func medianFirstFrame(browser context.Context, url, ready, read string, loads in
 		}
 		times = append(times, ms)
 	}
-	return median(times)
+	return median(times), files
 }
 
 // frameTimes reads the page's Go time per frame while training and while

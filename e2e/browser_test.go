@@ -26,8 +26,8 @@ func repoRoot(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(root, "build", "app.wasm")); err != nil {
-		t.Fatalf("build/app.wasm is missing: run `make build` first (%v)", err)
+	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(worker.BuildManifest))); err != nil {
+		t.Fatalf("%s is missing: run `make build` first (%v)", worker.BuildManifest, err)
 	}
 	return root
 }

@@ -1,3 +1,10 @@
+//go:build !js
+
+// Like the claims tests, these follow a seeded training run to the point
+// where pruning or snapping has something to do; the page's batched KAN
+// path (under Node) reaches other points from the same seeds, and is
+// checked against this one in nn/kan_batched_test.go.
+
 package session
 
 import (

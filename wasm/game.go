@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/ebitenutil"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"playground/data"
@@ -274,7 +273,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		v.draw(screen)
 	}
 	for _, l := range g.labels {
-		ebitenutil.DebugPrintAt(screen, l.Text, l.X, l.Y)
+		printAt(screen, l.Text, l.X, l.Y)
 	}
 	a.mu.Lock()
 	g.drawCost = g.pictureCost + time.Since(drawStart)

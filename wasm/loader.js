@@ -1,5 +1,6 @@
-// Starts the playground: fetches and compiles the Go program and the
-// WebAssembly kernels together, instantiates the kernels around Go's memory
+// Starts the playground: fetches and compiles the Go program (data-app on
+// this script's tag) and the WebAssembly kernels (in the folder data-kernels)
+// together, instantiates the kernels around Go's memory
 // (build/kernels/instantiate.js), and runs Go. A failure, or the program
 // stopping, is said on the page rather than left to the console.
 //
@@ -8,7 +9,9 @@
 "use strict";
 (async () => {
   // Read before the first await, while this script is the current one.
-  const appURL = document.currentScript?.dataset.app || "build/app.wasm";
+  // The server writes the build's content names into both (see
+  // worker/buildnames.go).
+  const { app: appURL = "build/app.wasm", kernels: kernelsURL = "build/kernels/" } = document.currentScript?.dataset ?? {};
   const say = (text) => {
     let box = document.getElementById("loading");
     if (!box) {
@@ -37,11 +40,16 @@
       want = "";
     }
     const go = new Go();
-    const app = appResponse(appURL);
+    const app = fetch(appURL).then((response) => {
+      if (!response.ok) {
+        throw new Error(`${appURL}: ${response.status} ${response.statusText}`);
+      }
+      return response;
+    });
     // app is awaited only after the kernels: mark it handled so an early
     // failure is reported once, below, not also as an unhandled rejection.
     app.catch(() => {});
-    const kernels = await globalThis.playgroundKernels.prepare((name) => fetchBytes("build/kernels/" + name), want);
+    const kernels = await globalThis.playgroundKernels.prepare((name) => fetchBytes(kernelsURL + name), want);
     globalThis.playgroundKernelBody = kernels.body;
     const { instance } = await WebAssembly.instantiateStreaming(app, { ...go.importObject, ...kernels.imports });
     await kernels.attach(instance);
@@ -53,25 +61,3 @@
   }
 })();
 
-// appResponse starts downloading the Go program named by the page's loader
-// script tag (data-app): build/app.wasm, which the browser decompresses
-// natively as the server sends it gzip-encoded, or, on the Cloudflare site,
-// where no asset may exceed 25 MiB and app.wasm is 32 MB, its gzip copy
-// build/app.wasm.gz, decompressed here (worker/cmd/site rewrites the tag).
-// The native path is the faster one: about 170 ms sooner to the first
-// frame in headless Chromium on loopback.
-async function appResponse(url) {
-  if (!url.endsWith(".gz")) {
-    return fetch(url);
-  }
-  if (typeof DecompressionStream !== "function") {
-    throw new Error("this browser cannot decompress the program (it has no DecompressionStream); try a current browser");
-  }
-  const gz = await fetch(url);
-  if (!gz.ok) {
-    throw new Error(`${url}: ${gz.status} ${gz.statusText}`);
-  }
-  return new Response(gz.body.pipeThrough(new DecompressionStream("gzip")), {
-    headers: { "Content-Type": "application/wasm" },
-  });
-}

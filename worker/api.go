@@ -201,7 +201,7 @@ func writeJSON(w http.ResponseWriter, r *http.Request, v any) {
 	h.Set("Cache-Control", apiCacheControl)
 	h.Add("Vary", "Accept-Encoding")
 	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	if len(body) >= minGzipSize && acceptsGzip(r) {
+	if len(body) >= minGzipSize && accepts(r, "gzip") {
 		if gz := gzipBytes(body); gz != nil {
 			body, etag = gz, gzipETag(etag)
 			h.Set("Content-Encoding", "gzip")

@@ -1,7 +1,6 @@
 package worker
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"io"
@@ -17,6 +16,7 @@ func testFS() fstest.MapFS {
 		"index.html":                  {Data: []byte("<!doctype html><title>page</title>")},
 		"build/app.wasm":              {Data: []byte("\x00asm wasm bytes")},
 		"build/app.wasm.gz":           {Data: gzipped("\x00asm wasm bytes")},
+		"build/app.wasm.br":           {Data: []byte("brotli of the wasm bytes")},
 		"assets/style.css":            {Data: []byte("body{}")},
 		"secret.txt":                  {Data: []byte("not served")},
 		"wasm/main.go":                {Data: []byte("package main")},
@@ -76,7 +76,7 @@ func TestServesThePageAndItsFiles(t *testing.T) {
 
 func TestGzipAndRevalidation(t *testing.T) {
 	h := NewHandler(testFS())
-	rec := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"br, gzip"}})
+	rec := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"deflate, gzip"}})
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("no gzip for a client that accepts it: %v", rec.Header())
 	}
@@ -110,6 +110,7 @@ func TestRefusesWhatIsNotThePage(t *testing.T) {
 		"//secret.txt", "/assets//style.css", "/assets/./style.css", "/build/missing.wasm",
 		"/" + strings.Repeat("a", 300), "/assets/style.css%00", "/assets/assets.go",
 		"/assets/testdata/fuzz/x.json", "/build/dir/keep.txt",
+		"/build/app.wasm.gz", "/build/app.wasm.br", "/build/manifest.json",
 	} {
 		rec := get(t, h, http.MethodGet, path, nil)
 		if rec.Code != http.StatusNotFound {
@@ -169,18 +170,28 @@ func TestStaticHeadersFileStatesThePageHeaders(t *testing.T) {
 	if !strings.Contains(file, "/assets/*\n  Access-Control-Allow-Origin: *\n") {
 		t.Errorf("_headers does not open /assets/* to other sites:\n%s", file)
 	}
+	if !strings.Contains(file, "/build/*\n  Cache-Control: "+ImmutableCacheControl+"\n") {
+		t.Errorf("_headers does not cache the content-named /build/* immutable:\n%s", file)
+	}
 }
 
-// TestGzipCopyIsServedAsIs: the page may fetch build/app.wasm.gz and
-// decompress it itself (as on Cloudflare, which takes no asset over
-// 25 MiB), so the handler must not encode it again or say it is encoded.
-func TestGzipCopyIsServedAsIs(t *testing.T) {
-	rec := get(t, NewHandler(testFS()), http.MethodGet, "/build/app.wasm.gz", http.Header{"Accept-Encoding": {"gzip"}})
-	if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != "" {
-		t.Fatalf("status %d, Content-Encoding %q", rec.Code, rec.Header().Get("Content-Encoding"))
+// TestBrotliFirst: a client that takes brotli gets the build's brotli
+// copy, with the headers that say so; one that refuses it gets gzip.
+func TestBrotliFirst(t *testing.T) {
+	h := NewHandler(testFS())
+	rec := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"gzip, deflate, br, zstd"}})
+	if rec.Header().Get("Content-Encoding") != "br" || rec.Body.String() != "brotli of the wasm bytes" {
+		t.Fatalf("Content-Encoding %q, body %q: want the brotli copy", rec.Header().Get("Content-Encoding"), rec.Body.String())
 	}
-	if !bytes.Equal(rec.Body.Bytes(), gzipped("\x00asm wasm bytes")) {
-		t.Error("the body is not the gzip file")
+	if rec.Header().Get("Content-Type") != "application/wasm" || rec.Header().Get("Vary") != "Accept-Encoding" {
+		t.Errorf("brotli answer's headers %v", rec.Header())
+	}
+	gz := get(t, h, http.MethodGet, "/build/app.wasm", http.Header{"Accept-Encoding": {"br;q=0, gzip"}})
+	if gz.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("br;q=0: Content-Encoding %q, want gzip", gz.Header().Get("Content-Encoding"))
+	}
+	if rec.Header().Get("ETag") == gz.Header().Get("ETag") {
+		t.Error("the brotli and gzip answers share an ETag")
 	}
 }
 
@@ -203,7 +214,7 @@ func TestAcceptsGzipReadsQualities(t *testing.T) {
 	} {
 		r := httptest.NewRequest(http.MethodGet, "/build/app.wasm", nil)
 		r.Header.Set("Accept-Encoding", header)
-		if got := acceptsGzip(r); got != want {
+		if got := accepts(r, "gzip"); got != want {
 			t.Errorf("Accept-Encoding %q: gzip %v, want %v", header, got, want)
 		}
 	}

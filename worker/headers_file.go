@@ -7,7 +7,8 @@ import "strings"
 // it serves (the Worker never sees those requests). It states the same
 // headers the Go handler sets under `make run`, from the same constants.
 // ETags and revalidation ("public, max-age=0, must-revalidate") come from
-// the assets binding itself.
+// the assets binding itself, except below /build/, where every file is
+// named by its content (see buildnames.go) and cached immutable.
 func StaticHeadersFile() string {
 	var b strings.Builder
 	b.WriteString("# Written by worker/cmd/site from worker/headers.go: edit there.\n")
@@ -22,5 +23,7 @@ func StaticHeadersFile() string {
 	// The catalogs and presets are public data: other sites may fetch them.
 	b.WriteString("/assets/*\n")
 	b.WriteString("  Access-Control-Allow-Origin: *\n")
+	b.WriteString("/build/*\n")
+	b.WriteString("  Cache-Control: " + ImmutableCacheControl + "\n")
 	return b.String()
 }

@@ -1,7 +1,6 @@
 package worker
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 )
@@ -17,11 +16,11 @@ type SiteFile struct {
 }
 
 // SiteFiles lists what the assets binding serves: every public file of
-// root (see IsPublicFile), as `make run` serves them, except a file too
-// big for Cloudflare whose gzip copy (name.gz) is there: the page fetches
-// that one. A file too big without a gzip copy is an error. left lists
-// the files left out.
-func SiteFiles(root fs.FS) (files []SiteFile, left []SiteFile, err error) {
+// root (see IsPublicFile), as `make run` serves them. The build's
+// compressed copies are not among them: Cloudflare's edge compresses
+// what it sends itself. A file over Cloudflare's 25 MiB per asset is an
+// error (the program is about 15 MB; see docs/DESIGN.md).
+func SiteFiles(root fs.FS) (files []SiteFile, err error) {
 	err = fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !IsPublicFile(name) {
 			return err
@@ -30,32 +29,21 @@ func SiteFiles(root fs.FS) (files []SiteFile, left []SiteFile, err error) {
 		if err != nil {
 			return err
 		}
-		f := SiteFile{Name: name, Size: info.Size()}
-		if f.Size <= MaxAssetSize {
-			files = append(files, f)
-			return nil
+		if info.Size() > MaxAssetSize {
+			return fmt.Errorf("%s is %d bytes, more than Cloudflare's %d per asset", name, info.Size(), MaxAssetSize)
 		}
-		if gz, err := fs.Stat(root, name+".gz"); err == nil && gz.Size() <= MaxAssetSize {
-			left = append(left, f)
-			return nil
-		}
-		return fmt.Errorf("%s is %d bytes, more than Cloudflare's %d per asset, and has no gzip copy", name, f.Size, MaxAssetSize)
+		files = append(files, SiteFile{Name: name, Size: info.Size()})
+		return nil
 	})
-	return files, left, err
+	return files, err
 }
 
-// SitePage returns index.html for the site: where SiteFiles left the
-// program out (left), the loader's data-app attribute names its gzip copy
-// instead, which the page then decompresses itself (wasm/loader.js). A
-// page that does not name a left-out file it would fetch is an error:
-// deployed, it would fetch a file the site lacks.
-func SitePage(index []byte, left []SiteFile) ([]byte, error) {
-	for _, f := range left {
-		attr := []byte(`data-app="` + f.Name + `"`)
-		if !bytes.Contains(index, attr) {
-			return nil, fmt.Errorf("index.html has no %s, so its loader would fetch the left-out %s", attr, f.Name)
-		}
-		index = bytes.ReplaceAll(index, attr, []byte(`data-app="`+f.Name+`.gz"`))
+// SitePage returns index.html for the site: with the build's content
+// names written in (manifest, the BuildManifest file).
+func SitePage(index, manifest []byte) ([]byte, error) {
+	names, err := ParseManifest(manifest)
+	if err != nil {
+		return nil, err
 	}
-	return index, nil
+	return WithContentNames(index, names)
 }

@@ -1,7 +1,6 @@
 package worker
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -9,9 +8,8 @@ import (
 )
 
 func TestSiteFiles(t *testing.T) {
-	root := testFS()
-	root["build/app.wasm"] = &fstest.MapFile{Data: make([]byte, MaxAssetSize+1)}
-	files, left, err := SiteFiles(root)
+	root := builtFS()
+	files, err := SiteFiles(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,45 +17,28 @@ func TestSiteFiles(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := []string{"assets/style.css", "assets/sub/x.json", "build/app.wasm.gz", "index.html"}
+	// No compressed copies (the edge compresses) and no manifest.
+	want := []string{"assets/style.css", "assets/sub/x.json", "build/app.0123456789ab.wasm", "build/app.wasm", "index.html"}
 	if !slices.Equal(names, want) {
 		t.Errorf("site files %v, want %v", names, want)
 	}
-	if len(left) != 1 || left[0].Name != "build/app.wasm" {
-		t.Errorf("left out %v, want build/app.wasm (too big, gzip copy present)", left)
-	}
 
-	delete(root, "build/app.wasm.gz")
-	if _, _, err := SiteFiles(root); err == nil || !strings.Contains(err.Error(), "no gzip copy") {
-		t.Errorf("a file too big without a gzip copy: %v", err)
+	root["build/app.0123456789ab.wasm"] = &fstest.MapFile{Data: make([]byte, MaxAssetSize+1)}
+	if _, err := SiteFiles(root); err == nil || !strings.Contains(err.Error(), "25 MiB") && !strings.Contains(err.Error(), "per asset") {
+		t.Errorf("a file over 25 MiB: %v", err)
 	}
 }
 
-func TestSitePageNamesTheGzipCopy(t *testing.T) {
-	page := []byte(`<script src="build/loader.js" data-app="build/app.wasm" defer></script>`)
-	left := []SiteFile{{Name: "build/app.wasm"}}
-	got, err := SitePage(page, left)
+func TestSitePage(t *testing.T) {
+	page := []byte(`<script src="build/loader.js" data-app="build/app.wasm" data-kernels="build/kernels/" defer></script>`)
+	got, err := SitePage(page, []byte(testManifest))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `data-app="build/app.wasm.gz"`; !strings.Contains(string(got), want) {
+	if want := `data-app="build/app.0123456789ab.wasm" data-kernels="build/kernels.ba9876543210/"`; !strings.Contains(string(got), want) {
 		t.Errorf("site page %s, want %s", got, want)
 	}
-	if same, err := SitePage(page, nil); err != nil || string(same) != string(page) {
-		t.Errorf("nothing left out: page %s, %v; want it unchanged", same, err)
-	}
-	if _, err := SitePage([]byte(`<script src="build/loader.js"></script>`), left); err == nil {
-		t.Error("a page that does not name the left-out program passed")
-	}
-}
-
-func TestRepositoryPageNamesTheProgram(t *testing.T) {
-	// The site build rewrites this attribute; index.html must keep it.
-	page, err := os.ReadFile("../index.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := SitePage(page, []SiteFile{{Name: "build/app.wasm"}}); err != nil {
-		t.Fatal(err)
+	if _, err := SitePage(page, []byte(`{"build/app.wasm": "build/app.wasm"}`)); err == nil {
+		t.Error("a manifest without content names passed")
 	}
 }

@@ -15,11 +15,14 @@ import (
 	"time"
 )
 
-// staticFiles serves files with a strong ETag (a hash of the content) and
-// "no-cache", so a reload revalidates cheaply and a rebuilt app.wasm is
-// never stale. A file with a precompressed sibling (name.gz) is sent
-// compressed to clients that accept gzip; a text file without one is
-// gzipped once, on the first request that takes it.
+// staticFiles serves files with a strong ETag (a hash of the content).
+// Build files named by their content (IsContentNamed) are cached for a
+// year, immutable; the rest (the page, assets/) is "no-cache", so a reload
+// revalidates cheaply and a new build is never missed. A file with a
+// precompressed sibling (name.br, name.gz) is sent compressed to clients
+// that accept the encoding, brotli first; a text file without one is
+// gzipped once, on the first request that takes it. The page gets the
+// build's content names written into it (see buildnames.go).
 type staticFiles struct {
 	root fs.FS
 
@@ -39,6 +42,10 @@ type staticFile struct {
 	rewritten bool
 	// withLink holds the page's rewritten copies by origin.
 	withLink map[string]*staticFile
+	// named is the page with the build's content names, made for the
+	// manifest whose ETag is namedFor.
+	named    *staticFile
+	namedFor string
 }
 
 func newStaticFiles(root fs.FS) *staticFiles {
@@ -51,28 +58,91 @@ func (s *staticFiles) serve(w http.ResponseWriter, r *http.Request, name string)
 		writeError(w, http.StatusNotFound, "no such file: /%s", name)
 		return
 	}
+	if name == pageName {
+		if f, err = s.withContentNames(f); err != nil {
+			writeError(w, http.StatusInternalServerError, "%v (run `make build` again)", err)
+			return
+		}
+	}
 	f = s.withDiscovery(name, f, r)
 	h := w.Header()
 	if ctype := mime.TypeByExtension(path.Ext(name)); ctype != "" {
 		h.Set("Content-Type", ctype)
 	}
-	h.Set("Cache-Control", "no-cache")
+	if IsContentNamed(name) {
+		h.Set("Cache-Control", ImmutableCacheControl)
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
 	h.Add("Vary", "Accept-Encoding")
 	if strings.HasPrefix(name, "assets/") {
 		// Public data, as on Cloudflare (see StaticHeadersFile).
 		h.Set("Access-Control-Allow-Origin", "*")
 	}
-	if acceptsGzip(r) {
-		if gz, err := s.load(name + ".gz"); err == nil && !f.rewritten {
-			h.Set("Content-Encoding", "gzip")
-			f = gz
-		} else if gz := s.gzipped(name, f); gz != nil {
-			h.Set("Content-Encoding", "gzip")
-			f = gz
-		}
+	if coded, encoding := s.encoded(name, f, r); coded != nil {
+		h.Set("Content-Encoding", encoding)
+		f = coded
 	}
 	h.Set("ETag", f.etag)
 	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(f.data))
+}
+
+// encoded is the form of f to send to r, and its Content-Encoding: the
+// build's brotli or gzip copy beside the file (name.br, name.gz), brotli
+// first, or else a gzip made here for text; nil for f as it is.
+func (s *staticFiles) encoded(name string, f *staticFile, r *http.Request) (*staticFile, string) {
+	if f.rewritten {
+		// The copies beside the page are not copies of the rewritten page.
+		if accepts(r, "gzip") {
+			if gz := s.gzipped(name, f); gz != nil {
+				return gz, "gzip"
+			}
+		}
+		return nil, ""
+	}
+	for _, encoding := range [...]struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !accepts(r, encoding.name) {
+			continue
+		}
+		if c, err := s.load(name + encoding.ext); err == nil {
+			return c, encoding.name
+		}
+	}
+	if accepts(r, "gzip") {
+		if gz := s.gzipped(name, f); gz != nil {
+			return gz, "gzip"
+		}
+	}
+	return nil, ""
+}
+
+// withContentNames returns the page f with the build's content names
+// written in (BuildManifest), made once per version of the page and the
+// manifest. Without a manifest (nothing built yet) the page is as it is.
+func (s *staticFiles) withContentNames(f *staticFile) (*staticFile, error) {
+	m, err := s.load(BuildManifest)
+	if err != nil {
+		return f, nil
+	}
+	s.mu.Lock()
+	named, namedFor := f.named, f.namedFor
+	s.mu.Unlock()
+	if named != nil && namedFor == m.etag {
+		return named, nil
+	}
+	names, err := ParseManifest(m.data)
+	if err != nil {
+		return nil, err
+	}
+	data, err := WithContentNames(f.data, names)
+	if err != nil {
+		return nil, err
+	}
+	named = &staticFile{size: int64(len(data)), modTime: f.modTime, data: data, etag: contentETag(data), rewritten: true}
+	s.mu.Lock()
+	f.named, f.namedFor = named, m.etag
+	s.mu.Unlock()
+	return named, nil
 }
 
 // gzipped is f's gzip form when f is text large enough to be worth it,
@@ -129,17 +199,17 @@ func contentETag(data []byte) string {
 	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
-// acceptsGzip reports whether the request's Accept-Encoding takes gzip
-// with a quality above 0: named, or else through "*" (a named gzip;q=0
-// refuses it whatever "*" says).
-func acceptsGzip(r *http.Request) bool {
+// accepts reports whether the request's Accept-Encoding takes coding
+// (gzip, br) with a quality above 0: named, or else through "*" (a named
+// coding with q=0 refuses it whatever "*" says).
+func accepts(r *http.Request, coding string) bool {
 	star := false
 	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(part, ";")
-		switch coding = strings.TrimSpace(coding); {
-		case strings.EqualFold(coding, "gzip"):
+		name, params, _ := strings.Cut(part, ";")
+		switch name = strings.TrimSpace(name); {
+		case strings.EqualFold(name, coding):
 			return qualityAboveZero(params)
-		case coding == "*":
+		case name == "*":
 			star = qualityAboveZero(params)
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -60,8 +62,16 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 	papers, presets := embeddedCatalogs(t)
 
 	t.Run("static files", func(t *testing.T) {
-		static := []string{"/", "/build/app.wasm.gz", "/build/wasm_exec.js", "/build/loader.js",
-			"/assets/style.css", "/assets/papers.json", "/assets/presets/index.json"}
+		manifest, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(BuildManifest)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, err := ParseManifest(manifest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		static := []string{"/", "/" + names["build/app.wasm"], "/" + names["build/wasm_exec.js"], "/" + names["build/loader.js"],
+			"/" + names["build/kernels/"] + "instantiate.js", "/assets/style.css", "/assets/papers.json", "/assets/presets/index.json"}
 		for _, p := range presets.Presets {
 			static = append(static, "/assets/presets/"+p.ID+".json")
 		}
@@ -78,6 +88,9 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 				}
 			}
 			etag := resp.Header.Get("ETag")
+			if IsContentNamed(path[1:]) != (resp.Header.Get("Cache-Control") == ImmutableCacheControl) {
+				t.Errorf("%s: Cache-Control %q (immutable only for content names)", path, resp.Header.Get("Cache-Control"))
+			}
 			if etag == "" || resp.Header.Get("Cache-Control") == "" {
 				t.Errorf("%s: ETag %q, Cache-Control %q", path, etag, resp.Header.Get("Cache-Control"))
 				continue
@@ -138,7 +151,8 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 			{"PUT", "/api/presets", 405},
 			{"GET", "/api/nothing", 404},
 			{"GET", "/no-such-file", 404},
-			{"GET", "/build/app.wasm", 404}, // over 25 MiB: only app.wasm.gz is deployed
+			{"GET", "/build/app.wasm", 404}, // deployed under its content name only
+			{"GET", "/build/manifest.json", 404},
 			{"GET", "/_headers", 404},
 			{"GET", "/assets/assets.go", 404},
 		} {

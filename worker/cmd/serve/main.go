@@ -22,8 +22,8 @@ func main() {
 	root := flag.String("root", ".", "folder holding index.html, build/ and assets/")
 	flag.Parse()
 
-	if _, err := os.Stat(*root + "/build/app.wasm"); err != nil {
-		log.Fatalf("serve: %s/build/app.wasm is missing: run `make build` first", *root)
+	if _, err := os.Stat(*root + "/" + worker.BuildManifest); err != nil {
+		log.Fatalf("serve: %s/%s is missing: run `make build` first", *root, worker.BuildManifest)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -1,6 +1,8 @@
 // Command site assembles the folder that Cloudflare's assets binding
 // serves: the page's public files (as `make run` serves them, see
-// worker.SiteFiles) and a _headers file with the page's security headers.
+// worker.SiteFiles), the page with the build's content names written in
+// (worker.SitePage), and a _headers file with the page's security and
+// cache headers.
 // It replaces the folder each time, so nothing stale is deployed. Given
 // the deployed origin (-origin), it writes the page's oEmbed discovery
 // link for it (worker.SiteDiscovery); without one the page has none.
@@ -30,10 +32,11 @@ func main() {
 			log.Fatalf("site: -origin: %v", err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(*root, "build", "app.wasm.gz")); err != nil {
-		log.Fatalf("site: %s/build/app.wasm.gz is missing: run `make build` first", *root)
+	manifest, err := os.ReadFile(filepath.Join(*root, filepath.FromSlash(worker.BuildManifest)))
+	if err != nil {
+		log.Fatalf("site: %s/%s is missing: run `make build` first", *root, worker.BuildManifest)
 	}
-	files, left, err := worker.SiteFiles(os.DirFS(*root))
+	files, err := worker.SiteFiles(os.DirFS(*root))
 	if err != nil {
 		log.Fatalf("site: %v", err)
 	}
@@ -44,7 +47,7 @@ func main() {
 	for _, f := range files {
 		dst, src := filepath.Join(*out, filepath.FromSlash(f.Name)), filepath.Join(*root, filepath.FromSlash(f.Name))
 		if f.Name == "index.html" {
-			err = writePage(dst, src, left, *origin)
+			err = writePage(dst, src, manifest, *origin)
 		} else {
 			err = copyFile(dst, src)
 		}
@@ -62,20 +65,17 @@ func main() {
 	} else {
 		fmt.Printf("site: the page's oEmbed discovery link names %s\n", *origin)
 	}
-	for _, f := range left {
-		fmt.Printf("site: left out %s (%.1f MB, over Cloudflare's 25 MiB per asset; the page fetches %s.gz)\n", f.Name, float64(f.Size)/1e6, f.Name)
-	}
 }
 
-// writePage writes the site's index.html: the page, naming the gzip copy
-// of each program left out (worker.SitePage), with the discovery link
-// for origin if one is given (worker.SiteDiscovery).
-func writePage(dst, src string, left []worker.SiteFile, origin string) error {
+// writePage writes the site's index.html: the page with the build's
+// content names (worker.SitePage) and the discovery link for origin if
+// one is given (worker.SiteDiscovery).
+func writePage(dst, src string, manifest []byte, origin string) error {
 	page, err := os.ReadFile(src)
 	if err != nil {
 		return err
 	}
-	if page, err = worker.SitePage(page, left); err != nil {
+	if page, err = worker.SitePage(page, manifest); err != nil {
 		return err
 	}
 	if page, err = worker.SiteDiscovery(page, origin); err != nil {

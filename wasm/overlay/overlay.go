@@ -1,0 +1,74 @@
+// Package overlay records the Ebiten files the page's build replaces with
+// its own (go build -overlay, written by scripts/overlay.sh from the files
+// under ebiten/), and finds the originals for the tests that keep the
+// replacements honest.
+//
+// Why: Ebiten v2.10.4's internal/builtinshader and internal/colormshader
+// make their shader text with text/template, whose reflect.Value.MethodByName
+// call makes the linker keep every exported method of every type that
+// reaches an interface (golang/go#62024); with dom/v2's thousands of
+// methods that more than doubled the program. The replacements make the
+// same text from string pieces (checked byte for byte against the upstream
+// template, for every variant). internal/debug's caller.go brings in
+// go/build to find Ebiten's source folder, which a browser never has: the
+// replacement answers as upstream does there. PLATFORM.md has the numbers.
+package overlay
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// EbitenModule is the module whose files the overlay replaces.
+const EbitenModule = "github.com/hajimehoshi/ebiten/v2"
+
+// Upstream holds the SHA-256 of each replaced file of the pinned Ebiten
+// (v2.10.4), by its path in the module, as the replacement was written
+// against. After a version bump the test fails here until each replacement
+// is compared with the new original and its hash updated.
+var Upstream = map[string]string{
+	"internal/builtinshader/shader.go": "c37e473dfc068aa388ce180d730a56ba149aa1ae7ef1dab7939796a7a90e86a2",
+	"internal/colormshader/shader.go":  "64d3e7652dfab658e1035362d64d814c747fef693ac66f32684bddba7bc0ae32",
+	"internal/debug/caller.go":         "3399bb9882b1954d1e94569392ab06d695427b85c84af0c567ca2ffe7f9ffb02",
+}
+
+// EbitenDir is the folder of the pinned Ebiten module, as the go command
+// resolves it for the page's build.
+func EbitenDir() (string, error) {
+	cmd := exec.Command("go", "list", "-f", "{{.Dir}}", EbitenModule)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go list %s: %w", EbitenModule, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// ReadUpstream returns the original of the replaced file rel (a path in
+// Upstream), checking that it is the version the replacement was written
+// against.
+func ReadUpstream(rel string) ([]byte, error) {
+	want, ok := Upstream[rel]
+	if !ok {
+		return nil, fmt.Errorf("%s is not a replaced file", rel)
+	}
+	dir, err := EbitenDir()
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	if got := hex.EncodeToString(sum[:]); got != want {
+		return nil, fmt.Errorf("%s in %s changed (sha256 %s, the replacement was written against %s): "+
+			"compare wasm/overlay/ebiten/%s with it, then update overlay.Upstream", rel, dir, got, want, rel)
+	}
+	return b, nil
+}

@@ -40,6 +40,9 @@ type hashFormat struct {
 	// migrate turns what this version decoded into a spec as the next
 	// version means it (nil for the latest); decoding chains them.
 	migrate func(*Spec)
+	// attached are keys of this version that are not spec fields (trained
+	// weights, weights_link.go): decode skips them silently.
+	attached []string
 }
 
 func newHashFormat(version int, baseline Spec, props []hashProp, migrate func(*Spec)) *hashFormat {
@@ -102,6 +105,8 @@ func (f *hashFormat) decode(pairs string, hasPairs bool) (s Spec, ignored []stri
 				errs.addLazy(func() error { return errors.New("empty setting: two '&' in a row, or one at the end") })
 			case key == "v":
 				errs.addLazy(func() error { return errors.New(`key "v" appears more than once`) })
+			case i < 0 && slices.Contains(f.attached, key):
+				// read by its own decoder
 			case i < 0 && !plausibleKey(key):
 				errs.addLazy(func() error { return fmt.Errorf("unknown key %s", quoteClip(key)) })
 			case i < 0:

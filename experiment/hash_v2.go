@@ -43,17 +43,19 @@ var baselineV2 = Spec{
 // every layer (the output layer last) with its kind's options, "rule"
 // (minibatch or lbfgs), "speed" (steps per frame, 0 for as fast as it
 // goes), "play" (1: start training on opening) and "dseed" (the data's
-// own seed). Frozen once
+// own seed); "w" carries a trained network's weights (weights_link.go:
+// not a spec field, an optional key added later, which older pages skip).
+// Frozen once
 // written, as version 1 is: a layer option left out of a link means the
 // kind's default, so defaults of options are part of this format too (a
 // test keeps them).
-var hashV2 = newHashFormat(2, baselineV2, replaceRows(propsV1,
+var hashV2 = withAttached(newHashFormat(2, baselineV2, replaceRows(propsV1,
 	layersProp("l", "layers"),
 	enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, differsFromBaseline),
 	intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, differsFromBaseline),
 	onlyWhenChanged(uint32Prop("dseed", "data.seed", func(s *Spec) *uint32 { return &s.Data.Seed })),
 	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
-), nil)
+), nil), WeightsKey)
 
 // onlyWhenChanged makes a row written only when its value is not the
 // baseline's.

@@ -46,6 +46,9 @@ const maxAPISteps = 10000
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
 //	           inputs first) are on the page
+//	link(weights), exportJSON(), importJSON(text), predictions(),
+//	newExperiment(): sharing trained weights, files and the autosave
+//	           (weights.go)
 func exposeAPI(a *app) {
 	api := js.Global().Get("Object").New()
 	api.Set("status", js.FuncOf(func(js.Value, []js.Value) any { return a.status() }))
@@ -109,6 +112,7 @@ func exposeAPI(a *app) {
 		return a.status()
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	exposeWeightsAPI(api, a)
 	js.Global().Set("playground", api)
 }
 

@@ -11,7 +11,7 @@ import (
 
 func main() {
 	win := dom.GetWindow()
-	a, err := newApp(win.Location().Hash())
+	a, err := newApp(startingHash(win.Location().Hash()))
 	if err != nil {
 		log.Fatalf("playground: %v", err)
 	}
@@ -24,6 +24,7 @@ func main() {
 	a.listenForHashChanges(win)
 	exposeAPI(a)
 	a.listenForHostMessages(win)
+	a.startAutosave(win)
 	if loading := win.Document().GetElementByID("loading"); loading != nil {
 		loading.Remove()
 	}

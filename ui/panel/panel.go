@@ -26,6 +26,14 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// LinkWithWeights is Link with the trained weights in it, or why they
+	// cannot go in a link; Export is the export file's text; Import loads
+	// one (or a preset file) or says why not, keeping the experiment;
+	// NewExperiment forgets the autosaved one and opens the default.
+	LinkWithWeights func() (string, error)
+	Export          func() (string, error)
+	Import          func(text string) error
+	NewExperiment   func()
 }
 
 // Panel is the control panel inside a root element.
@@ -40,6 +48,7 @@ type Panel struct {
 	layers  *layerEditor
 	brush   *brush
 	link    *dom.HTMLInputElement
+	weights shareWeights
 	papers  *papersPanel
 }
 
@@ -79,7 +88,7 @@ func (p *Panel) Sync() {
 	p.layers.sync(s)
 	p.brush.sync(s)
 	p.SyncRunning()
-	p.link.SetValue(p.act.Link())
+	p.syncLink()
 }
 
 // SyncRunning shows whether training runs on the play button.
@@ -166,10 +175,11 @@ func (p *Panel) buildShare() {
 	p.link.SetReadOnly(true)
 	p.link.SetAttribute("aria-label", "Link to this experiment")
 	s.AppendChild(p.link)
+	p.buildShareWeights(s)
 	status := p.element("span", "copied")
 	p.button(s, "copy-link", "Copy link", "Copy a link that reproduces this experiment", func() {
-		url := p.act.Link()
-		p.link.SetValue(url)
+		p.syncLink()
+		url := p.link.Value()
 		p.link.Select()
 		status.SetTextContent("")
 		copyText(url, func(err error) {
@@ -183,4 +193,5 @@ func (p *Panel) buildShare() {
 		})
 	})
 	s.AppendChild(status)
+	p.buildFiles(s)
 }

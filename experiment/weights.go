@@ -41,9 +41,11 @@ func (w Weights) Counts() WeightCounts { return WeightCounts{len(w.Params), len(
 //	the float16 high bytes of every value ‖ their low bytes ‖
 //	CRC-32 (IEEE, little-endian) of everything before it in the body
 //
-// with the values in order, parameters first. Splitting each float16 into
+// with the values in order, parameters first. Each float16 is split into
 // a plane of high bytes (sign, exponent, top of the mantissa: alike from
-// weight to weight) and one of low bytes lets DEFLATE find the repetition.
+// weight to weight) and one of low bytes; on the presets' trained networks
+// that is about 1% smaller than interleaved bytes, and trained weights
+// take 2.3 to 2.8 characters of payload each (docs/DESIGN.md).
 const weightsVersion = 1
 
 // Bounds of a weights payload, checked before anything is decompressed.

@@ -70,13 +70,18 @@ type autosaveMark struct {
 }
 
 // startAutosave saves the experiment once a second while it changes, and
-// when the page is hidden or left (pagehide; visibilitychange for mobile
+// when the page is hidden or left (several tabs: the last one changed
+// writes it) (pagehide; visibilitychange for mobile
 // browsers that discard hidden tabs without one).
 func (a *app) startAutosave(win dom.Window) {
 	if !autosaveEnabled {
 		return
 	}
-	var last autosaveMark
+	// What the page opened with is not a change: opening someone's link
+	// does not replace the autosave until it is trained or edited.
+	a.mu.Lock()
+	last := autosaveMark{a.sess, a.sess.Steps(), a.edits}
+	a.mu.Unlock()
 	save := func() {
 		a.mu.Lock()
 		mark := autosaveMark{a.sess, a.sess.Steps(), a.edits}
@@ -109,10 +114,7 @@ func (a *app) startAutosave(win dom.Window) {
 // network has trained, when they fit in a link a page reads.
 func autosaveLink(sess *session.Session) string {
 	hash := experiment.EncodeHash(sess.Spec())
-	counts := sess.WeightCounts()
-	// Each value takes about 2.7 characters of payload: a network whose
-	// values could not fit is not encoded at all, every second.
-	if sess.Steps() == 0 || 2*(counts.Params+counts.State) > experiment.MaxHashLen {
+	if sess.Steps() == 0 || !mayFitInLink(sess.WeightCounts()) {
 		return hash
 	}
 	withWeights, err := experiment.EncodeHashWithWeights(sess.Spec(), sess.Weights())

@@ -48,6 +48,9 @@ func restorePayload(sess *session.Session, payload string) error {
 func (a *app) linkWithWeights() (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if counts := a.sess.WeightCounts(); !mayFitInLink(counts) {
+		return "", fmt.Errorf("the network's %d values are too many for a link", counts.Params+counts.State)
+	}
 	hash, err := experiment.EncodeHashWithWeights(a.sess.Spec(), a.sess.Weights())
 	if err != nil {
 		return "", err
@@ -57,6 +60,13 @@ func (a *app) linkWithWeights() (string, error) {
 	}
 	loc := dom.GetWindow().Location()
 	return loc.Origin() + loc.Pathname() + "#" + hash, nil
+}
+
+// mayFitInLink says whether a network's weights could fit in a link at
+// all: each value takes more than two characters of payload (2.3 to 2.8
+// measured), so beyond MaxHashLen/2 values they are not even encoded.
+func mayFitInLink(c experiment.WeightCounts) bool {
+	return 2*(c.Params+c.State) <= experiment.MaxHashLen
 }
 
 // exportJSON is the export file: the experiment and its trained weights.

@@ -274,7 +274,7 @@ func FuzzDecodeWeights(f *testing.F) {
 		counts := WeightCounts{params, state}
 		before := heapAllocated()
 		w, err := DecodeWeights(text, counts)
-		if grew := heapAllocated() - before; grew > uint64(64<<10+2*max(len(text), 0)+24*max(0, min(params+state, MaxWeightValues))) {
+		if grew := heapAllocated() - before; grew > uint64(1<<20+2*len(text)+24*max(0, min(params+state, MaxWeightValues))) {
 			t.Errorf("allocated %d bytes for %d bytes of text and counts %v", grew, len(text), counts)
 		}
 		if err != nil {

@@ -32,18 +32,18 @@ import (
 func main() {
 	loads := flag.Int("loads", 5, "page loads per measurement (the median is reported)")
 	frames := flag.Int("ticks", 300, "Ebiten ticks (Update calls) to wait before reading the Go time per tick, averaged over the last 120")
-	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), frames (only the training speeds and smoothness in Chromium), node (the kernels under Node against TensorFlow.js), or all")
+	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), frames (only the training speeds and smoothness in Chromium), smooth (only the smoothness), node (the kernels under Node against TensorFlow.js), or all")
 	benchtime := flag.String("benchtime", "300ms", "go test -benchtime of each Node benchmark")
 	count := flag.Int("count", 3, "go test -count of the Node benchmarks (the best is reported)")
 	flag.Parse()
 
 	switch *only {
 	case "browser", "all", "node":
-	case "frames":
-		framesSection(*frames)
+	case "frames", "smooth":
+		framesSection(*frames, *only == "frames")
 		return
 	default:
-		log.Fatalf("bench: -only=%q: want browser, frames, node or all", *only)
+		log.Fatalf("bench: -only=%q: want browser, frames, smooth, node or all", *only)
 	}
 	if *only != "node" {
 		browserSection(*loads, *frames)
@@ -97,7 +97,11 @@ func browserSection(loads, frames int) {
 	baseFirst := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
 	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, gzip) | playground | baseline | ratio |")
 	fmt.Println("|---|---|---|---|")
-	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, appFirst, baseFirst, appFirst/baseFirst)
+	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appFirst, baseFirst, appFirst/baseFirst)
+	// An embed (?embed=1, as oEmbed and the embed builder write it) is the
+	// same program and files; only its panel is smaller.
+	embedFirst := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, embedFirst, baseFirst, embedFirst/baseFirst)
 
 	training, paused := frameTimes(browser, pg.URL+"/", frames)
 	const frame = 1000.0 / 60
@@ -110,14 +114,17 @@ func browserSection(loads, frames int) {
 	smoothness(browser, pg.URL, frames)
 }
 
-// framesSection measures only training speed and smoothness in the page.
-func framesSection(ticks int) {
+// framesSection measures training speed (with rates) and smoothness in
+// the page.
+func framesSection(ticks int, rates bool) {
 	browser, stop := startBrowser()
 	defer stop()
 	pg := httptest.NewServer(worker.NewHandler(os.DirFS(".")))
 	defer pg.Close()
-	fmt.Printf("## Measured %s on %s/%s, %d CPUs, %s\n\nCommand: `go run ./bench -only=frames` after `make build`.\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	presetRates(browser, pg.URL, ticks)
+	fmt.Printf("## Measured %s on %s/%s, %d CPUs, %s\n\nCommand: `go run ./bench -only=frames` (or `-only=smooth`) after `make build`.\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	if rates {
+		presetRates(browser, pg.URL, ticks)
+	}
 	smoothness(browser, pg.URL, ticks)
 }
 

@@ -74,13 +74,13 @@ func TestShareWeightsFilesAndImports(t *testing.T) {
 	if strings.Contains(plain, "&w=") {
 		t.Fatalf("the link carries weights before the box is ticked: %q", plain)
 	}
-	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(`#share-weights`))); err != nil {
-		t.Fatal(err)
-	}
+	evaluate[any](t, tab, `document.getElementById("share-weights").click(), null`)
 	link := evaluate[string](t, tab, `document.getElementById("link").value`)
 	shown := evaluate[string](t, tab, `document.getElementById("link-length").textContent`)
 	if !strings.Contains(link, "&w=") || shown != strconv.Itoa(len(link))+" characters" {
-		t.Fatalf("with weights ticked: link %q, length shown %q", link, shown)
+		note := evaluate[string](t, tab, `document.getElementById("link-note").textContent`)
+		ticked := evaluate[bool](t, tab, `document.getElementById("share-weights").checked`)
+		t.Fatalf("with weights ticked (%v): link %q, length shown %q, note %q", ticked, link, shown, note)
 	}
 	if api := evaluate[string](t, tab, `window.playground.link(true)`); api != link {
 		t.Errorf("link(true) = %q, the panel shows %q", api, link)

@@ -39,9 +39,9 @@ var noValidAlternative = map[string]string{
 }
 
 // fieldBases are valid specs in which every slice and map leaf is
-// non-empty somewhere (the first layer of the first has options), one for
-// classification and one for regression: some values are valid in only
-// one (a point's label, its value).
+// non-empty somewhere (the first layer of the first has options), for
+// classification and for regression (some values are valid in only one:
+// a point's label, its value), and together using every setting.
 func fieldBases() []Spec {
 	classes := Default()
 	classes.Data = DataSpec{Set: data.Rings, Points: 500, TrainPercent: 50, Classes: 3,
@@ -56,7 +56,14 @@ func fieldBases() []Spec {
 		Added: []data.Point{{X1: 1, X2: 2, Value: 0.5}}, Removed: []int{3, 8}}
 	regression.Loss = nn.MSE
 	regression.Layers = []LayerSpec{NewLayer(nn.DenseLayer, 4, nn.Tanh), NewLayer(nn.DenseLayer, 1, nn.Linear)}
-	return []Spec{classes, regression}
+	// A link carries only the settings its experiment uses: these two use
+	// the ones the first two leave out (momentum; Adam's; the schedules'
+	// constants; the penalty's rate).
+	momentum := classes.Clone()
+	momentum.Optimizer.Kind, momentum.Schedule.Kind, momentum.Reg.Kind = nn.Momentum, nn.StepDecay, nn.L2
+	adamW := regression.Clone()
+	adamW.Optimizer.Kind, adamW.Schedule.Kind = nn.AdamW, nn.Cosine
+	return []Spec{classes, regression, momentum, adamW}
 }
 
 // specLeaf is one leaf of Spec: its JSON path, its type, and where it is

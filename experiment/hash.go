@@ -30,6 +30,13 @@ func EncodeHash(s Spec) string {
 	return hashFormats[len(hashFormats)-1].encode(s)
 }
 
+// WithoutUnused is the spec as its link reads back: every setting the
+// experiment does not use (momentum under Adam, a schedule's constants
+// under a constant rate) at the current format's baseline value.
+func WithoutUnused(s Spec) Spec {
+	return hashFormats[len(hashFormats)-1].withoutUnused(s)
+}
+
 // DecodeHash reads a URL hash written by any version of EncodeHash, with or
 // without its leading '#', and returns the spec only if it is valid. Errors
 // name the offending key. Links over MaxHashLen bytes are refused unread.

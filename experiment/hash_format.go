@@ -17,12 +17,16 @@ type hashProp struct {
 	// Violation.Field names it, so validation errors can name the key.
 	field string
 	// relevant reports whether the value matters for the spec's current
-	// choices (beta1 matters for Adam, not for SGD); nil means always.
-	// Relevant values are always written; others only when they differ
-	// from the baseline. Decoding ignores relevance, so these rules may
+	// choices (beta1 for Adam, not for SGD); nil means always. A value
+	// that does not matter is not written: a link carries only what its
+	// experiment uses, and reading it back gives the baseline's value
+	// there (WithoutUnused). Decoding ignores relevance, so these rules may
 	// change without changing what any link means.
 	relevant func(Spec) bool
-	format   func(Spec) string
+	// sparse says the value is written only when it differs from the
+	// baseline (keys added after version 1, lists).
+	sparse bool
+	format func(Spec) string
 	// parse reads a value into the spec. Props are parsed in table order,
 	// so a value may depend on rows above it (added points on the set).
 	parse func(value string, s *Spec) error
@@ -40,6 +44,9 @@ type hashFormat struct {
 	// migrate turns what this version decoded into a spec as the next
 	// version means it (nil for the latest); decoding chains them.
 	migrate func(*Spec)
+	// keepsUnused is version 1's frozen rule: a value the experiment does
+	// not use is still written when it differs from the baseline.
+	keepsUnused bool
 	// attached are keys of this version that are not spec fields (trained
 	// weights, weights_link.go): decode skips them silently.
 	attached []string
@@ -75,14 +82,33 @@ func (f *hashFormat) encode(s Spec) string {
 	b.WriteString(strconv.Itoa(f.version))
 	for i, p := range f.props {
 		text := p.format(s)
-		if (p.relevant == nil || p.relevant(s)) || text != f.baselineText[i] {
-			b.WriteByte('&')
-			b.WriteString(p.key)
-			b.WriteByte('=')
-			b.WriteString(text)
+		unused := p.relevant != nil && !p.relevant(s)
+		if f.keepsUnused && unused && text != f.baselineText[i] {
+			unused = false // version 1 wrote kept values that differ
 		}
+		if unused || p.sparse && text == f.baselineText[i] {
+			continue
+		}
+		b.WriteByte('&')
+		b.WriteString(p.key)
+		b.WriteByte('=')
+		b.WriteString(text)
 	}
 	return b.String()
+}
+
+// withoutUnused sets every value the spec does not use (see
+// hashProp.relevant) to the baseline's, as a link of it reads back.
+func (f *hashFormat) withoutUnused(s Spec) Spec {
+	s = s.Clone()
+	for i, p := range f.props {
+		if p.relevant != nil && !p.relevant(s) {
+			if err := p.parse(f.baselineText[i], &s); err != nil {
+				panic(fmt.Sprintf("experiment: the baseline's %s=%s does not parse: %v", p.key, f.baselineText[i], err))
+			}
+		}
+	}
+	return s
 }
 
 // decode reads the pairs after "v=N&" (hasPairs says whether there was an

@@ -53,8 +53,8 @@ func checkHashRoundTrip(t *testing.T, s Spec) string {
 	if err != nil {
 		t.Fatalf("DecodeHash(%s): %v\nspec: %+v", h, err, s)
 	}
-	if !got.Equal(s) {
-		t.Fatalf("DecodeHash(EncodeHash(s)) differs from s\nhash: %s\n got: %+v\nwant: %+v", h, got, s)
+	if want := WithoutUnused(s); !got.Equal(want) {
+		t.Fatalf("DecodeHash(EncodeHash(s)) differs from s without what it does not use\nhash: %s\n got: %+v\nwant: %+v", h, got, want)
 	}
 	if again := EncodeHash(got); again != h {
 		t.Fatalf("encoding the decoded spec changed the link\nfirst:  %s\nsecond: %s", h, again)
@@ -313,7 +313,7 @@ func TestHashV1LinksMigrateToV2(t *testing.T) {
 			t.Errorf("EncodeHash of a migrated spec wrote %s, want a v=2 link", h)
 		}
 		again, _, err := DecodeHash(h)
-		if err != nil || !again.Equal(c.want) {
+		if err != nil || !again.Equal(WithoutUnused(c.want)) {
 			t.Errorf("the v=2 link %s of %s decodes to %+v, %v\nwant %+v", h, c.link, again, err, c.want)
 		}
 		if want := "l=" + formatList(c.want.Layers, ",", layerText); !strings.Contains(h+"&", "&"+want+"&") {
@@ -496,13 +496,24 @@ func TestHashOmitsOnlyIrrelevantBaselineValues(t *testing.T) {
 		t.Errorf("with adam, want b1 and b2 but neither wd nor mom: %s", h)
 	}
 
-	// A value kept for a kind not chosen is written once it differs from
-	// the baseline, so switching back later finds it again.
+	// A link carries only what its experiment uses: a value kept for a
+	// kind not chosen stays out, even when it differs from the baseline,
+	// and reads back as the baseline's.
 	kept := Default()
 	kept.Optimizer.Momentum = 0.5
 	kept.Schedule.Gamma = 0.1
-	if h := EncodeHash(kept); !has(h, "mom") || !has(h, "gamma") {
-		t.Errorf("momentum 0.5 and gamma 0.1 differ from the baseline but are not written: %s", h)
+	kept.Reg.Rate = 0.3
+	h := EncodeHash(kept)
+	if has(h, "mom") || has(h, "gamma") || has(h, "rate") {
+		t.Errorf("momentum, gamma and a penalty rate the experiment does not use are written: %s", h)
+	}
+	if back, _, err := DecodeHash(h); err != nil || back.Optimizer.Momentum != baselineV2.Optimizer.Momentum || !back.Equal(WithoutUnused(kept)) {
+		t.Errorf("reading %s back: %v, momentum %v", h, err, back.Optimizer.Momentum)
+	}
+	used := kept
+	used.Optimizer.Kind, used.Schedule.Kind, used.Reg.Kind = nn.Momentum, nn.StepDecay, nn.L2
+	if h := EncodeHash(used); !strings.Contains(h, "&mom=0.5&") || !strings.Contains(h, "&gamma=0.1&") || !strings.Contains(h, "&rate=0.3&") {
+		t.Errorf("momentum, gamma and the rate in use are not all written: %s", h)
 	}
 
 	rings := Default()

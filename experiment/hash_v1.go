@@ -44,7 +44,11 @@ var baselineV1 = Spec{
 // kinds, activations, sets and features may still be added to the nn and
 // data enums, since a v=1 link that names them could not have existed
 // before. The rows are written in this order.
-var hashV1 = newHashFormat(1, baselineV1, propsV1, migrateV1)
+var hashV1 = func() *hashFormat {
+	f := newHashFormat(1, baselineV1, propsV1, migrateV1)
+	f.keepsUnused = true
+	return f
+}()
 
 // propsV1 are version 1's rows; later versions start from them.
 var propsV1 = []hashProp{
@@ -52,7 +56,7 @@ var propsV1 = []hashProp{
 	intProp("n", "data.points", func(s *Spec) *int { return &s.Data.Points }, nil),
 	intProp("noise", "data.noise", func(s *Spec) *int { return &s.Data.Noise }, nil),
 	intProp("train", "data.trainPercent", func(s *Spec) *int { return &s.Data.TrainPercent }, nil),
-	intProp("k", "data.classes", func(s *Spec) *int { return &s.Data.Classes }, multiClass),
+	intProp("k", "data.classes", func(s *Spec) *int { return &s.Data.Classes }, classesMatter),
 	featuresProp("f", "features"),
 	layersPropV1("l", "layers"),
 	enumProp("loss", "loss", func(s *Spec) *nn.LossKind { return &s.Loss }, nn.ParseLoss, nil),
@@ -93,7 +97,13 @@ func migrateV1(s *Spec) {
 
 // Relevance rules of version 1.
 
-func multiClass(s Spec) bool { return s.Data.Set.MultiClass() }
+// classesMatter says a link must carry the class count: the set allows
+// several, or fixes one other than the baseline's two (0 for a
+// regression, p for modular addition).
+func classesMatter(s Spec) bool {
+	lo, hi := s.Data.Set.ClassRange()
+	return lo != hi || s.Data.Classes != 2
+}
 
 func penalized(s Spec) bool { return s.Reg.Kind != nn.NoReg }
 

@@ -51,19 +51,15 @@ var baselineV2 = Spec{
 // test keeps them).
 var hashV2 = withAttached(newHashFormat(2, baselineV2, replaceRows(propsV1,
 	layersProp("l", "layers"),
-	enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, differsFromBaseline),
-	intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, differsFromBaseline),
+	onlyWhenChanged(enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, nil)),
+	onlyWhenChanged(intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, nil)),
 	onlyWhenChanged(uint32Prop("dseed", "data.seed", func(s *Spec) *uint32 { return &s.Data.Seed })),
 	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
 ), nil), WeightsKey)
 
 // onlyWhenChanged makes a row written only when its value is not the
-// baseline's.
+// baseline's, keeping the links of experiments that do not use it short.
 func onlyWhenChanged(p hashProp) hashProp {
-	p.relevant = differsFromBaseline
+	p.sparse = true
 	return p
 }
-
-// differsFromBaseline writes a key only when its value is not the
-// baseline's, keeping the links of experiments that do not use it short.
-func differsFromBaseline(Spec) bool { return false }

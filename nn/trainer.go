@@ -278,34 +278,56 @@ type Score struct {
 // does overwrite the layers' buffers, so Network.Outputs then shows its
 // last chunk. With no rows every field is NaN.
 func (t *Trainer) Score(x, y Matrix) Score {
-	if err := checkData(t.net, x, y); err != nil {
+	var sum ScoreSum
+	t.ScoreRows(&sum, t.net, x, y, 0, x.Rows)
+	return sum.Score()
+}
+
+// ScoreSum adds up a Score over ranges of rows, so an evaluation too big
+// for one frame can be spread over several (the session's pictures of
+// wide networks).
+type ScoreSum struct {
+	lossSum, sqSum    float64
+	correct, rows, yc int
+}
+
+// ScoreRows adds rows [r0, r1) of x and y, run through net (the trainer's
+// network, or a copy of it of the same shape) and scored with the
+// trainer's loss, to sum.
+func (t *Trainer) ScoreRows(sum *ScoreSum, net *Network, x, y Matrix, r0, r1 int) {
+	if err := checkData(net, x, y); err != nil {
 		panic(err)
 	}
-	nan := float32(math.NaN())
-	if x.Rows == 0 {
-		return Score{nan, nan, nan}
-	}
-	var lossSum, sqSum float64
-	correct := 0
-	for r0 := 0; r0 < x.Rows; r0 += evalChunk {
-		r1 := min(r0+evalChunk, x.Rows)
-		cx, cy := rowRange(x, r0, r1), rowRange(y, r0, r1)
-		pred := t.net.Forward(cx)
+	for c0 := r0; c0 < r1; c0 += evalChunk {
+		c1 := min(c0+evalChunk, r1)
+		cx, cy := rowRange(x, c0, c1), rowRange(y, c0, c1)
+		pred := net.Forward(cx)
 		grad := resize(&t.evalGrad, pred.Rows, pred.Cols)
-		lossSum += float64(t.loss.Eval(pred, cy, grad)) * float64(cx.Rows)
-		correct += countCorrect(pred, cy)
+		sum.lossSum += float64(t.loss.Eval(pred, cy, grad)) * float64(cx.Rows)
+		sum.correct += countCorrect(pred, cy)
 		for i, p := range pred.Data[:cy.Rows*cy.Cols] {
 			d := float64(p - cy.Data[i])
-			sqSum += d * d
+			sum.sqSum += d * d
 		}
+		sum.rows += cx.Rows
+	}
+	sum.yc = y.Cols
+}
+
+// Score is the mean over the rows added so far; every field is NaN
+// before any.
+func (s *ScoreSum) Score() Score {
+	nan := float32(math.NaN())
+	if s.rows == 0 {
+		return Score{nan, nan, nan}
 	}
 	sc := Score{
-		Loss:     float32(lossSum / float64(x.Rows)),
+		Loss:     float32(s.lossSum / float64(s.rows)),
 		Accuracy: nan,
-		RMSE:     float32(math.Sqrt(sqSum / float64(x.Rows*y.Cols))),
+		RMSE:     float32(math.Sqrt(s.sqSum / float64(s.rows*s.yc))),
 	}
-	if y.Cols >= 2 {
-		sc.Accuracy = float32(correct) / float32(x.Rows)
+	if s.yc >= 2 {
+		sc.Accuracy = float32(s.correct) / float32(s.rows)
 	}
 	return sc
 }

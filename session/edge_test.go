@@ -60,7 +60,7 @@ func TestEdgeSpecsTrain(t *testing.T) {
 			if math.IsNaN(float64(m.TrainLoss)) || math.IsInf(float64(m.TrainLoss), 0) {
 				t.Fatalf("train loss %v", m.TrainLoss)
 			}
-			if surf := sess.Surface(8); len(surf.Nodes) != len(spec.Layers)+1 {
+			if surf := sess.Snapshot(8).Surface; len(surf.Nodes) != len(spec.Layers)+1 {
 				t.Fatalf("surface has %d columns", len(surf.Nodes))
 			}
 		})

@@ -2,15 +2,13 @@ package session
 
 import "playground/ui"
 
-// PairTable is the network's answer for every pair of a pairs task, with
-// the right answers and which pairs it trains on, for the table view. It
-// evaluates the surface (cached like Surface) and is valid until the next
-// call; for a task on the plane it is empty.
-func (s *Session) PairTable() ui.PairTable {
+// pairTable is the network's answer for every pair of a pairs task, with
+// the right answers and which pairs it trains on, for the table view, from
+// the surface just finished; for a task on the plane it is empty.
+func (s *Session) pairTable() ui.PairTable {
 	if !s.spec.Data.Set.Pairs() {
 		return ui.PairTable{}
 	}
-	s.Surface(0)
 	c := &s.surface
 	p := c.res
 	if len(c.truth) != p*p {

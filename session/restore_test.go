@@ -47,14 +47,14 @@ func TestWeightsLinkReproducesPredictions(t *testing.T) {
 			if opened.Steps() != c.steps || opened.Metrics().Epoch != trained.Metrics().Epoch {
 				t.Errorf("opened at step %d epoch %d, want %d and %d", opened.Steps(), opened.Metrics().Epoch, c.steps, trained.Metrics().Epoch)
 			}
-			delta := maxDelta(trained.Surface(surfaceRes).Output.Values, opened.Surface(surfaceRes).Output.Values)
+			delta := maxDelta(trained.Snapshot(surfaceRes).Surface.Output.Values, opened.Snapshot(surfaceRes).Surface.Output.Values)
 			t.Logf("%s: %d params, %d state values, link %d bytes, max |Δ output| over the plane %.3g, loss %.6f -> %.6f",
 				c.name, len(w.Params), len(w.State), len(link), delta, trained.Metrics().TrainLoss, opened.Metrics().TrainLoss)
 			if delta > float16PredictionBound {
 				t.Errorf("max |Δ output| %.3g, above the documented %g", delta, float16PredictionBound)
 			}
 			again := openLink(t, link)
-			if d := maxDelta(opened.Surface(surfaceRes).Output.Values, again.Surface(surfaceRes).Output.Values); d != 0 {
+			if d := maxDelta(opened.Snapshot(surfaceRes).Surface.Output.Values, again.Snapshot(surfaceRes).Surface.Output.Values); d != 0 {
 				t.Errorf("two pages opening one link differ by %g", d)
 			}
 			// Both go on training alike from there.

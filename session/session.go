@@ -41,6 +41,7 @@ type Session struct {
 	metrics      Metrics
 	metricsStale bool
 	surface      surface
+	picture      picture
 	snap         Snapshot
 }
 
@@ -185,7 +186,7 @@ func (s *Session) Step(n int) int {
 // several evaluations, is split across calls (frames) when it must be,
 // so one frame never waits for a whole line search.
 func (s *Session) Advance(budget time.Duration) int {
-	if !s.running {
+	if !s.running || s.PicturePending() {
 		return 0
 	}
 	start := time.Now()
@@ -293,21 +294,27 @@ func (s *Session) Metrics() Metrics {
 	if s.metricsStale {
 		train := s.trainer.Score(s.data.xTrain, s.data.yTrain)
 		test := s.trainer.Score(s.data.xTest, s.data.yTest)
-		m := Metrics{
-			Step: s.trainer.Steps(), Epoch: s.trainer.Epoch(),
-			TrainLoss: train.Loss, TestLoss: test.Loss,
-			TrainAcc: train.Accuracy, TestAcc: test.Accuracy,
-			TrainRMSE: train.RMSE, TestRMSE: test.RMSE,
-		}
-		nan := float32(math.NaN())
-		if s.spec.Classification() {
-			m.TrainRMSE, m.TestRMSE = nan, nan
-		} else {
-			m.TrainAcc, m.TestAcc = nan, nan
-		}
-		s.metrics, s.metricsStale = m, false
+		s.metrics, s.metricsStale = s.metricsOf(train, test), false
 	}
 	return s.metrics
+}
+
+// metricsOf is the metrics at the current step from the scores on the
+// training and test examples: accuracy for classes, RMSE for a regression.
+func (s *Session) metricsOf(train, test nn.Score) Metrics {
+	m := Metrics{
+		Step: s.trainer.Steps(), Epoch: s.trainer.Epoch(),
+		TrainLoss: train.Loss, TestLoss: test.Loss,
+		TrainAcc: train.Accuracy, TestAcc: test.Accuracy,
+		TrainRMSE: train.RMSE, TestRMSE: test.RMSE,
+	}
+	nan := float32(math.NaN())
+	if s.spec.Classification() {
+		m.TrainRMSE, m.TestRMSE = nan, nan
+	} else {
+		m.TrainAcc, m.TestAcc = nan, nan
+	}
+	return m
 }
 
 // Steps is how many training steps the model has taken; unlike Metrics it

@@ -251,7 +251,7 @@ func TestSurface(t *testing.T) {
 			sess := newSession(t, spec)
 			sess.Step(20)
 			const res = 12
-			surf := sess.Surface(res)
+			surf := sess.Snapshot(res).Surface
 			net := sess.Network()
 			if len(surf.Nodes) != len(net.Layers)+1 || len(surf.Nodes[0]) != spec.Inputs() {
 				t.Fatalf("%d node columns for %d layers", len(surf.Nodes), len(net.Layers))
@@ -287,15 +287,15 @@ func TestSurface(t *testing.T) {
 				}
 			}
 			// The same surface is returned until something changes.
-			if again := sess.Surface(res); &again.Output.Values[0] != &out.Values[0] {
+			if again := sess.Snapshot(res).Surface; &again.Output.Values[0] != &out.Values[0] {
 				t.Fatal("the surface was recomputed into new buffers")
 			}
 			allocs := testing.AllocsPerRun(10, func() {
 				sess.Step(1)
-				sess.Surface(res)
+				sess.Snapshot(res)
 			})
 			if allocs > 0 {
-				t.Errorf("a step and a surface allocate %.0f times", allocs)
+				t.Errorf("a step and a snapshot allocate %.0f times", allocs)
 			}
 		})
 	}

@@ -40,30 +40,3 @@ type Snapshot struct {
 	// Train and Test are the examples on each side of the split.
 	Train, Test []data.Point
 }
-
-// Snapshot gathers what the views draw, evaluating the surface over a
-// res×res grid (see Surface). Its buffers are reused from call to call.
-func (s *Session) Snapshot(res int) *Snapshot {
-	snap := &s.snap
-	net := s.trainer.Net()
-	snap.Spec = s.spec
-	snap.Step, snap.Generation, snap.Running = s.trainer.Steps(), s.generation, s.running
-	snap.Metrics = s.Metrics()
-	snap.Params, snap.State = net.Params(), net.State()
-	snap.Surface = s.Surface(res)
-	snap.Pairs = s.PairTable()
-	snap.Train, snap.Test = s.data.train, s.data.test
-	for len(snap.Edges) < len(net.Layers) {
-		snap.Edges = append(snap.Edges, nil)
-		snap.Curves = append(snap.Curves, ui.EdgeCurves{})
-	}
-	snap.Edges, snap.Curves = snap.Edges[:len(net.Layers)], snap.Curves[:len(net.Layers)]
-	// After the surface: the ranges and strengths are of the inputs the
-	// picture shows.
-	for i, l := range net.Layers {
-		snap.Edges[i] = l.Edges(snap.Edges[i])
-		sampleCurves(&snap.Curves[i], l)
-	}
-	snap.Bases = basisWinners(snap.Bases[:0], net)
-	return snap
-}

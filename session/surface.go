@@ -32,7 +32,12 @@ type surface struct {
 	res     int
 	grid    nn.Matrix
 	gridFor gridKey // what the grid was computed for
+	// valid says out (and the snapshot made with it) shows the network as
+	// it is now; version counts invalidations, so a picture prepared over
+	// several frames knows whether anything changed meanwhile.
 	valid   bool
+	version int
+	raw     []nn.Matrix // each layer's outputs over the grid, filled a slice of rows at a time
 	out     Surface
 	values  [][][]float32 // backing slices of out.Nodes
 	answers []int         // argmax per cell, for the table of pairs
@@ -55,40 +60,64 @@ func featureBits(feats []data.Feature) uint64 {
 	return bits
 }
 
-func (c *surface) invalidate() { c.valid = false }
+func (c *surface) invalidate() {
+	c.valid = false
+	c.version++
+}
 
-// Surface evaluates the network over a res×res grid of the plane (for a
-// pairs task, the p×p pairs whatever res says), reusing the previous
-// result while nothing changed. The result is valid until the next call.
-func (s *Session) Surface(res int) *Surface {
+// prepareGrid makes the grid the surface is evaluated over: a res×res grid
+// of the plane, or for a pairs task the p×p pairs whatever res says. A
+// new grid invalidates the surface.
+func (s *Session) prepareGrid(res int) {
 	c := &s.surface
-	net := s.trainer.Net()
 	set, feats := s.spec.Data.Set, s.spec.Features
 	key := gridKey{set: set, classes: s.spec.Data.Classes, features: featureBits(feats)}
 	if set.Pairs() {
 		res = s.spec.Data.Classes
 	}
-	if c.res != res || c.gridFor != key {
-		c.res, c.gridFor = res, key
-		in := s.spec.Inputs()
-		if set.Pairs() {
-			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
-		} else {
-			sq := ui.Square(set.Extent())
-			c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
+	if c.res == res && c.gridFor == key {
+		return
+	}
+	c.res, c.gridFor = res, key
+	in := s.spec.Inputs()
+	if set.Pairs() {
+		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
+	} else {
+		sq := ui.Square(set.Extent())
+		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
+	}
+	c.invalidate()
+}
+
+// fillGrid runs grid rows [r0, r1) through the network and keeps every
+// layer's outputs for them.
+func (c *surface) fillGrid(net *nn.Network, r0, r1 int) {
+	if len(c.raw) != len(net.Layers) {
+		c.raw = make([]nn.Matrix, len(net.Layers))
+	}
+	rows := c.grid.Rows
+	for l, layer := range net.Layers {
+		if m := &c.raw[l]; m.Rows != rows || m.Cols != layer.Out() {
+			*m = nn.Matrix{Rows: rows, Cols: layer.Out(), Data: grow(m.Data, rows*layer.Out())}
 		}
-		c.valid = false
 	}
-	inputs := c.grid.Cols
-	if c.valid && sameShape(c.values, net, inputs) {
-		return &c.out
+	in := c.grid.Cols
+	net.Forward(nn.Matrix{Rows: r1 - r0, Cols: in, Data: c.grid.Data[r0*in : r1*in]})
+	for l, m := range net.Outputs() {
+		copy(c.raw[l].Data[r0*m.Cols:r1*m.Cols], m.Data[:(r1-r0)*m.Cols])
 	}
-	outputs := evaluate(net, c.grid)
+}
+
+// finish turns the filled grid into what the views draw: every unit's
+// values scaled for its thumbnail and the answer per cell.
+func (s *Session) finishSurface(net *nn.Network) {
+	c := &s.surface
+	set, res, inputs := s.spec.Data.Set, c.res, c.grid.Cols
 	c.shape(net, inputs, res*res)
 	for u := range inputs {
 		scaledColumn(c.values[0][u], c.grid, u)
 	}
-	for l, m := range outputs {
+	for l, m := range c.raw {
 		for u := range m.Cols {
 			scaledColumn(c.values[l+1][u], m, u)
 		}
@@ -98,7 +127,7 @@ func (s *Session) Surface(res int) *Surface {
 		classes = s.spec.Data.Classes
 	}
 	c.out.Res, c.out.Classes = res, classes
-	last := outputs[len(outputs)-1]
+	last := c.raw[len(c.raw)-1]
 	if set.Pairs() {
 		c.answers = argmaxRows(c.answers, last)
 		c.out.Output = ui.Field{Res: res}
@@ -106,8 +135,6 @@ func (s *Session) Surface(res int) *Surface {
 		lo, hi := set.TargetRange()
 		c.out.Output = answerField(c.out.Output, last, res, classes, s.spec.Loss, ui.PointColors{Lo: lo, Hi: hi})
 	}
-	c.valid = true
-	return &c.out
 }
 
 // argmaxRows writes the index of each row's largest value into dst's
@@ -128,13 +155,6 @@ func argmaxRows(dst []int, m nn.Matrix) []int {
 		dst[i] = best
 	}
 	return dst
-}
-
-// evaluate runs the grid through the network and returns every layer's
-// output.
-func evaluate(net *nn.Network, grid nn.Matrix) []nn.Matrix {
-	net.Forward(grid)
-	return net.Outputs()
 }
 
 // shape sizes the node buffers to the network, reallocating only when the

@@ -6,10 +6,11 @@ import (
 	"math"
 )
 
-// lineBudget caps the weight lines drawn between two columns: past it only
-// the strongest are drawn. A 256 x 256 layer has 65536 weights; drawing all
-// of them would cost many frames and show only a haze.
-const lineBudget = 600
+// lineBudget caps the weight lines drawn in one picture: past it only the
+// strongest are drawn. A 256 x 256 layer has 65536 weights; drawing all of
+// them would cost many frames and show only a haze, and the lines are most
+// of a wide network's picture (lineBudgets shares them out).
+const lineBudget = 1200
 
 // DrawGraph draws the network: background, one line per weight and the
 // node boxes with their thumbnails.
@@ -29,8 +30,10 @@ const lineBudget = 600
 func DrawGraph(dst *image.RGBA, l GraphLayout, weights [][]float32, thumbs [][]Field) {
 	fill(dst, dst.Rect, PanelColor)
 	origin := dst.Rect.Min
+	var budgets [MaxGraphColumns]int
+	lineBudgets(budgets[:], l)
 	for i := 0; i+1 < len(l.cols) && i < len(weights); i++ {
-		drawWeights(dst, l, origin, i, weights[i])
+		drawWeights(dst, l, origin, i, weights[i], budgets[i])
 	}
 	for i, c := range l.cols {
 		for u := range c.units {
@@ -59,8 +62,38 @@ func drawNode(dst *image.RGBA, r image.Rectangle, f Field) {
 	}
 }
 
-// drawWeights draws the lines from column i to column i+1.
-func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []float32) {
+// MaxGraphColumns bounds the columns a graph draws lines between (inputs,
+// hidden layers, output), as the experiment's limits do.
+const MaxGraphColumns = 32
+
+// lineBudgets shares lineBudget among the gaps between columns: a gap with
+// few weights draws them all, and what it leaves goes to the wider gaps in
+// equal shares, so a narrow first layer keeps every line beside two
+// 256-wide ones.
+func lineBudgets(dst []int, l GraphLayout) {
+	gaps := min(max(len(l.cols)-1, 0), len(dst))
+	var order [MaxGraphColumns]int
+	for i := range gaps {
+		order[i] = i
+	}
+	edges := func(i int) int { return l.cols[i].units * l.cols[i+1].units }
+	// Insertion sort by edge count: a handful of gaps, no allocation.
+	for i := 1; i < gaps; i++ {
+		for j := i; j > 0 && edges(order[j]) < edges(order[j-1]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	left := lineBudget
+	for k := range gaps {
+		i := order[k]
+		dst[i] = min(edges(i), left/(gaps-k))
+		left -= dst[i]
+	}
+}
+
+// drawWeights draws the strongest budget lines from column i to column
+// i+1.
+func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []float32, budget int) {
 	in, out := l.cols[i].units, l.cols[i+1].units
 	if in*out == 0 || len(w) != in*out {
 		return
@@ -74,7 +107,7 @@ func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []
 	if peak == 0 {
 		return
 	}
-	floor := strengthFloor(w, peak, lineBudget)
+	floor := strengthFloor(w, peak, budget)
 	// 8/sqrt(lines) is 1 up to 8 x 8 weights and falls off for wider
 	// layers: thinner, fainter lines where many cross.
 	density := min(1, 8/float32(math.Sqrt(float64(in*out))))

@@ -137,3 +137,25 @@ func TestHighlightNodeFramesTheNeuron(t *testing.T) {
 		t.Fatal("another neuron is framed too")
 	}
 }
+
+func TestLineBudgetsShareOutTheLines(t *testing.T) {
+	// Gaps of 512, 65536, 32768 and 256 weights.
+	l := NewGraphLayout(600, 560, []int{2, 256, 256, 128, 2})
+	var got [MaxGraphColumns]int
+	lineBudgets(got[:], l)
+	if got[3] != 256 {
+		t.Errorf("the last gap draws %d of its 256 lines, want all", got[3])
+	}
+	if total := got[0] + got[1] + got[2] + got[3]; total != lineBudget {
+		t.Errorf("%d lines in all, want the budget of %d used", total, lineBudget)
+	}
+	if got[1] == 0 || got[1] != got[2] || got[0]+1 < got[1] {
+		t.Errorf("gaps draw %v lines: want the two widest in equal shares, the first about as many", got[:4])
+	}
+
+	small := NewGraphLayout(300, 300, []int{2, 4, 2, 2})
+	lineBudgets(got[:], small)
+	if got[0] != 8 || got[1] != 8 || got[2] != 4 {
+		t.Errorf("a small network's gaps draw %v lines, want every one (8, 8, 4)", got[:3])
+	}
+}

@@ -13,6 +13,13 @@ func (r Regions) panels() map[string]Panel {
 }
 
 func TestLayoutFitsWithoutOverlap(t *testing.T) {
+	for _, s := range layoutSizes() {
+		checkRegions(t, s, Layout(s.X, s.Y))
+	}
+}
+
+// layoutSizes are canvas sizes from tiny to large, odd ones included.
+func layoutSizes() []image.Point {
 	sizes := []image.Point{{900, 600}, {1280, 720}, {1920, 1080}, {600, 600}, {560, 400},
 		{400, 600}, {360, 640}, {320, 480}, {500, 900}, {250, 400}, {800, 300}, {100, 80}, {0, 0}}
 	for w := 0; w < 2100; w += 37 {
@@ -20,36 +27,40 @@ func TestLayoutFitsWithoutOverlap(t *testing.T) {
 			sizes = append(sizes, image.Pt(w, h))
 		}
 	}
-	for _, s := range sizes {
-		r := Layout(s.X, s.Y)
-		canvas := image.Rect(0, 0, s.X, s.Y)
-		var rects []image.Rectangle
-		var names []string
-		for name, p := range r.panels() {
-			for part, rect := range map[string]image.Rectangle{"title": p.Title, "body": p.Body} {
-				if !rect.Empty() && !rect.In(canvas) {
-					t.Errorf("%v: %s %s %v is outside the canvas", s, name, part, rect)
-				}
-				rects = append(rects, rect)
-				names = append(names, name+" "+part)
+	return sizes
+}
+
+// checkRegions checks a layout of an s canvas: every panel inside it, its
+// title on its body, none overlapping, the heatmap square and present.
+func checkRegions(t *testing.T, s image.Point, r Regions) {
+	t.Helper()
+	canvas := image.Rect(0, 0, s.X, s.Y)
+	var rects []image.Rectangle
+	var names []string
+	for name, p := range r.panels() {
+		for part, rect := range map[string]image.Rectangle{"title": p.Title, "body": p.Body} {
+			if !rect.Empty() && !rect.In(canvas) {
+				t.Errorf("%v: %s %s %v is outside the canvas", s, name, part, rect)
 			}
-			if !p.Body.Empty() && (p.Title.Max.Y != p.Body.Min.Y || p.Title.Dx() != p.Body.Dx() || p.Title.Dy() != TitleHeight) {
-				t.Errorf("%v: %s title %v does not sit on its body %v", s, name, p.Title, p.Body)
+			rects = append(rects, rect)
+			names = append(names, name+" "+part)
+		}
+		if !p.Body.Empty() && (p.Title.Max.Y != p.Body.Min.Y || p.Title.Dx() != p.Body.Dx() || p.Title.Dy() != TitleHeight) {
+			t.Errorf("%v: %s title %v does not sit on its body %v", s, name, p.Title, p.Body)
+		}
+	}
+	for i := range rects {
+		for j := range i {
+			if rects[i].Overlaps(rects[j]) {
+				t.Errorf("%v: %s %v overlaps %s %v", s, names[i], rects[i], names[j], rects[j])
 			}
 		}
-		for i := range rects {
-			for j := range i {
-				if rects[i].Overlaps(rects[j]) {
-					t.Errorf("%v: %s %v overlaps %s %v", s, names[i], rects[i], names[j], rects[j])
-				}
-			}
-		}
-		if b := r.Heatmap.Body; b.Dx() != b.Dy() {
-			t.Errorf("%v: heatmap %v is not square", s, b)
-		}
-		if s.X >= 60 && s.Y >= 60 && r.Heatmap.Body.Empty() {
-			t.Errorf("%v: no heatmap", s)
-		}
+	}
+	if b := r.Heatmap.Body; b.Dx() != b.Dy() {
+		t.Errorf("%v: heatmap %v is not square", s, b)
+	}
+	if s.X >= 60 && s.Y >= 60 && r.Heatmap.Body.Empty() {
+		t.Errorf("%v: no heatmap", s)
 	}
 }
 

@@ -20,9 +20,10 @@ const maxAPISteps = 10000
 // exposeAPI installs window.playground for pages and tests:
 //
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc,
-//	            trainRMSE, testRMSE, params, flops, running, error, hash,
+//	            trainRMSE, testRMSE, params, flops, running, visible,
+//	            suspended, error, hash,
 //	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
-//	            longestUpdateMs, kernels}
+//	            longestUpdateMs, pictureMs, viewsMs, kernels}
 //	           (the task's metric by name: accuracy for classes, RMSE for
 //	           a regression, the other null; params and flops: the
 //	           network's trainable values and floating-point operations per
@@ -30,9 +31,17 @@ const maxAPISteps = 10000
 //	           fresh: the picture shows this step and the latest edit;
 //	           longestUpdateMs: the longest training slice of a frame
 //	           since the experiment was loaded;
+//	           pictureMs: Go time of the last picture over all the frames
+//	           it took (a wide network's is prepared over several);
+//	           viewsMs: the part of it that drew the views;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
-//	           or "scalar")
+//	           or "scalar";
+//	           visible: false while an embed (?embed=1) is scrolled out of
+//	           view or its tab is hidden, always true on the full page;
+//	           suspended: running, but not training because not visible:
+//	           running stays what the reader or host chose, and training
+//	           resumes when the embed is seen again)
 //	load(hash) replaces the experiment as opening that link would; returns
 //	           null or the error message (then the default is loaded)
 //	open(id)   opens the preset with that id as the Papers panel does;
@@ -171,6 +180,8 @@ func (a *app) status() map[string]any {
 		"params":          cost.Params,
 		"flops":           cost.FLOPs,
 		"running":         a.sess.Running(),
+		"visible":         !a.hidden,
+		"suspended":       a.hidden && a.sess.Running(),
 		"error":           shown,
 		"hash":            experiment.EncodeHash(a.sess.Spec()),
 		"ticks":           a.stats.ticks,
@@ -180,6 +191,8 @@ func (a *app) status() map[string]any {
 		"firstFrameMs":    a.stats.firstFrameMs,
 		"goMsPerFrame":    a.stats.goMsPerFrame(),
 		"longestUpdateMs": float64(a.stats.longestUpdate) / float64(time.Millisecond),
+		"pictureMs":       float64(a.stats.lastPicture) / float64(time.Millisecond),
+		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
 	}
 }

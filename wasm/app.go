@@ -45,17 +45,24 @@ type app struct {
 	heatmap image.Rectangle
 	nodes   [][]image.Rectangle
 	hover   node
+	// embed is the page as an embed (embed.go); hidden says an embed
+	// cannot be seen, and then does not train.
+	embed  embedMode
+	hidden bool
 }
 
 // newApp starts from the URL hash, or from the default experiment with a
 // message when the hash cannot be read or run.
 func newApp(hash string) (*app, error) {
-	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap)}
+	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap), embed: embedModeOfPage()}
 	sess, msg, broken, err := sessionFromHash(hash)
 	if err != nil {
 		return nil, err
 	}
 	a.sess, a.message = sess, msg
+	if msg == "" {
+		a.message = a.embed.note
+	}
 	// A page opens paused at step 0, so a reader sees the start; a link
 	// (an embed, say) can ask to play.
 	a.sess.SetRunning(sess.View().Play)
@@ -103,7 +110,7 @@ func specFromHash(hash string) (spec experiment.Spec, msg string, broken bool) {
 }
 
 func (a *app) attachPanel(root dom.HTMLElement) {
-	a.panel = panel.New(root, panel.Actions{
+	a.panel = a.newPanel(root, panel.Actions{
 		Spec:       a.spec,
 		Edit:       a.edit,
 		Running:    a.running,
@@ -113,6 +120,7 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Link:       a.link,
 		Open:       a.open,
 		Formula:    a.formulaText,
+		EmbedLink:  a.embedLink,
 
 		LinkWithWeights: a.linkWithWeights,
 		Export:          a.exportJSON,
@@ -230,14 +238,32 @@ func (a *app) syncPanel() {
 func (a *app) link() string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	return pageLink(a.sess.Spec())
+}
+
+// embedLink is the link an embed of the current experiment opens, with
+// autoplay or without (panel.Actions.EmbedLink).
+func (a *app) embedLink(autoplay bool) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	spec := a.sess.Spec()
+	spec.View.Play = autoplay
+	return pageLink(spec)
+}
+
+// pageLink is the page's address (no query) with spec's hash.
+func pageLink(spec experiment.Spec) string {
 	loc := dom.GetWindow().Location()
-	return loc.Origin() + loc.Pathname() + "#" + experiment.EncodeHash(a.sess.Spec())
+	return loc.Origin() + loc.Pathname() + "#" + experiment.EncodeHash(spec)
 }
 
 // showLink puts the experiment's hash in the address bar, except after a
 // broken link: that one stays there (link is what was opened) beside its
 // error, for the person to mend by hand; the next edit writes over it.
 func (a *app) showLink(link string, broken bool) {
+	if a.embedded() {
+		return // an embed's address is the host page's business
+	}
 	if broken {
 		replaceHash(strings.TrimPrefix(link, "#"))
 		return
@@ -248,6 +274,9 @@ func (a *app) showLink(link string, broken bool) {
 // writeHash puts the experiment in the URL without adding a history
 // entry per edit.
 func (a *app) writeHash() {
+	if a.embedded() {
+		return
+	}
 	replaceHash(experiment.EncodeHash(a.sess.Spec()))
 }
 

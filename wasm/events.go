@@ -8,12 +8,17 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
+	"playground/embedmode"
 	"playground/experiment"
 )
 
 // listenForKeys makes space toggle training anywhere on the page except in
-// form fields, where space means what it always means.
+// form fields, where space means what it always means, and in an embed
+// without the play control.
 func (a *app) listenForKeys(win dom.Window) {
+	if a.embed.on && !a.embed.opts.Shows(embedmode.Play) {
+		return
+	}
 	win.AddEventListener("keydown", false, func(e dom.Event) {
 		ke, ok := e.(*dom.KeyboardEvent)
 		if !ok || ke.Key() != " " || ke.Repeat() || ke.CtrlKey() || ke.MetaKey() || ke.AltKey() {

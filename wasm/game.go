@@ -27,11 +27,17 @@ const trainBudget = 6 * time.Millisecond
 // minRedrawInterval spaces redraws while only training changes the
 // picture: 20 pictures a second look live, and uploading fewer textures
 // leaves the GPU (software WebGL on some machines) and the page
-// responsive. A picture that costs more to draw (wide layers) waits
-// longer, so drawing stays under about a quarter of the time.
+// responsive. A picture that costs more (wide layers) waits as long as it
+// took, so training keeps at least half the time and a picture of the
+// widest network still comes several times a second.
 const minRedrawInterval = 50 * time.Millisecond
 
-func (g *game) redrawInterval() time.Duration { return max(minRedrawInterval, 3*g.drawCost) }
+func (g *game) redrawInterval() time.Duration { return max(minRedrawInterval, g.drawCost) }
+
+// pictureBudget is how long one frame may spend preparing a picture of a
+// wide network (the rest of the frame is the browser's): the session does
+// not train while one is pending, so this replaces trainBudget then.
+const pictureBudget = 10 * time.Millisecond
 
 // surfaceRes is the grid the decision surface and thumbnails are computed
 // on; the GPU scales it up smoothly.
@@ -52,8 +58,9 @@ type game struct {
 	field, points, graph, loss, acc view
 	pointsOf                        pointsKey
 
-	// removing says the click brush removes points, for the caption.
-	removing bool
+	// removing says the click brush removes points, for the caption;
+	// inert that a click does nothing (an embed without data controls).
+	removing, inert bool
 	// canvasNamed says the canvas has its accessible name.
 	canvasNamed bool
 	// touches is a reused buffer of touch IDs.
@@ -68,7 +75,9 @@ type game struct {
 	labels    []ui.Label
 	drawn     drawKey // what the screen shows now
 	lastDrawn time.Time
-	drawCost  time.Duration // Go time of the last full Draw
+	// drawCost is the Go time of the last whole picture, over every frame
+	// it took; pictureCost sums the frames of the one being prepared.
+	drawCost, pictureCost time.Duration
 }
 
 // node names a neuron in the graph: column 0 is the inputs.
@@ -106,19 +115,22 @@ func (g *game) Update() error {
 	clicked, x1, x2 := g.pointerOnPlane()
 	hover := g.hoveredNode()
 	g.removing = brush == panel.RemoveNearest
+	g.inert = brush == panel.NoBrush
 
 	a := g.app
 	a.mu.Lock()
 	g.hover, a.hover = hover, hover
 	before := a.sess.LastError()
-	a.sess.Advance(trainBudget)
+	if !a.hidden { // an embed out of view is suspended
+		a.sess.Advance(trainBudget)
+	}
 	diverged := a.sess.LastError() != before && a.sess.LastError() != ""
 	if diverged {
 		a.message = a.sess.LastError()
 	}
 	a.mu.Unlock()
 
-	if clicked {
+	if clicked && !g.inert {
 		a.click(x1, x2, brush)
 	}
 	if diverged {
@@ -184,7 +196,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
 	if w != g.width || h != g.height {
 		g.width, g.height = w, h
-		g.regions = ui.Layout(w, h)
+		g.regions = a.regionsFor(w, h)
 		g.field.resize(g.regions.Heatmap.Body, fieldScale)
 		g.points.resize(g.regions.Heatmap.Body, 1)
 		g.pointsOf = pointsKey{} // the new buffer is empty
@@ -202,20 +214,29 @@ func (g *game) Draw(screen *ebiten.Image) {
 		view: a.sess.View(), running: a.sess.Running(), width: w, height: h, edits: a.edits,
 		removing: g.removing,
 	}
-	onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
-	if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < g.redrawInterval() {
+	if !a.sess.PicturePending() {
+		onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
+		if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < g.redrawInterval() {
+			a.mu.Unlock()
+			return
+		}
+	}
+	// Everything the views draw, in one snapshot, prepared over as many
+	// frames as a wide network needs (the session trains nothing
+	// meanwhile); the screen keeps the last picture until it is ready.
+	snap, ready := a.sess.PreparePicture(surfaceRes, pictureBudget)
+	g.pictureCost += time.Since(start)
+	if !ready {
+		a.stats.addSlice(time.Since(start))
 		a.mu.Unlock()
 		return
 	}
+	drawStart := time.Now()
 	g.drawn, g.lastDrawn = key, time.Now()
 	// The charts get a sample per picture: evaluating every point each
 	// tick would cost big networks more than training them.
 	a.record()
 	a.drawnStep, a.drawnEdits = key.step, key.edits
-	// Everything the views draw, in one snapshot: the network over the
-	// task's grid is cached by the session until a step or an edit, and
-	// paid for in drawCost, which paces redraws.
-	snap := a.sess.Snapshot(surfaceRes)
 	spec, m := snap.Spec, snap.Metrics
 	classes := 0
 	if spec.Classification() {
@@ -256,8 +277,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 		ebitenutil.DebugPrintAt(screen, l.Text, l.X, l.Y)
 	}
 	a.mu.Lock()
-	g.drawCost = time.Since(start)
-	a.stats.addDraw(g.drawCost)
+	g.drawCost = g.pictureCost + time.Since(drawStart)
+	a.stats.addDraw(time.Since(start), g.drawCost, time.Since(drawStart))
+	g.pictureCost = 0
 	a.mu.Unlock()
 }
 
@@ -413,7 +435,10 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		dst = ui.TitleLabels(dst, r.Heatmap, heat, "over every pair: a down, b across")
 	default:
 		hint := "click: add point"
-		if g.removing {
+		switch {
+		case g.inert:
+			hint = ""
+		case g.removing:
 			hint = "click: remove point"
 		}
 		// The colors' meaning, where the title has room for it too.

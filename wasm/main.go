@@ -19,14 +19,17 @@ func main() {
 	if !ok {
 		log.Fatal("playground: the page has no #controls element")
 	}
+	a.startEmbed(win.Document())
 	a.attachPanel(root)
 	a.listenForKeys(win)
 	a.listenForHashChanges(win)
 	exposeAPI(a)
 	a.listenForHostMessages(win)
 	a.startAutosave(win)
-	if loading := win.Document().GetElementByID("loading"); loading != nil {
-		loading.Remove()
+	for _, id := range []string{"loading", "placeholder"} {
+		if el := win.Document().GetElementByID(id); el != nil {
+			el.Remove()
+		}
 	}
 
 	ebiten.SetRunnableOnUnfocused(true)

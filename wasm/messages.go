@@ -62,12 +62,13 @@ type hostChannel struct {
 
 // statusKey is what a status post reports that can change: the
 // experiment (a new session, a rebuilt model, an edit, a reset), the step,
-// whether it trains, and the page's message.
+// whether it trains, whether an embed is seen, and the page's message.
 type statusKey struct {
 	sess       *session.Session
 	generation int
 	step       int
 	running    bool
+	hidden     bool
 	edits      int
 	message    string
 }
@@ -236,6 +237,7 @@ func (a *app) statusKey() (statusKey, int) {
 		generation: a.sess.Generation(),
 		step:       a.sess.Steps(),
 		running:    a.sess.Running(),
+		hidden:     a.hidden,
 		edits:      a.edits,
 		message:    a.message,
 	}, a.stats.ticks

@@ -23,10 +23,9 @@ const (
 )
 
 // autosaveEnabled says whether this page keeps its experiment in
-// localStorage and restores it. An embed must not: it would put the
-// embedded experiment in place of the reader's own. The embed mode sets
-// it to false before main starts the page.
-var autosaveEnabled = true
+// localStorage and restores it: the one switch for it. An embed does
+// not: it would put the embedded experiment in place of the reader's own.
+func autosaveEnabled() bool { return !embedModeOfPage().on }
 
 // startingHash is what the page opens: the link's hash, or when it has
 // none the autosaved experiment. A link always wins; but a reload of the
@@ -34,7 +33,7 @@ var autosaveEnabled = true
 // is the autosaved experiment's own takes the autosaved weights too.
 func startingHash(hash string) string {
 	hash = strings.TrimPrefix(hash, "#")
-	if !autosaveEnabled {
+	if !autosaveEnabled() {
 		return hash
 	}
 	saved := storageGet(autosaveKey)
@@ -74,7 +73,7 @@ type autosaveMark struct {
 // writes it) (pagehide; visibilitychange for mobile
 // browsers that discard hidden tabs without one).
 func (a *app) startAutosave(win dom.Window) {
-	if !autosaveEnabled {
+	if !autosaveEnabled() {
 		return
 	}
 	// What the page opened with is not a change: opening someone's link

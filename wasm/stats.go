@@ -20,6 +20,10 @@ type frameStats struct {
 	// longestUpdate is the longest Update (training and input) since the
 	// experiment was last replaced: what a long L-BFGS step would show.
 	longestUpdate time.Duration
+	// lastPicture is the Go time of the last picture over all the frames
+	// it took, lastViews the part spent drawing the views into pixels
+	// once the snapshot was ready.
+	lastPicture, lastViews time.Duration
 }
 
 // statsWindow is how many frames the averages cover.
@@ -37,7 +41,13 @@ func (s *frameStats) addUpdate(d time.Duration) {
 	s.longestUpdate = max(s.longestUpdate, d)
 }
 
-func (s *frameStats) addDraw(d time.Duration) {
+// addSlice counts a frame that prepared part of a picture but drew none.
+func (s *frameStats) addSlice(d time.Duration) { s.recentDraw += d }
+
+// addDraw counts a drawn picture: d is this frame's Draw, picture the
+// whole picture's Go time over its frames, views the part that drew.
+func (s *frameStats) addDraw(d, picture, views time.Duration) {
+	s.lastPicture, s.lastViews = picture, views
 	s.recentDraw += d
 	s.frames++
 	if s.frames == 1 {

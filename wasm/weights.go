@@ -12,9 +12,6 @@ import (
 	"playground/session"
 )
 
-// predictionsRes is the grid predictions() samples the plane on.
-const predictionsRes = 40
-
 // restoreLinkWeights loads the weights a link carries into sess, built from
 // the link's spec. A link without weights leaves sess as it is; weights
 // that cannot be read, or are another network's, leave it at step 0 and
@@ -106,13 +103,13 @@ func (a *app) newExperiment() {
 	_ = a.load("") // the default always opens
 }
 
-// predictions is the plane's answer at every cell of a predictionsRes grid
-// (ui.Field values: for two classes p(class 1) - p(class 0)), for tests
-// that compare what two pages show.
+// predictions is the plane's answer at every cell of the picture's grid
+// (surfaceRes; ui.Field values: for two classes p(class 1) - p(class 0)),
+// for tests that compare what two pages show.
 func (a *app) predictions() []any {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	values := a.sess.Surface(predictionsRes).Output.Values
+	values := a.sess.Snapshot(surfaceRes).Surface.Output.Values
 	out := make([]any, len(values))
 	for i, v := range values {
 		out[i] = float64(v)
@@ -128,7 +125,8 @@ func (a *app) predictions() []any {
 //	                  an Error
 //	importJSON(text)  opens an export or preset file; null, or the error
 //	                  (then the experiment is unchanged)
-//	predictions()     the plane's answer on a 40x40 grid, row by row
+//	predictions()     the plane's answer on the picture's 50x50 grid, row
+//	                  by row
 //	newExperiment()   forgets the autosave and opens the default
 func exposeWeightsAPI(api js.Value, a *app) {
 	jsError := func(err error) js.Value { return js.Global().Get("Error").New(err.Error()) }

@@ -86,7 +86,7 @@ func TestDiscoveryLinkLeadsToTheEmbed(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, href, nil))
 		a := decodeOEmbed(t, rec)
-		if a.ProviderURL != "http://"+host+"/" || !strings.Contains(a.HTML, `src="http://`+host+`/"`) {
+		if a.ProviderURL != "http://"+host+"/" || !strings.Contains(a.HTML, `src="http://`+host+`/?embed=1"`) {
 			t.Errorf("%s: %+v", host, a)
 		}
 	}

@@ -2,9 +2,10 @@ package worker
 
 import (
 	"fmt"
-	"html"
 	"net/http"
 	"strconv"
+
+	"playground/embedmode"
 )
 
 // oembedPath is the oEmbed endpoint (https://oembed.com). On Cloudflare it
@@ -17,12 +18,16 @@ const oembedPath = "/oembed"
 // not absurd. A maximum under the smallest size is refused rather than
 // exceeded: oEmbed says a provider must respect it.
 const (
-	defaultEmbedWidth = 600
-	minEmbedWidth     = 200
-	maxEmbedWidth     = 1920
-	minEmbedHeight    = 150
-	maxEmbedHeight    = 1200
+	defaultEmbedWidth = embedmode.DefaultWidth
+	minEmbedWidth     = embedmode.MinWidth
+	maxEmbedWidth     = embedmode.MaxWidth
+	minEmbedHeight    = embedmode.MinHeight
+	maxEmbedHeight    = embedmode.MaxHeight
 )
+
+// providerName names the playground in oEmbed answers and in the page's
+// discovery link.
+const providerName = embedmode.ProviderName
 
 // maxOEmbedQueryLength bounds the query: the url parameter, every byte of
 // it percent-escaped, and the other parameters.
@@ -107,7 +112,7 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotImplemented, "format %q is not offered: use format=json", truncate(format, 40))
 		return
 	}
-	title := embedTitle(link.hash)
+	title := embedmode.Title(link.hash)
 	writeJSON(w, r, oembedAnswer{
 		Version:      "1.0",
 		Type:         "rich",
@@ -120,16 +125,11 @@ func serveOEmbed(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// embedHTML is the embed code: an iframe of the link, lazily loaded, with
-// no script and no permission but writing to the clipboard (the panel's
-// Copy link). No sandbox: a sandboxed frame has an opaque origin, and the
-// page's fetches of its own build/ files would become cross-origin ones
-// that fail. Every value is HTML-escaped, though the link holds only
-// linkBytes and the sizes are numbers.
+// embedHTML is the embed code: an iframe of the link in embed mode
+// (embedmode.Snippet says how it is framed and escaped); the link holds
+// only linkBytes and the sizes are numbers.
 func embedHTML(link embedLink, title string, width, height int) string {
-	return fmt.Sprintf(`<iframe src="%s" width="%d" height="%d" title="%s" loading="lazy" allow="clipboard-write" `+
-		`referrerpolicy="%s" style="border:0;max-width:100%%"></iframe>`,
-		html.EscapeString(link.src), width, height, html.EscapeString(title), referrerPolicy)
+	return embedmode.Snippet(link.src, title, width, height)
 }
 
 // embedSize is the embed's width and height for the maxwidth and

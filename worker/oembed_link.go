@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"playground/embedmode"
 	"playground/experiment"
 )
 
@@ -25,7 +26,8 @@ const linkBytes = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 // embedLink is a link to this playground's page that may be embedded.
 type embedLink struct {
 	// src is the link as the iframe loads it: the request's origin, the
-	// path "/", then the link's query and hash as it wrote them. It
+	// path "/", the link's query in embed mode (embed=1 added unless it
+	// asks for it already, with its controls), and its hash. It
 	// holds only linkBytes; it still needs HTML escaping ('&').
 	src string
 	// hash is the link's hash without '#', as the page reads it
@@ -66,10 +68,7 @@ func parseEmbedLink(link, origin string) (embedLink, error) {
 		return embedLink{}, fmt.Errorf("url's hash is %d bytes long; the page reads at most %d", len(hash), experiment.MaxHashLen)
 	}
 	var src strings.Builder
-	src.WriteString(origin + "/")
-	if u.RawQuery != "" {
-		src.WriteString("?" + u.RawQuery)
-	}
+	src.WriteString(origin + "/?" + embedmode.WithMode(u.RawQuery))
 	if hash != "" {
 		src.WriteString("#" + hash)
 	}

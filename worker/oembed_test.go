@@ -76,7 +76,7 @@ func TestOEmbedAnswersARichEmbed(t *testing.T) {
 	if !strings.HasPrefix(a.Title, "Neural playground: fit exp(sin πx + y²) — 2 → ") || !strings.Contains(a.Title, "KAN") {
 		t.Errorf("title %q does not name the data set and the KAN layers", a.Title)
 	}
-	wantHTML := `<iframe src="http://localhost/#` + html.EscapeString(hash) + `" width="600" height="400" title="` +
+	wantHTML := `<iframe src="http://localhost/?embed=1#` + html.EscapeString(hash) + `" width="600" height="400" title="` +
 		html.EscapeString(a.Title) + `" loading="lazy" allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin" ` +
 		`style="border:0;max-width:100%"></iframe>`
 	if a.HTML != wantHTML {
@@ -125,10 +125,11 @@ func TestOEmbedTitles(t *testing.T) {
 func TestOEmbedKeepsTheLinkAsWritten(t *testing.T) {
 	h := NewHandler(nil)
 	// An escaped hash (as chat apps pass links on), a query, the default
-	// port and capitals in the host: the same page, the same origin.
+	// port and capitals in the host: the same page, the same origin. The
+	// embed opens in embed mode, the link's own query kept after embed=1.
 	link := "https://Play.Example.org:443/?kernels=scalar#v=2&d=spiral&l=dense%3A8%3Atanh,dense:2:linear"
 	a := decodeOEmbed(t, oembedRequest(t, h, http.MethodGet, "https://play.example.org", link, ""))
-	want := `src="https://play.example.org/?kernels=scalar#v=2&amp;d=spiral&amp;l=dense%3A8%3Atanh,dense:2:linear"`
+	want := `src="https://play.example.org/?embed=1&amp;kernels=scalar#v=2&amp;d=spiral&amp;l=dense%3A8%3Atanh,dense:2:linear"`
 	if !strings.Contains(a.HTML, want) {
 		t.Errorf("html %s lacks %s", a.HTML, want)
 	}
@@ -287,7 +288,7 @@ func TestOEmbedOrigin(t *testing.T) {
 	}
 	a := decodeOEmbed(t, oembedRequest(t, h, http.MethodGet, "https://neural-playground.example.workers.dev",
 		"https://neural-playground.example.workers.dev/#v=2", ""))
-	if !strings.Contains(a.HTML, `src="https://neural-playground.example.workers.dev/#v=2"`) {
+	if !strings.Contains(a.HTML, `src="https://neural-playground.example.workers.dev/?embed=1#v=2"`) {
 		t.Errorf("html %s", a.HTML)
 	}
 	for _, host := range []string{`evil"><script>`, "", "a b", "localhost:0", "localhost:99999", "[::1", "x/y"} {
@@ -387,5 +388,21 @@ func checkEmbedHTML(t *testing.T, a oembedAnswer) {
 	}
 	if a.Width < minEmbedWidth || a.Width > maxEmbedWidth || a.Height < minEmbedHeight || a.Height > maxEmbedHeight {
 		t.Fatalf("size %dx%d", a.Width, a.Height)
+	}
+}
+
+// TestOEmbedEmbedsInEmbedMode: an embed link the builder wrote keeps its
+// controls; a link with embed=0 is embedded in embed mode all the same.
+func TestOEmbedEmbedsInEmbedMode(t *testing.T) {
+	h := NewHandler(nil)
+	for link, want := range map[string]string{
+		"https://play.example.org/?embed=1&controls=play,layers#v=2": `src="https://play.example.org/?embed=1&amp;controls=play,layers#v=2"`,
+		"https://play.example.org/?embed=0#v=2":                      `src="https://play.example.org/?embed=1&amp;embed=0#v=2"`,
+		"https://play.example.org/?controls=data":                    `src="https://play.example.org/?embed=1&amp;controls=data"`,
+	} {
+		a := decodeOEmbed(t, oembedRequest(t, h, http.MethodGet, "https://play.example.org", link, ""))
+		if !strings.Contains(a.HTML, want) {
+			t.Errorf("%s: html %s lacks %s", link, a.HTML, want)
+		}
 	}
 }

@@ -25,7 +25,7 @@ func testOEmbedUnderWorkerd(t *testing.T, d *wranglerDev) {
 		t.Fatalf("/oembed: %d %s\nwrangler dev:\n%s", resp.StatusCode, body, d.Log())
 	}
 	if a.Type != "rich" || a.Version != "1.0" || a.ProviderURL != d.URL+"/" || a.Width != 320 || a.Height != 213 ||
-		!strings.HasPrefix(a.HTML, `<iframe src="`+d.URL+`/#v=2&amp;`) || !strings.Contains(a.Title, "circle") {
+		!strings.HasPrefix(a.HTML, `<iframe src="`+d.URL+`/?embed=1#v=2&amp;`) || !strings.Contains(a.Title, "circle") {
 		t.Errorf("/oembed: %+v", a)
 	}
 	for k, v := range map[string]string{"Content-Security-Policy": apiCSP, "Access-Control-Allow-Origin": "*",

@@ -23,6 +23,10 @@ type brush struct {
 // RemoveNearest is the brush value that removes the clicked point.
 const RemoveNearest = -1
 
+// NoBrush is the brush of a panel without the data controls (an embed
+// that does not show them): a click on the plane changes nothing.
+const NoBrush = -2
+
 func (p *Panel) newBrush(parent dom.Element) *brush {
 	b := &brush{p: p, sel: p.newSelect("brush", nil)}
 	b.sel.AddEventListener("change", false, func(dom.Event) {

@@ -214,6 +214,6 @@ func (p *Panel) section(title string) dom.HTMLElement {
 	h := p.element("h2", "")
 	h.SetTextContent(title)
 	s.AppendChild(h)
-	p.root.AppendChild(s)
+	p.sections.AppendChild(s)
 	return s
 }

@@ -185,7 +185,7 @@ func (e *layerEditor) rebuild(kinds []nn.LayerKind) {
 			r.options = append(r.options, e.optionInput(row, i, o))
 		}
 		if !output {
-			p.button(row, fmt.Sprintf("layer-%d-remove", i), "×", "Remove this layer", func() {
+			remove := p.button(row, fmt.Sprintf("layer-%d-remove", i), "×", "Remove this layer", func() {
 				p.edit(func(s *experiment.Spec) error {
 					if err := layerIndex(s, i); err != nil {
 						return err
@@ -194,6 +194,7 @@ func (e *layerEditor) rebuild(kinds []nn.LayerKind) {
 					return nil
 				})
 			})
+			remove.SetAttribute("aria-label", fmt.Sprintf("Remove layer %d", i+1))
 		}
 		r.cost = p.element("span", "layer-cost")
 		r.cost.SetID(fmt.Sprintf("layer-%d-cost", i))
@@ -206,7 +207,7 @@ func (e *layerEditor) rebuild(kinds []nn.LayerKind) {
 // unitButtons adds − units + for hidden layer i.
 func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int) {
 	p := e.p
-	p.button(row, fmt.Sprintf("layer-%d-minus", i), "−", "One neuron fewer", func() {
+	fewer := p.button(row, fmt.Sprintf("layer-%d-minus", i), "−", "One neuron fewer", func() {
 		p.edit(func(s *experiment.Spec) error {
 			if err := layerIndex(s, i); err != nil {
 				return err
@@ -218,8 +219,9 @@ func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int)
 			return nil
 		})
 	})
+	fewer.SetAttribute("aria-label", fmt.Sprintf("Layer %d: one neuron fewer", i+1))
 	row.AppendChild(units)
-	p.button(row, fmt.Sprintf("layer-%d-plus", i), "+", "One neuron more", func() {
+	more := p.button(row, fmt.Sprintf("layer-%d-plus", i), "+", "One neuron more", func() {
 		p.edit(func(s *experiment.Spec) error {
 			if err := layerIndex(s, i); err != nil {
 				return err
@@ -228,6 +230,7 @@ func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int)
 			return nil
 		})
 	})
+	more.SetAttribute("aria-label", fmt.Sprintf("Layer %d: one neuron more", i+1))
 }
 
 // optionControl is an option's input: a number field, or a menu for an

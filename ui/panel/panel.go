@@ -7,6 +7,7 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
+	"playground/embedmode"
 	"playground/experiment"
 )
 
@@ -26,6 +27,11 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// EmbedLink is the page address and hash an embed opens (the embed
+	// builder adds its query): the current experiment, starting to train
+	// when autoplay. It is the one place that decides what an embed
+	// starts from.
+	EmbedLink func(autoplay bool) string
 	// LinkWithWeights is Link with the trained weights in it, or why they
 	// cannot go in a link; Export is the export file's text; Import loads
 	// one (or a preset file) or says why not, keeping the experiment;
@@ -50,25 +56,67 @@ type Panel struct {
 	link    *dom.HTMLInputElement
 	weights shareWeights
 	papers  *papersPanel
+
+	// embed is an embed's choice of controls, nil on the full page;
+	// sections is where parts' sections go (root, or an embed's settings).
+	embed    *embedmode.Options
+	sections dom.HTMLElement
+	embedded *embedBar
+	builder  *embedBuilder
 }
 
-// New builds the panel inside root.
+// part is one piece of the panel, in order. embed is the control an
+// embed shows it under ("" for the full page only): an embed builds the
+// parts its address names (embedmode.Options), the full page all.
+type part struct {
+	embed embedmode.Control
+	build func(p *Panel)
+}
+
+// parts declare the panel; the run bar's own parts are runParts.
+var parts = []part{
+	{"", (*Panel).buildRun},
+	{"", func(p *Panel) { p.papers = p.buildPapers() }},
+	{embedmode.Data, (*Panel).buildData},
+	{embedmode.Features, (*Panel).buildFeatures},
+	{embedmode.Layers, func(p *Panel) { p.layers = p.buildLayers() }},
+	{"", (*Panel).buildFormula},
+	{embedmode.Training, (*Panel).buildTraining},
+	{"", (*Panel).buildShare},
+	{"", func(p *Panel) { p.builder = p.buildEmbedBuilder() }},
+}
+
+// shows says the panel has the parts of control c.
+func (p *Panel) shows(c embedmode.Control) bool {
+	if p.embed == nil {
+		return true
+	}
+	return c != "" && p.embed.Shows(c)
+}
+
+// New builds the full page's panel inside root.
 func New(root dom.HTMLElement, act Actions) *Panel {
-	p := &Panel{doc: dom.GetWindow().Document(), root: root, act: act}
+	p := newPanel(root, act, nil)
+	p.Sync()
+	return p
+}
+
+// newPanel builds the parts that embed (nil on the full page) shows.
+func newPanel(root dom.HTMLElement, act Actions, embed *embedmode.Options) *Panel {
+	p := &Panel{doc: dom.GetWindow().Document(), root: root, act: act, embed: embed, sections: root}
 	p.message = p.element("div", "message")
 	p.message.SetAttribute("role", "alert")
 	p.message.SetID("message")
 	p.message.Style().SetProperty("display", "none", "")
 	root.AppendChild(p.message)
-	p.buildRun()
-	p.papers = p.buildPapers()
-	p.buildData()
-	p.buildFeatures()
-	p.layers = p.buildLayers()
-	p.buildFormula()
-	p.buildTraining()
-	p.buildShare()
-	p.Sync()
+	if embed != nil {
+		p.embedded = p.buildEmbedBar()
+	}
+	for _, part := range parts {
+		if p.shows(part.embed) {
+			part.build(p)
+		}
+	}
 	return p
 }
 
@@ -85,14 +133,29 @@ func (p *Panel) Sync() {
 			c.row.Style().SetProperty("display", display, "")
 		}
 	}
-	p.layers.sync(s)
-	p.brush.sync(s)
+	if p.layers != nil {
+		p.layers.sync(s)
+	}
+	if p.brush != nil {
+		p.brush.sync(s)
+	}
 	p.SyncRunning()
-	p.syncLink()
+	if p.link != nil {
+		p.syncLink()
+	}
+	if p.embedded != nil {
+		p.embedded.sync()
+	}
+	if p.builder != nil {
+		p.builder.sync()
+	}
 }
 
 // SyncRunning shows whether training runs on the play button.
 func (p *Panel) SyncRunning() {
+	if p.play == nil {
+		return
+	}
 	if p.act.Running() {
 		p.play.SetTextContent("❚❚ Pause")
 		p.play.SetAttribute("aria-pressed", "true")
@@ -145,27 +208,57 @@ func (p *Panel) refuse(msg string) {
 }
 
 // Brush is what a click on the plane does: add a point of class Brush()
-// (or value for regression), or remove the nearest point when negative.
-func (p *Panel) Brush() int { return p.brush.value() }
+// (or value for regression), remove the nearest point (RemoveNearest), or
+// nothing (NoBrush: an embed without the data controls).
+func (p *Panel) Brush() int {
+	if p.brush == nil {
+		return NoBrush
+	}
+	return p.brush.value()
+}
 
+// runParts declare the run bar: the buttons and the pace slider.
+var runParts = []struct {
+	embed embedmode.Control
+	build func(p *Panel, bar dom.HTMLElement)
+}{
+	{embedmode.Play, func(p *Panel, bar dom.HTMLElement) {
+		p.play = p.button(bar, "play", "▶ Play", "Start or pause training (space)", func() {
+			p.act.SetRunning(!p.act.Running())
+			p.SyncRunning()
+		})
+	}},
+	{embedmode.Step, func(p *Panel, bar dom.HTMLElement) {
+		p.button(bar, "step", "Step", "Train one minibatch", func() {
+			p.act.SetRunning(false)
+			p.act.Step()
+			p.SyncRunning()
+		})
+	}},
+	{embedmode.Reset, func(p *Panel, bar dom.HTMLElement) {
+		p.button(bar, "reset", "Reset", "New weights from the seed, step 0", func() {
+			p.act.Reset()
+			p.ShowMessage("")
+			p.Sync()
+		})
+	}},
+	{embedmode.Speed, (*Panel).addSpeed},
+}
+
+// buildRun adds the run bar: the full page's first section, or the start
+// of an embed's bar.
 func (p *Panel) buildRun() {
-	s := p.element("section", "run")
-	p.root.AppendChild(s)
-	p.play = p.button(s, "play", "▶ Play", "Start or pause training (space)", func() {
-		p.act.SetRunning(!p.act.Running())
-		p.SyncRunning()
-	})
-	p.button(s, "step", "Step", "Train one minibatch", func() {
-		p.act.SetRunning(false)
-		p.act.Step()
-		p.SyncRunning()
-	})
-	p.button(s, "reset", "Reset", "New weights from the seed, step 0", func() {
-		p.act.Reset()
-		p.ShowMessage("")
-		p.Sync()
-	})
-	p.addSpeed(s)
+	bar := p.element("section", "run")
+	p.root.AppendChild(bar)
+	p.fillRun(bar)
+}
+
+func (p *Panel) fillRun(bar dom.HTMLElement) {
+	for _, part := range runParts {
+		if p.shows(part.embed) {
+			part.build(p, bar)
+		}
+	}
 }
 
 func (p *Panel) buildShare() {

@@ -15,7 +15,7 @@ import (
 // addSpeed adds the pace slider under the run buttons: its positions are
 // experiment.Speeds (steps per frame, "max" last: as many as fit the
 // frame's time budget), shown beside it.
-func (p *Panel) addSpeed(parent dom.Element) {
+func (p *Panel) addSpeed(parent dom.HTMLElement) {
 	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
 	in.SetType("range")
 	in.SetID("speed")

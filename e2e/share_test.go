@@ -160,8 +160,9 @@ func TestShareWeightsFilesAndImports(t *testing.T) {
 }
 
 // TestAutosaveSurvivesReload: a trained experiment comes back with its
-// weights on a reload and when the page is opened without a link; a link
-// wins over it; "New experiment" forgets it.
+// weights on a reload and when the page is opened without a link; an
+// embed does not take it; a link wins over it; "New experiment" forgets
+// it.
 func TestAutosaveSurvivesReload(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
@@ -190,6 +191,11 @@ func TestAutosaveSurvivesReload(t *testing.T) {
 	bare := openTrained(t, newTab(t, p.browser), p.base+"/")
 	if bare.Step != trained.Step || bare.Hash != trained.Hash {
 		t.Errorf("the page without a link opened step %d hash %q; want the autosave's step %d hash %q", bare.Step, bare.Hash, trained.Step, trained.Hash)
+	}
+	// An embed neither restores the autosave nor replaces it.
+	embed := openTrained(t, newTab(t, p.browser), p.base+"/?embed=1")
+	if embed.Step != 0 || embed.Hash != p.opened.Hash {
+		t.Errorf("an embed without a link opened step %d hash %q; want the default, not the autosave", embed.Step, embed.Hash)
 	}
 	// A link wins over the autosave, even the autosaved experiment's own.
 	linked := open(t, newTab(t, p.browser), p.base+"/#"+trained.Hash)

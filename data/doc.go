@@ -1,7 +1,8 @@
 // Package data makes the points a network learns from: TensorFlow
 // Playground's two-dimensional data sets (circle, XOR, two Gaussians,
 // spiral, and the plane and multi-Gaussian regressions), two multi-class
-// sets (a spiral with K arms and K concentric rings), the train/test split,
+// sets (a spiral with K arms and K concentric rings), a person's own points
+// read from a CSV file (ParseCSV, the Uploaded sets), the train/test split,
 // and the feature and target matrices the network is fed.
 //
 // Every generator is deterministic for a seed and keeps its points inside

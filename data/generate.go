@@ -14,10 +14,10 @@ const MaxNoise = 50
 // points 0 (orange, "negative") and 1 (blue, "positive"), and the
 // regression sets put their target in Value and label every point 0.
 // ModAdd ignores n and noise: its examples are all p*p pairs, p = classes.
-// The same arguments always give the same points. An unknown set or n <= 0
-// gives no points.
+// The same arguments always give the same points. An unknown set, an
+// uploaded one (its points are the spec's) or n <= 0 gives no points.
 func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
-	if n <= 0 || set >= numSets {
+	if n <= 0 || set >= numSets || set.Uploaded() {
 		return nil
 	}
 	if set == ModAdd {

@@ -16,11 +16,11 @@ func classCounts(s Set) []int {
 }
 
 // planeSets are the sets whose examples are drawn points on the plane
-// (pairs tasks have tests of their own).
+// (pairs tasks and uploaded sets have tests of their own).
 func planeSets() []Set {
 	var sets []Set
 	for _, s := range Sets() {
-		if s.OnPlane() {
+		if s.OnPlane() && !s.Uploaded() {
 			sets = append(sets, s)
 		}
 	}

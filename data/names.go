@@ -25,11 +25,17 @@ const (
 	SinXY  // sin(pi u) v
 	SumSq  // u^2 + v^2
 	ModAdd // (a + b) mod p
+	// Uploaded and UploadedValues are a person's own points from a CSV
+	// file (csv.go), with class labels or target values; the points travel
+	// in the experiment (its spec's data), not drawn from a seed.
+	Uploaded
+	UploadedValues
 	numSets
 )
 
 var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
-	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd"}
+	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd",
+	"csv", "csvreg"}
 
 // Sets lists every data set.
 func Sets() []Set {

@@ -21,6 +21,9 @@ type task struct {
 	target [2]float32
 	// pairs marks a task over every pair (a, b) of 0..p-1, p the class count.
 	pairs bool
+	// uploaded marks a person's own points (ParseCSV), which the spec
+	// carries: nothing is generated.
+	uploaded bool
 }
 
 // MinModulus and MaxModulus bound p of the modular-addition task: its
@@ -46,6 +49,10 @@ var tasks = [numSets]task{
 	SinXY:  {label: "fit sin(πx)·y", extent: 1, target: [2]float32{-1, 1}, fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) * v }},
 	SumSq:  {label: "fit x² + y²", extent: 1, target: [2]float32{0, 2}, fn: func(u, v float64) float64 { return u*u + v*v }},
 	ModAdd: {label: "(a + b) mod p", classes: [2]int{MinModulus, MaxModulus}, pairs: true},
+	// Uploaded points are rescaled into the plane's square and targets
+	// into [-1, 1] when they leave them (ParseCSV).
+	Uploaded:       {label: "your CSV data (classes)", classes: [2]int{2, MaxClasses}, extent: Domain, uploaded: true},
+	UploadedValues: {label: "your CSV data (regression)", extent: Domain, target: [2]float32{-1, 1}, uploaded: true},
 }
 
 // ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the
@@ -93,6 +100,10 @@ func (s Set) Function() bool { return s.task().fn != nil }
 // rather than points on the plane: no features, no clicked points, and
 // the views show the p x p table.
 func (s Set) Pairs() bool { return s.task().pairs }
+
+// Uploaded reports whether the set's points are a person's own, read from
+// a CSV file and carried in the experiment rather than generated.
+func (s Set) Uploaded() bool { return s.task().uploaded }
 
 // OnPlane reports whether the examples are points on the plane: they take
 // input features, can be clicked, and the heatmap shows the network.

@@ -16,6 +16,7 @@ func (s Spec) Clone() Spec {
 	}
 	c.Data.Added = slices.Clone(s.Data.Added)
 	c.Data.Removed = slices.Clone(s.Data.Removed)
+	c.Data.Uploaded = slices.Clone(s.Data.Uploaded)
 	return c
 }
 
@@ -30,6 +31,7 @@ func (s Spec) Equal(t Spec) bool {
 	}
 	return slices.Equal(sd.Added, td.Added) &&
 		slices.Equal(sd.Removed, td.Removed) &&
+		slices.Equal(sd.Uploaded, td.Uploaded) &&
 		slices.Equal(s.Features, t.Features) &&
 		slices.EqualFunc(s.Layers, t.Layers, LayerSpec.Equal) &&
 		s.Loss == t.Loss &&

@@ -40,7 +40,11 @@ func TestFitLayersBringsRanksIntoTheWidths(t *testing.T) {
 func TestUseSetFitsTheTask(t *testing.T) {
 	s := Default()
 	for _, set := range data.Sets() {
-		s.UseSet(set)
+		if set.Uploaded() {
+			withUpload(&s, set, 20) // UseUpload is UseSet with the points
+		} else {
+			s.UseSet(set)
+		}
 		if err := s.Validate(); err != nil {
 			t.Errorf("after UseSet(%v): %v", set, err)
 		}

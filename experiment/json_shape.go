@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -40,6 +41,14 @@ func (w *shapeWalker) value(t reflect.Type, path string) error {
 		return err
 	}
 	composite := t.Kind() == reflect.Struct || t.Kind() == reflect.Slice || t.Kind() == reflect.Map
+	if composite && writtenAsText(t) {
+		// A list written as one string (uploaded points): its
+		// UnmarshalText bounds and reads it.
+		if _, ok := tok.(string); !ok && tok != nil {
+			return fmt.Errorf("%s: want a string, not %s", pathName(path), jsonKindOf(tok))
+		}
+		return nil
+	}
 	switch {
 	case tok == json.Delim('{') && t.Kind() == reflect.Struct:
 		return w.object(t, path)
@@ -129,6 +138,11 @@ func (w *shapeWalker) list(t reflect.Type, path string) error {
 	}
 	_, err := w.dec.Token() // ']'
 	return err
+}
+
+// writtenAsText reports whether encoding/json writes t as a string.
+func writtenAsText(t reflect.Type) bool {
+	return reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
 }
 
 // jsonKind names what a Go type looks like in JSON, for messages.

@@ -65,6 +65,9 @@ func TestJSONWritesEnumsByName(t *testing.T) {
 	for _, set := range data.Sets() {
 		s := Default()
 		s.UseSet(set)
+		if set.Uploaded() {
+			withUpload(&s, set, 20)
+		}
 		if b := checkJSONRoundTrip(t, s); !strings.Contains(string(b), `"set": "`+set.String()+`"`) {
 			t.Errorf("set %v is not written by name", set)
 		}
@@ -423,7 +426,7 @@ func TestDecodeJSONErrors(t *testing.T) {
 		{"fraction for an int", v2(`"batch": 16`, `"batch": 16.5`), "cannot unmarshal number 16.5"},
 		{"float32 overflow", v2(`"lr": 0.1`, `"lr": 1e39`), "cannot unmarshal number 1e39"},
 		{"out of range", v2(`"lr": 0.1`, `"lr": 20`), "optimizer.lr: 20 is more than the limit of 10"},
-		{"too large", presetV2Literal + strings.Repeat(" ", MaxJSONLen), "at most 65536 are read"},
+		{"too large", presetV2Literal + strings.Repeat(" ", MaxJSONLen), fmt.Sprintf("at most %d are read", MaxJSONLen)},
 		{"no output layer", v2(`"units": 3,`, `"units": 4,`), "layers: output layer: 4 units, but the data needs 3 outputs"},
 		{"no layers", `{"version": 2, "layers": []}`, `missing field "data"`},
 		{"too many layers", v2(`"layers": [`, `"layers": [`+strings.Repeat(`{"kind": "dense", "units": 1, "activation": "relu"},`, MaxLayers)), "layers: more than 17 items, the limit"},
@@ -530,7 +533,8 @@ func TestDecodeJSONBoundsAllocation(t *testing.T) {
 		if err == nil {
 			t.Errorf("%s: DecodeJSON succeeded", name)
 		}
-		if n > 1<<20 {
+		if n > 16*MaxJSONLen { // 1 MB when files were at most 64 KB
+
 			t.Errorf("%s: decoding a %d-byte file allocated %d bytes", name, len(file), n)
 		}
 	}

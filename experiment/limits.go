@@ -63,6 +63,8 @@ const (
 const (
 	// MaxHashLen is the longest URL hash DecodeHash reads, in bytes.
 	MaxHashLen = 16 << 10
-	// MaxJSONLen is the longest preset file DecodeJSON reads, in bytes.
-	MaxJSONLen = 64 << 10
+	// MaxJSONLen is the longest preset file DecodeJSON reads, in bytes:
+	// room for the largest upload (data.MaxCSVRows points as CSV text,
+	// about 110 KB).
+	MaxJSONLen = 256 << 10
 )

@@ -20,6 +20,15 @@ func randomSpec(r *rand.Rand) Spec {
 	s.Data.TrainPercent = randomInt(r, MinTrainPercent, MaxTrainPercent)
 	lo, hi := s.Data.Set.ClassRange()
 	s.Data.Classes = randomInt(r, lo, hi)
+	if s.Data.Set.Uploaded() {
+		// Mostly small uploads, sometimes the largest.
+		n := randomInt(r, data.MinCSVRows, 300)
+		if r.IntN(8) == 0 {
+			n = data.MaxCSVRows
+		}
+		s.Data.Uploaded = uploadedTable(s.Data.Set, max(s.Data.Classes, 1), n, r.Uint64())
+		s.Data.Points, s.Data.Noise = n, 0
+	}
 	if s.Data.Set.OnPlane() {
 		s.Data.Added = randomAdded(r, s.Data)
 	}

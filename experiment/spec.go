@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"maps"
+	"slices"
 
 	"playground/data"
 	"playground/nn"
@@ -40,6 +41,10 @@ type DataSpec struct {
 	// Seed draws the points and the train/test split, apart from the
 	// weights' seed, so new data can be drawn for the same network.
 	Seed uint32 `json:"seed"`
+	// Uploaded are the points of an uploaded set (Set.Uploaded), from a
+	// CSV file (data.ParseCSV); Points is their count, Noise 0. The
+	// generated points of the other sets are drawn from Seed instead.
+	Uploaded data.Table `json:"uploaded,omitempty"`
 }
 
 // UseSet switches the experiment to another data set. The clicked and
@@ -52,6 +57,9 @@ func (s *Spec) UseSet(set data.Set) {
 	old := s.Data.Set
 	s.Data.Set = set
 	s.Data.Added, s.Data.Removed = nil, nil
+	if !set.Uploaded() {
+		s.Data.Uploaded = nil
+	}
 	lo, hi := set.ClassRange()
 	switch {
 	case set.Regression():
@@ -68,6 +76,18 @@ func (s *Spec) UseSet(set data.Set) {
 		s.Data.Classes = max(s.Data.Classes, 3)
 	}
 	s.Data.Classes = min(max(s.Data.Classes, lo), hi)
+	s.FitLayers()
+}
+
+// UseUpload switches the experiment to a person's own points: the set
+// for their classes or values (UseSet), the points, their count and class
+// count, no noise.
+func (s *Spec) UseUpload(u data.Upload) {
+	s.UseSet(u.Set())
+	s.Data.Uploaded = slices.Clone(u.Points)
+	s.Data.Points = len(u.Points)
+	s.Data.Noise = 0
+	s.Data.Classes = u.Classes
 	s.FitLayers()
 }
 

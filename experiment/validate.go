@@ -42,12 +42,17 @@ func (s Spec) Validate() error {
 // right for the set, which later checks rely on.
 func (c *checker) checkData(d DataSpec) (classesOK bool) {
 	setOK := c.enum("data.set", "", "data set", int(d.Set), numSets)
-	c.intIn("data.points", "", d.Points, " points", MinPoints, MaxPoints)
-	c.intIn("data.noise", "", d.Noise, "%", 0, MaxNoise)
+	if setOK && d.Set.Uploaded() {
+		c.checkUploadedCount(d)
+	} else {
+		c.intIn("data.points", "", d.Points, " points", MinPoints, MaxPoints)
+		c.intIn("data.noise", "", d.Noise, "%", 0, MaxNoise)
+	}
 	c.intIn("data.trainPercent", "", d.TrainPercent, "%", MinTrainPercent, MaxTrainPercent)
 	classesOK = setOK && c.checkClasses(d)
 	c.checkAdded(d, classesOK)
 	c.checkRemoved(d)
+	c.checkUploaded(d, setOK, classesOK)
 	return classesOK
 }
 

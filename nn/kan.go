@@ -47,6 +47,8 @@ type KAN struct {
 	scaleSp   Param // in x out
 	mix       Param // SelectableBasis only: out x 4 mixing logits
 	grid      Param // state, in x (G+2k+1): row i is input i's knots
+	modes     Param // state, in x out: each edge's mode (kan_edges.go)
+	sym       Param // a snapped edge's a, b, c, d (kan_symbolic.go); empty until one is
 	params    []*Param
 	state     []*Param
 	weights   []float32 // out x slots mixing weights (all 1 for one basis)
@@ -70,7 +72,7 @@ type KAN struct {
 	// float64 sums of a backward pass's gradients before they are added
 	// to the Params' Grad (float32), sized like the parameters (mixAcc
 	// holds dL/dw, out x 4, for the selectable basis).
-	coefAcc, baseAcc, spAcc, mixAcc []float64
+	coefAcc, baseAcc, spAcc, mixAcc, symAcc []float64
 
 	sparse kanSparsity
 }
@@ -92,6 +94,9 @@ const (
 	kanOrder      = "k"
 	kanRange      = "range"
 	kanBasis      = "basis"
+	// KANSparsityOption is pykan's lamb, the weight of the L1 + entropy
+	// penalty (kan_sparsity.go); a live setting, like the learning rate.
+	KANSparsityOption = "lamb"
 )
 
 // kanNoiseScale sets the initial coefficients: uniform noise of width
@@ -122,7 +127,7 @@ func init() {
 				"Gaussian bumps, sines and cosines, or selectable: all four, each unit learning how much of each to use.",
 			Default: float32(BSplineBasis), Min: 0, Max: float32(numKANBases - 1), Integer: true,
 			Choices: kanBasisChoices(),
-		}},
+		}, kanSparsityOptionInfo},
 		TakesActivation: false,
 		CanOutput:       true,
 		Params: func(in, out int, o Options) int {
@@ -132,8 +137,12 @@ func init() {
 			return kanFLOPs(in, out, o.Int(KANGridOption), o.Int(kanOrder), KANBasis(o.Int(kanBasis)))
 		},
 		New: func(c LayerConfig, in int, init Init, rng *rand.Rand) (Layer, error) {
-			return NewKANWithBasis(in, c.Units, c.Options.Int(KANGridOption), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
+			l, err := NewKANWithBasis(in, c.Units, c.Options.Int(KANGridOption), c.Options.Int(kanOrder), float64(c.Options[kanRange]),
 				KANBasis(c.Options.Int(kanBasis)), init, rng)
+			if err == nil {
+				l.SetSparsityOption(c.Options[KANSparsityOption])
+			}
+			return l, err
 		},
 	}, 2)
 }
@@ -244,7 +253,10 @@ func NewKANWithBasis(in, out, g, k int, a float64, basis KANBasis, init Init, rn
 		l.params = append(l.params, &l.mix)
 		l.mixWeights()
 	}
-	l.state = []*Param{&l.grid}
+	l.sym = Param{Name: "sym", Cols: kanSymbolicConstants}
+	l.params = append(l.params, &l.sym)
+	l.modes = Param{Name: "edges", Rows: in, Cols: out, Value: make([]float32, edges)}
+	l.state = []*Param{&l.grid, &l.modes}
 	l.sparse.init(in, out)
 	for i := range in {
 		uniformKnots(l.grid.Value[i*knotCount(g, k):], g, k, a)
@@ -314,11 +326,15 @@ func (l *KAN) Basis() KANBasis { return l.basis }
 // selectable basis coef holds four such blocks one after the other, in
 // the pool's order (B-spline, Chebyshev, Gaussian RBF, Fourier: row
 // b·In·Out + i·Out + j), and a fourth Param follows: mix, Out x 4, unit
-// j's logits in row j, which does not decay.
+// j's logits in row j, which does not decay. Last comes sym, the snapped
+// edges' constants (kan_symbolic.go): empty until an edge is snapped,
+// then In·Out x 4.
 func (l *KAN) Params() []*Param { return l.params }
 
-// State returns [grid]: the knots, In x (G+2k+1), row i for input i. They
-// are not trained (Grad is nil) but UpdateGrid and Refine change them.
+// State returns [grid, edges]: the knots, In x (G+2k+1), row i for input
+// i, which UpdateGrid and Refine change; then each edge's mode, In x Out
+// (kan_edges.go: 0 its spline, 1 pruned, 2+f snapped to function f).
+// They are not trained (Grad is nil).
 func (l *KAN) State() []*Param { return l.state }
 
 // numBases returns G+k, the number of coefficients per edge.
@@ -397,6 +413,7 @@ func (l *KAN) Forward(x Matrix) Matrix {
 			}
 		}
 	}
+	l.forwardSymbolic(y)
 	return y
 }
 
@@ -439,6 +456,7 @@ func (l *KAN) backward(dy Matrix, dx []float32) {
 	addAcc(l.coef.Grad, l.coefAcc)
 	addAcc(l.scaleBase.Grad, l.baseAcc)
 	addAcc(l.scaleSp.Grad, l.spAcc)
+	l.backwardSymbolic(dy, dx)
 }
 
 // backwardOne is backward's sums for a single basis (mixing weight 1),

@@ -270,7 +270,7 @@ func TestKANBasisParams(t *testing.T) {
 	for _, c := range []struct{ in, out, g, k int }{{2, 5, 3, 3}, {5, 1, 5, 3}, {1, 1, 1, 1}, {7, 3, 50, 5}} {
 		nb, edges := c.g+c.k, c.in*c.out
 		for _, basis := range KANBases() {
-			opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "basis": float32(basis)}
+			opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "basis": float32(basis), "lamb": 0}
 			cfg := LayerConfig{Kind: KANLayer, Units: c.out, Activation: Linear, Options: opts}
 			if p := info.Problems(c.in, cfg); len(p) > 0 {
 				t.Fatalf("%+v %v: %v", c, basis, p)
@@ -292,6 +292,7 @@ func TestKANBasisParams(t *testing.T) {
 				want = append(want, shape{"mix", c.out, 4, false})
 				wantCount = edges*(4*nb+2) + 4*c.out
 			}
+			want = append(want, shape{"sym", 0, 4, false}) // empty until an edge is snapped
 			var got []shape
 			total := 0
 			for _, p := range l.Params() {
@@ -307,7 +308,7 @@ func TestKANBasisParams(t *testing.T) {
 			if n := info.Params(c.in, c.out, opts); n != total || total != wantCount {
 				t.Errorf("%+v %v: KindInfo.Params %d, layer %d, want %d", c, basis, n, total, wantCount)
 			}
-			if st := l.State(); len(st) != 1 || st[0].Cols != knotCount(c.g, c.k) {
+			if st := l.State(); len(st) != 2 || st[0].Cols != knotCount(c.g, c.k) || st[1].Name != "edges" {
 				t.Errorf("%+v %v: state %v", c, basis, st)
 			}
 			if f := info.FLOPs(c.in, c.out, opts); f <= 0 {
@@ -320,7 +321,7 @@ func TestKANBasisParams(t *testing.T) {
 	}
 	// What a user sees for KAN[2,5,1] at G=5, k=3.
 	for _, basis := range KANBases() {
-		o := Options{"g": 5, "k": 3, "range": 1, "basis": float32(basis)}
+		o := Options{"g": 5, "k": 3, "range": 1, "basis": float32(basis), "lamb": 0}
 		t.Logf("%-12v KAN 2->5: %4d params, %5d FLOPs; 5->1: %4d params, %5d FLOPs", basis,
 			info.Params(2, 5, o), info.FLOPs(2, 5, o), info.Params(5, 1, o), info.FLOPs(5, 1, o))
 	}
@@ -368,7 +369,7 @@ func TestKANBasisInit(t *testing.T) {
 		}
 	}
 	if p := KANLayer.Info().Problems(2, LayerConfig{Kind: KANLayer, Units: 1, Activation: Linear,
-		Options: Options{"g": 5, "k": 3, "range": 1, "basis": 5}}); len(p) == 0 {
+		Options: Options{"g": 5, "k": 3, "range": 1, "basis": 5, "lamb": 0}}); len(p) == 0 {
 		t.Error("the registry accepted basis=5")
 	}
 }

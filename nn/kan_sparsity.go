@@ -54,6 +54,21 @@ func (l *KAN) SetSparsity(lamb float32) { l.sparse.lamb = lamb }
 // Sparsity returns the penalty's weight lamb.
 func (l *KAN) Sparsity() float32 { return l.sparse.lamb }
 
+// kanSparsityOptionInfo declares the penalty's strength as a KAN layer
+// option, in pykan's units (its fit's lamb, on its mean squared error):
+// the panel's "sparsity", the link's lamb=. 0, the default, is off.
+// pykan's examples use 1e-3 to 1e-2; much above 0.1 flattens everything.
+var kanSparsityOptionInfo = Option{
+	Key: KANSparsityOption, Label: "sparsity",
+	Help: "pykan's lamb: weight of the L1 + entropy penalty that drives weak edges flat, so Prune can remove them " +
+		"(1e-3..1e-2 typical; 0 off). Changing it keeps training.",
+	Default: 0, Min: 0, Max: 1,
+}
+
+// SetSparsityOption sets the penalty from the option's value, pykan's
+// lamb: half of it here, where the MSE is half of pykan's.
+func (l *KAN) SetSparsityOption(lamb float32) { l.SetSparsity(lamb / 2) }
+
 // ExtraLoss implements LossTerm: lamb·reg over the most recent Forward's
 // rows (0 with lamb 0 or fewer than 2 rows), adding its gradient into the
 // Params' Grad when grad is true. The trainer calls it after the batch's
@@ -66,7 +81,14 @@ func (l *KAN) Sparsity() float32 { return l.sparse.lamb }
 // layers before it, and a LossTerm has no way to send that part back
 // (see the report on LossTerm). An edge whose φ does not vary over the
 // batch (std 0) gets no gradient, where the square root has no slope.
+//
+// It is also where the gradients of pruned and snapped edges' spline
+// parameters are cleared (holdEdges, kan_edges.go): the last thing a
+// step does to the gradients before the optimizer.
 func (l *KAN) ExtraLoss(grad bool) float32 {
+	if grad && l.anyHeld() {
+		defer l.holdEdges()
+	}
 	lamb := float64(l.sparse.lamb)
 	if lamb == 0 || l.rows < 2 {
 		return 0
@@ -91,7 +113,14 @@ func entropyTerm(p float64) (v, dv float64) {
 func (l *KAN) sparsityScores(grad bool) float64 {
 	s := &l.sparse
 	in, out := l.in, l.out
-	score := func(i, j int) float64 { return s.std[i*out+j] / (s.xStd[i] + kanScoreFloor) }
+	// A pruned or snapped edge is outside the penalty: its spline is
+	// held at 0, and a snapped edge's constants are the formula's.
+	score := func(i, j int) float64 {
+		if !l.EdgeLive(i, j) {
+			return 0
+		}
+		return s.std[i*out+j] / (s.xStd[i] + kanScoreFloor)
+	}
 	for j := range out {
 		s.rowSum[j], s.rowHP[j] = 1, 0
 	}
@@ -133,6 +162,9 @@ func (l *KAN) sparsityScores(grad bool) float64 {
 			dA := kanL1Weight + kanEntropyWeight*((dr-s.rowHP[j])/(float64(out)*s.rowSum[j])+
 				(dc-s.colHP[i])/(float64(in)*s.colSum[i]))
 			s.weight[i*out+j] = dA / (s.xStd[i] + kanScoreFloor)
+			if !l.EdgeLive(i, j) {
+				s.weight[i*out+j] = 0
+			}
 		}
 	}
 	return reg

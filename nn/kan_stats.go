@@ -21,7 +21,11 @@ func (l *KAN) phi(r, i, j int, w, sums []float32) (phi, spline float32) {
 			sums[q] = s
 		}
 	}
-	return l.scaleBase.Value[e]*l.siluBuf[ri] + l.scaleSp.Value[e]*spline, spline
+	phi = l.scaleBase.Value[e]*l.siluBuf[ri] + l.scaleSp.Value[e]*spline
+	if len(l.sym.Value) > 0 {
+		phi += l.symbolicAt(e, l.xBuf[ri])
+	}
+	return phi, spline
 }
 
 // batchStats writes, for the most recent Forward's rows (at least 2), the
@@ -98,6 +102,9 @@ func (l *KAN) Edges(dst []float32) []float32 {
 			norm += float64(w[(e%l.out)*ns+q]) * math.Sqrt(sq)
 		}
 		dst[e] = float32(math.Abs(float64(l.scaleBase.Value[e])) + math.Abs(float64(l.scaleSp.Value[e]))*norm)
+		if fit, ok := l.EdgeSymbolic(e/l.out, e%l.out); ok {
+			dst[e] += float32(math.Abs(fit.A)) // the snapped function's amplitude
+		}
 	}
 	return dst
 }
@@ -120,7 +127,7 @@ func (l *KAN) EdgeCurve(i, j int, xs, dst []float32) []float32 {
 			st := evalKANBasis(sl.basis, knots, l.k, l.a, float64(x), b, nil)
 			sum += w[j*ns+q] * splineAt(l.coef.Value[q*block+e*nb:q*block+(e+1)*nb], st, b)
 		}
-		dst[p] = l.scaleBase.Value[e]*float32(s) + l.scaleSp.Value[e]*sum
+		dst[p] = l.scaleBase.Value[e]*float32(s) + l.scaleSp.Value[e]*sum + l.symbolicAt(e, x)
 	}
 	return dst
 }

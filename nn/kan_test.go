@@ -89,7 +89,7 @@ func TestKANRegistered(t *testing.T) {
 func TestKANParams(t *testing.T) {
 	info := KANLayer.Info()
 	for _, c := range []struct{ in, out, g, k int }{{2, 5, 3, 3}, {5, 1, 5, 3}, {1, 1, 1, 1}, {7, 3, 50, 5}} {
-		opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1}
+		opts := Options{"g": float32(c.g), "k": float32(c.k), "range": 1, "lamb": 0}
 		l, err := info.New(LayerConfig{Kind: KANLayer, Units: c.out, Activation: Linear, Options: opts}, c.in, Glorot, rand.New(rand.NewPCG(1, 2)))
 		if err != nil {
 			t.Fatal(err)
@@ -98,11 +98,15 @@ func TestKANParams(t *testing.T) {
 		want := []struct {
 			name       string
 			rows, cols int
-		}{{"coef", c.in * c.out, nb}, {"scale_base", c.in, c.out}, {"scale_sp", c.in, c.out}}
+			decay      bool
+		}{{"coef", c.in * c.out, nb, true}, {"scale_base", c.in, c.out, true}, {"scale_sp", c.in, c.out, true}, {"sym", 0, 4, false}}
 		total := 0
+		if len(l.Params()) != len(want) {
+			t.Fatalf("%d params, want %d", len(l.Params()), len(want))
+		}
 		for n, p := range l.Params() {
 			w := want[n]
-			if p.Name != w.name || p.Rows != w.rows || p.Cols != w.cols || !p.Decay || len(p.Value) != w.rows*w.cols || len(p.Grad) != len(p.Value) {
+			if p.Name != w.name || p.Rows != w.rows || p.Cols != w.cols || p.Decay != w.decay || len(p.Value) != w.rows*w.cols || len(p.Grad) != len(p.Value) {
 				t.Errorf("param %d: %s %dx%d decay %v (%d values)", n, p.Name, p.Rows, p.Cols, p.Decay, len(p.Value))
 			}
 			total += len(p.Value)
@@ -111,7 +115,10 @@ func TestKANParams(t *testing.T) {
 			t.Errorf("%+v: KindInfo.Params %d, layer %d", c, got, total)
 		}
 		st := l.(Stateful).State()
-		if len(st) != 1 || st[0].Name != "grid" || st[0].Grad != nil || st[0].Rows != c.in || st[0].Cols != c.g+2*c.k+1 || len(st[0].Value) != c.in*(c.g+2*c.k+1) {
+		if len(st) != 2 || st[1].Name != "edges" || st[1].Grad != nil || st[1].Rows != c.in || st[1].Cols != c.out {
+			t.Errorf("%+v: state %+v", c, st)
+		}
+		if st[0].Name != "grid" || st[0].Grad != nil || st[0].Rows != c.in || st[0].Cols != c.g+2*c.k+1 || len(st[0].Value) != c.in*(c.g+2*c.k+1) {
 			t.Errorf("%+v: state %+v", c, st[0])
 		}
 		perInput := 9*c.k*(c.k+3)/2 + 4*(c.k+1) + 8
@@ -120,7 +127,7 @@ func TestKANParams(t *testing.T) {
 		}
 	}
 	// KAN[2,5,1] at G=5, k=3: the numbers a user sees.
-	o := Options{"g": 5, "k": 3, "range": 1}
+	o := Options{"g": 5, "k": 3, "range": 1, "lamb": 0}
 	t.Logf("KAN 2->5: %d params, %d FLOPs; 5->1: %d params, %d FLOPs (dense 2->5: %d FLOPs)",
 		info.Params(2, 5, o), info.FLOPs(2, 5, o), info.Params(5, 1, o), info.FLOPs(5, 1, o), DenseLayer.Info().FLOPs(2, 5, nil))
 }
@@ -291,7 +298,7 @@ func TestKANBackwardParams(t *testing.T) {
 	x, dy := randMatrix(rng, 9, 3, 1.2), randMatrix(rng, 9, 4, 1)
 	l.Forward(x)
 	l.Backward(dy)
-	want := make([][]float32, 3)
+	want := make([][]float32, len(l.Params()))
 	for n, p := range l.Params() {
 		want[n] = slices.Clone(p.Grad)
 		clear(p.Grad)
@@ -310,7 +317,7 @@ func TestKANBackwardParams(t *testing.T) {
 func TestKANNetworkGradients(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
 	net := buildKAN(t, []int{2, 5, 1}, 3, rng)
-	if st := net.State(); len(st) != 2 || st[0].Name != "grid" || st[0].Rows != 2 || st[1].Rows != 5 {
+	if st := net.State(); len(st) != 4 || st[0].Name != "grid" || st[0].Rows != 2 || st[2].Rows != 5 || st[3].Name != "edges" {
 		t.Errorf("network state %v", st)
 	}
 	x := randMatrix(rng, 8, 2, 1)
@@ -345,7 +352,7 @@ func buildKANWithBasis(t testing.TB, widths []int, g int, basis KANBasis, rng *r
 	var layers []LayerConfig
 	for _, w := range widths[1:] {
 		layers = append(layers, LayerConfig{Kind: KANLayer, Units: w, Activation: Linear,
-			Options: Options{"g": float32(g), "k": 3, "range": 1, "basis": float32(basis)}})
+			Options: Options{"g": float32(g), "k": 3, "range": 1, "basis": float32(basis), "lamb": 0}})
 	}
 	net, err := Build(widths[0], layers, Glorot, rng)
 	if err != nil {

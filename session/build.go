@@ -42,6 +42,9 @@ func addedSource(i int) int { return -1 - i }
 func buildData(s experiment.Spec) (*dataset, error) {
 	d := s.Data
 	generated := data.Generate(d.Set, d.Points, d.Noise, d.Classes, streamSeed(d.Seed, streamData))
+	if d.Set.Uploaded() {
+		generated = d.Uploaded // a person's own points stand for the generated ones
+	}
 	removed := make(map[int]bool, len(d.Removed))
 	for _, i := range d.Removed {
 		removed[i] = true

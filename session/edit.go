@@ -9,7 +9,7 @@ type editKind uint8
 
 const (
 	editNone    editKind = iota // nothing the model depends on changed
-	editLive                    // learning rate or regularization: apply to the running model
+	editLive                    // learning rate, regularization, KAN sparsity: apply to the running model
 	editPoints                  // hand-placed points: swap the training rows, keep the weights
 	editRefine                  // KAN grid sizes: refine the grids, keep the functions
 	editRebuild                 // anything else: a new model from the spec's seed
@@ -29,6 +29,7 @@ func classifyEdit(old, next experiment.Spec) editKind {
 	}
 	rest.Optimizer.LR = old.Optimizer.LR
 	rest.Reg = old.Reg
+	rest = sameSparsity(old, rest)
 	if rest.Equal(old) {
 		return editLive
 	}
@@ -49,7 +50,7 @@ func onlyGridsDiffer(old, next experiment.Spec) bool {
 	if len(old.Layers) != len(next.Layers) {
 		return false
 	}
-	rest := next.Clone()
+	rest := sameSparsity(old, next)
 	rest.View, rest.Optimizer.LR, rest.Reg = old.View, old.Optimizer.LR, old.Reg
 	for i, l := range rest.Layers {
 		if l.Kind == nn.KANLayer && old.Layers[i].Kind == nn.KANLayer {

@@ -78,6 +78,20 @@ func (s *Session) Formula() (Formula, error) {
 			}
 			for j := range out {
 				e := SnappedEdge{Layer: li, From: i, To: j}
+				if k, ok := l.(*nn.KAN); ok {
+					// A snapped edge is its function (snap.go); a pruned one 0.
+					if fit, ok := k.EdgeSymbolic(i, j); ok {
+						e.Fit = fit
+						fits[li][i][j] = fit
+						f.Edges = append(f.Edges, e)
+						continue
+					}
+					if k.EdgeMode(i, j) == nn.KANEdgePruned {
+						e.Pruned = true
+						f.Edges = append(f.Edges, e)
+						continue
+					}
+				}
 				if !(abs32(strength[i*out+j]) >= pruneShare*peak) || !(hi > lo) {
 					e.Pruned = true
 					f.Edges = append(f.Edges, e)

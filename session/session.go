@@ -157,6 +157,7 @@ func (s *Session) Edit(next experiment.Spec) error {
 func (s *Session) applyLive(next experiment.Spec) {
 	s.trainer.SetLR(next.Optimizer.LR)
 	s.trainer.SetReg(nn.Regularization{Kind: next.Reg.Kind, Rate: next.Reg.Rate})
+	s.applySparsity(next)
 	s.spec = next.Clone()
 	s.metricsStale = true
 }

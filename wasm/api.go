@@ -51,7 +51,13 @@ const maxAPISteps = 10000
 //	           edges: [{layer, from, to, function, text, r2, pruned}],
 //	           testRMSE}, or {error}
 //	play(), pause(), reset()
+//	prune(threshold?), snap()  KAN actions, see exposeKANAPI (kan.go)
 //	step(n)    trains n steps now (paused), returns status()
+//	importData(csvText)
+//	           switches the experiment to the points of a CSV file's text,
+//	           as the panel's Upload CSV does (data.ParseCSV says what is
+//	           read); returns null, or the error naming the bad rows (then
+//	           the experiment is unchanged and the page shows the error)
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
 //	           inputs first) are on the page
@@ -120,7 +126,22 @@ func exposeAPI(a *app) {
 		a.scriptStep(n)
 		return a.status()
 	}))
+	api.Set("importData", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return "importData(csvText): the argument must be the file's text, a string"
+		}
+		text := args[0]
+		// Object(text) wraps the string without copying it: its length
+		// is read before the text crosses into Go (Value.Length takes
+		// objects only).
+		length := js.Global().Get("Object").Invoke(text).Get("length").Int()
+		if err := a.importSized(length, text.String); err != nil {
+			return err.Error()
+		}
+		return nil
+	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
+	exposeKANAPI(a, api)
 	exposeWeightsAPI(api, a)
 	js.Global().Set("playground", api)
 }

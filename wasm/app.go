@@ -120,7 +120,11 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Link:       a.link,
 		Open:       a.open,
 		Formula:    a.formulaText,
+		Prune:      a.prune,
+		Snap:       a.snap,
+		Snapped:    a.snapped,
 		EmbedLink:  a.embedLink,
+		ImportData: a.importData,
 
 		LinkWithWeights: a.linkWithWeights,
 		Export:          a.exportJSON,

@@ -24,6 +24,7 @@ func (p *Panel) buildFormula() {
 		}
 		out.SetTextContent(text)
 	})
+	p.buildKANActions(sec, out)
 	sec.AppendChild(out)
 	p.controls = append(p.controls, &control{row: sec,
 		sync: func(experiment.Spec) {},

@@ -27,11 +27,21 @@ type Actions struct {
 	// Formula reads a network of KAN layers off as formulas, as text, or
 	// says why it cannot.
 	Formula func() (string, error)
+	// Prune prunes a network of KAN layers at a threshold (0: pykan's
+	// defaults); Snap snaps its edges to functions and returns the
+	// formula as text; Snapped says whether some edge is snapped (kan.go).
+	Prune   func(threshold float64) error
+	Snap    func() (string, error)
+	Snapped func() bool
 	// EmbedLink is the page address and hash an embed opens (the embed
 	// builder adds its query): the current experiment, starting to train
 	// when autoplay. It is the one place that decides what an embed
 	// starts from.
 	EmbedLink func(autoplay bool) string
+	// ImportData switches the experiment to the points of a CSV file
+	// (then the page calls ShowUpload), or shows why not and keeps the
+	// experiment.
+	ImportData func(csv string) error
 	// LinkWithWeights is Link with the trained weights in it, or why they
 	// cannot go in a link; Export is the export file's text; Import loads
 	// one (or a preset file) or says why not, keeping the experiment;
@@ -63,6 +73,7 @@ type Panel struct {
 	sections dom.HTMLElement
 	embedded *embedBar
 	builder  *embedBuilder
+	upload   dom.HTMLElement // what the last uploaded file held
 }
 
 // part is one piece of the panel, in order. embed is the control an

@@ -24,25 +24,33 @@ func (p *Panel) buildData() {
 			if err != nil {
 				return err
 			}
+			if handled, err := uploadedSetChoice(s, set); handled {
+				return err
+			}
 			s.UseSet(set)
 			return nil
 		})
 	classes := func(s experiment.Spec) float64 { return float64(s.Data.Classes) }
 	setClasses := func(s *experiment.Spec, v float64) { s.Data.Classes = int(v); s.Data.Added = nil }
 	onPlane := func(s experiment.Spec) bool { return s.Data.Set.OnPlane() }
+	// An upload fixes its points, their count and classes, without noise.
+	generated := func(s experiment.Spec) bool { return s.Data.Set.OnPlane() && !s.Data.Set.Uploaded() }
 	p.addNumber(sec, numberField{id: "classes", label: "Classes", min: "2", max: strconv.Itoa(data.MaxClasses), step: "1", integer: true,
 		get: classes, set: setClasses,
-	}).visible = func(s experiment.Spec) bool { return s.Data.Set.MultiClass() && s.Data.Set.OnPlane() }
+	}).visible = func(s experiment.Spec) bool {
+		return s.Data.Set.MultiClass() && s.Data.Set.OnPlane() && !s.Data.Set.Uploaded()
+	}
 	p.addNumber(sec, numberField{id: "modulus", label: "Modulus p", min: strconv.Itoa(data.MinModulus), max: strconv.Itoa(data.MaxModulus), step: "1", integer: true,
 		get: classes, set: setClasses,
 	}).visible = func(s experiment.Spec) bool { return s.Data.Set.Pairs() }
 	p.addNumber(sec, numberField{id: "points", label: "Points", min: "10", max: strconv.Itoa(experiment.MaxPoints), step: "10", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Points) },
 		set: func(s *experiment.Spec, v float64) { s.Data.Points = int(v); s.Data.Removed = nil },
-	}).visible = onPlane
+	}).visible = generated
 	p.addRange(sec, "noise", "Noise %", 0, 50, 5,
 		func(s experiment.Spec) int { return s.Data.Noise },
-		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = onPlane
+		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = generated
+	p.buildUpload(sec)
 	p.addNumber(sec, numberField{id: "data-seed", label: "Data seed", min: "0", max: "4294967295", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Seed) },
 		set: func(s *experiment.Spec, v float64) { regenerate(s, uint32(min(max(v, 0), 4294967295))) },
@@ -50,7 +58,7 @@ func (p *Panel) buildData() {
 	regen := p.button(sec, "regenerate", "New data", "Draw new points from the next data seed; the network starts again", func() {
 		p.edit(func(s *experiment.Spec) error { regenerate(s, s.Data.Seed+1); return nil })
 	})
-	p.controls = append(p.controls, &control{row: regen, sync: func(experiment.Spec) {}, visible: onPlane})
+	p.controls = append(p.controls, &control{row: regen, sync: func(experiment.Spec) {}, visible: generated})
 	p.addRange(sec, "ratio", "Training %", 10, 90, 10,
 		func(s experiment.Spec) int { return s.Data.TrainPercent },
 		func(s *experiment.Spec, v int) { s.Data.TrainPercent = v })

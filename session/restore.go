@@ -43,6 +43,9 @@ func (s *Session) Restore(w experiment.Weights) error {
 		}
 	}
 	net := s.trainer.Net()
+	if err := checkEdgeModes(net.State(), w.State); err != nil {
+		return err
+	}
 	setValues(net.Params(), w.Params)
 	setValues(net.State(), w.State)
 	s.trainer.Resume(w.Step, w.Epoch)
@@ -51,6 +54,29 @@ func (s *Session) Restore(w experiment.Weights) error {
 	s.generation++
 	s.metricsStale = true
 	s.surface.invalidate()
+	return nil
+}
+
+// kanEdgeModes is the name of a KAN layer's state Param of edge modes
+// (nn/kan_edges.go).
+const kanEdgeModes = "edges"
+
+// checkEdgeModes refuses KAN edge modes other than a learned spline or a
+// pruned edge: a snapped edge needs its formula's constants, which a
+// network built from the spec has no room for (its parameter count
+// differs, so such weights are refused anyway), and a mode a hand-edited
+// link makes up must never reach the layer.
+func checkEdgeModes(state []*nn.Param, values []float32) error {
+	for _, p := range state {
+		if p.Name == kanEdgeModes {
+			for _, m := range values[:len(p.Value)] {
+				if m != nn.KANEdgeSpline && m != nn.KANEdgePruned {
+					return fmt.Errorf("a KAN edge's mode is %v; weights hold only learned (0) or pruned (1) edges", m)
+				}
+			}
+		}
+		values = values[len(p.Value):]
+	}
 	return nil
 }
 

@@ -125,3 +125,33 @@ func maxDelta(a, b []float32) float64 {
 	}
 	return d
 }
+
+// A hand-edited link cannot put a KAN edge into a mode the network has no
+// room for (snapped edges need constants a fresh network lacks).
+func TestRestoreRefusesUnknownEdgeModes(t *testing.T) {
+	sess := newSession(t, presetSpec(t, "kan-expsin"))
+	net := sess.Network()
+	at := 0
+	for _, p := range net.State() {
+		if p.Name == kanEdgeModes {
+			break
+		}
+		at += len(p.Value)
+	}
+	if at == len(sess.Weights().State) {
+		t.Fatal("the KAN preset has no edge modes in its state")
+	}
+	for _, m := range []float32{2, 0.5, -1, 1e4} {
+		w := sess.Weights()
+		w.State[at] = m
+		if err := sess.Restore(w); err == nil {
+			t.Errorf("mode %v was restored", m)
+		}
+	}
+	w := sess.Weights()
+	w.State[at] = 1 // pruned is fine
+	if err := sess.Restore(w); err != nil {
+		t.Errorf("a pruned edge was refused: %v", err)
+	}
+	sess.Step(2) // and the network runs
+}

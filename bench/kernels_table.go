@@ -17,6 +17,9 @@ const (
 	elementwisePrefix = "BenchmarkElementwise/"
 	mlpPrefix         = "BenchmarkMLPStep/"
 	playgroundPrefix  = "BenchmarkPlaygroundStep/"
+	kanPassPrefix     = "BenchmarkKANForwardBackward/"
+	kanPresetPrefix   = "BenchmarkKANPreset/"
+	kanPassRow        = "2-5-1/G5"           // the pass pykan takes about 5 ms for
 	mlpRow            = "784-128-10/batch64" // the row TensorFlow.js also runs
 )
 
@@ -63,6 +66,7 @@ func printNode(w io.Writer, r *nodeResults) {
 	printGemm(w, r)
 	printTargets(w, r)
 	printSteps(w, r)
+	printKAN(w, r)
 	printElementwise(w, r)
 }
 
@@ -153,6 +157,7 @@ func printTargets(w io.Writer, r *nodeResults) {
 	ntL, _, _, _ := r.gemm("NT", layer)
 	tnL, _, _, _ := r.gemm("TN", layer)
 	mlp, _, _, tfMLP := r.mlp()
+	kan, _, _ := r.bodies(kanPassPrefix, kanPassRow, "ms/pass", false)
 	targets := []target{
 		{"NN 256³: SIMD ≥ 10× plain Go", nn.div(goNN), 10, false},
 		{"NT 256³: SIMD ≥ 80% of NN", nt.div(nn), 0.8, true},
@@ -163,6 +168,7 @@ func printTargets(w io.Writer, r *nodeResults) {
 		{"NT 256³: SIMD ≥ 5× TF.js", nt.div(tfNT), 5, false},
 		{"TN 256³: SIMD ≥ 5× TF.js", tn.div(tfTN), 5, false},
 		{"MLP step 784-128-10, batch 64: SIMD ≥ 3× TF.js", mlp.div(tfMLP), 3, false},
+		{"KAN[2,5,1] G=5 forward+backward, 1000 points: SIMD ≥ 10× pykan (5 ms)", measure{pykanPassMs, true}.div(kan), 10, false},
 	}
 	fmt.Fprintln(w, "| target | measured | |")
 	fmt.Fprintln(w, "|---|---|---|")
@@ -203,6 +209,33 @@ func printSteps(w io.Writer, r *nodeResults) {
 		simd, scalar, goBody := r.bodies(playgroundPrefix, row, "samples/s", true)
 		fmt.Fprintf(w, "| playground %s | %s | %s | %s | – | %s | – | – |\n", row,
 			count(simd), count(scalar), count(goBody), ratio(simd.div(goBody)))
+	}
+	fmt.Fprintln(w)
+}
+
+// pykanPassMs is the KAN issue's reference: one forward and backward pass
+// of KAN[2,5,1], G=5, k=3, over 1000 points in pykan 0.2.8 (float64, one
+// thread) on these machines.
+const pykanPassMs = 5.0
+
+// printKAN writes the KAN layer's speeds: the forward and backward pass
+// against pykan's and its target (a tenth of pykan's time with SIMD), and
+// the KAN presets' L-BFGS iterations and pictures a second without the
+// page's drawing (session.BenchmarkKANPreset).
+func printKAN(w io.Writer, r *nodeResults) {
+	fmt.Fprintln(w, "| KAN | SIMD | scalar | plain Go | SIMD/Go |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	simd, scalar, goBody := r.bodies(kanPassPrefix, kanPassRow, "ms/pass", false)
+	fmt.Fprintf(w, "| forward+backward KAN[2,5,1] G=5 k=3, 1000 points, ms (pykan %.0f ms, target ≤ %.1f ms with SIMD) | %s | %s | %s | %s |\n",
+		pykanPassMs, pykanPassMs/10, num(simd), num(scalar), num(goBody), ratio(goBody.div(simd)))
+	for _, row := range rows(kanPresetPrefix, r.simd, r.scalar) {
+		unit := "iterations/s"
+		if strings.HasSuffix(row, "/picture") {
+			unit = "pictures/s"
+		}
+		simd, scalar, goBody := r.bodies(kanPresetPrefix, row, unit, true)
+		fmt.Fprintf(w, "| %s, %s (session, no drawing) | %s | %s | %s | %s |\n", row, unit,
+			num(simd), num(scalar), num(goBody), ratio(simd.div(goBody)))
 	}
 	fmt.Fprintln(w)
 }

@@ -194,13 +194,16 @@ const (
 	kernelsAll      = `^(BenchmarkGemm|BenchmarkElementwise)$`
 	gemmWasm        = `^BenchmarkGemm$/.*/.*/^body=wasm$`
 	elementwiseWasm = `^BenchmarkElementwise$/.*/^body=wasm$`
-	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep)$`
+	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep|BenchmarkKANForwardBackward)$`
 	mlpWasm         = `^BenchmarkMLPStep$/.*/.*/^body=wasm$`
 	playgroundWasm  = `^BenchmarkPlaygroundStep$/.*/.*/.*/^body=wasm$`
+	kanPassWasm     = `^BenchmarkKANForwardBackward$/.*/.*/^body=wasm$`
+	kanPresetAll    = `^BenchmarkKANPreset$`
+	kanPresetWasm   = `^BenchmarkKANPreset$/.*/.*/^body=wasm$`
 )
 
-// runNode runs the whole Node section: six go test runs (SIMD and scalar,
-// ./kernels and ./nn) and TensorFlow.js, one after another so that none
+// runNode runs the whole Node section: nine go test runs (SIMD and scalar,
+// ./kernels, ./nn and ./session) and TensorFlow.js, one after another so that none
 // competes with another for the CPU. The first failure ends it, naming the
 // command.
 func runNode(opts nodeOptions) (*nodeResults, error) {
@@ -238,6 +241,9 @@ func runNode(opts nodeOptions) (*nodeResults, error) {
 		{res.scalar, nil, "scalar", "./kernels", "^$", elementwiseWasm},
 		{res.scalar, nil, "scalar", "./nn", "^$", mlpWasm},
 		{res.scalar, nil, "scalar", "./nn", "^$", playgroundWasm},
+		{res.simd, nil, "", "./session", "^$", kanPresetAll},
+		{res.scalar, nil, "scalar", "./nn", "^$", kanPassWasm},
+		{res.scalar, nil, "scalar", "./session", "^$", kanPresetWasm},
 	}
 	for _, r := range runs {
 		args := []string{"test", "-run", r.tests, "-bench", r.bench,

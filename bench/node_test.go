@@ -36,12 +36,17 @@ BenchmarkMLPStep/784-128-10/batch64/body=wasm  	     400	   1600000 ns/op	     4
 BenchmarkMLPStep/784-128-10/batch64/body=go    	      50	  16000000 ns/op	      4000 samples/s	       0 B/op	       0 allocs/op
 BenchmarkPlaygroundStep/2-4-2-2/tanh/batch10/body=wasm-2 	  200000	      5000 ns/op	   2000000 samples/s
 BenchmarkPlaygroundStep/2-4-2-2/tanh/batch10/body=go-2   	  200000	      6000 ns/op	   1666667 samples/s
+BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	    1000	    400000 ns/op	         0.4000 ms/pass
+BenchmarkKANForwardBackward/2-5-1/G5/body=go           	     100	  12000000 ns/op	        12.00 ms/pass
+BenchmarkKANPreset/kan-2551-expsin/iteration/body=wasm 	     100	   5000000 ns/op	       200.0 iterations/s
+BenchmarkKANPreset/kan-2551-expsin/iteration/body=go   	      10	  50000000 ns/op	        20.00 iterations/s
 `
 
 const scalarSample = `    accel_js_test.go:34: kernel body: scalar
 BenchmarkGemm/NN/256x256x256/body=wasm         	      20	   5000000 ns/op	         6.711 GFLOP/s	       0 B/op	       0 allocs/op
 BenchmarkElementwise/tanh/body=wasm            	    1000	    900000 ns/op	        13.70 ns/element
 BenchmarkMLPStep/784-128-10/batch64/body=wasm  	     200	   3200000 ns/op	     20000 samples/s	       0 B/op	       0 allocs/op
+BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	     500	   1000000 ns/op	         1.000 ms/pass
 `
 
 // Real bench.mjs lines, with a stray non-JSON line a library might print.
@@ -122,6 +127,9 @@ func TestPrintNode(t *testing.T) {
 		"| MLP 784-128-10/batch64, SGD | 40,000 | 20,000 | 4,000 | 13,318 | 10.0 | 3.00 | 1.50 |",
 		"| playground 2-4-2-2/tanh/batch10 | 2,000,000 | n/a | 1,666,667 | – | 1.20 | – | – |",
 		"| tanh | 4.40 | 13.7 | 17.6 | 4.00 |",
+		"| KAN[2,5,1] G=5 forward+backward, 1000 points: SIMD ≥ 10× pykan (5 ms) | 12.5× | met |",
+		"| forward+backward KAN[2,5,1] G=5 k=3, 1000 points, ms (pykan 5 ms, target ≤ 0.5 ms with SIMD) | 0.400 | 1.00 | 12.0 | 30.0 |",
+		"| kan-2551-expsin/iteration, iterations/s (session, no drawing) | 200 | n/a | 20.0 | 10.0 |",
 		"256x256x256 39.1",
 	} {
 		if !strings.Contains(out, want) {

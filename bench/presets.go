@@ -56,6 +56,7 @@ func presetRates(browser context.Context, base string, ticks int) {
 		measure("lowrank-spiral (batch 10)", `window.playground.open("lowrank-spiral")`),
 		measure("grokking-modadd (full batch)", `window.playground.open("grokking-modadd")`),
 		measure("kan-expsin (KAN[2,5,1], L-BFGS iterations, 1000 points)", `window.playground.open("kan-expsin")`),
+		measure("kan-2551-expsin (KAN[2,5,5,1] G=5, L-BFGS iterations, 1000 points)", `window.playground.open("kan-2551-expsin")`),
 	}
 	// L-BFGS on the spiral with 2-64-64-2 on 1000 training points: 4,482
 	// parameters times 1,000 rows, about half the step-work limit.

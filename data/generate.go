@@ -45,6 +45,10 @@ func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
 		g.spiral(n, ClampClasses(classes))
 	case Rings:
 		g.rings(n, ClampClasses(classes))
+	case Interval:
+		g.interval(n, set.Classes(classes))
+	case Sequence:
+		g.sequence(n, set.Classes(classes))
 	default:
 		if set.Function() {
 			g.function(set, n)

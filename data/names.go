@@ -30,12 +30,15 @@ const (
 	// in the experiment (its spec's data), not drawn from a seed.
 	Uploaded
 	UploadedValues
+	// Interval and Sequence are spike trains over time steps (temporal.go).
+	Interval
+	Sequence
 	numSets
 )
 
 var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
 	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd",
-	"csv", "csvreg"}
+	"csv", "csvreg", "interval", "sequence"}
 
 // Sets lists every data set.
 func Sets() []Set {

@@ -24,6 +24,9 @@ type task struct {
 	// uploaded marks a person's own points (ParseCSV), which the spec
 	// carries: nothing is generated.
 	uploaded bool
+	// channels is the inputs per time step of a task whose examples are
+	// spike trains (temporal.go); 0 for the others.
+	channels int
 }
 
 // MinModulus and MaxModulus bound p of the modular-addition task: its
@@ -53,6 +56,8 @@ var tasks = [numSets]task{
 	// into [-1, 1] when they leave them (ParseCSV).
 	Uploaded:       {label: "your CSV data (classes)", classes: [2]int{2, MaxClasses}, extent: Domain, uploaded: true},
 	UploadedValues: {label: "your CSV data (regression)", extent: Domain, target: [2]float32{-1, 1}, uploaded: true},
+	Interval:       {label: "spike interval", classes: [2]int{2, MaxClasses}, channels: 2},
+	Sequence:       {label: "spike sequence (polychrony)", classes: [2]int{2, MaxClasses}, channels: sequenceChannels},
 }
 
 // ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the
@@ -128,12 +133,25 @@ func (s Set) Target(x1, x2 float32) float32 {
 }
 
 // Inputs is the network's input width for the set: one per feature on the
-// plane, two one-hot blocks of p for pairs.
+// plane, two one-hot blocks of p for pairs, the channels per time step of
+// a temporal set (whose rows hold Steps of them, see InputWidth).
 func (s Set) Inputs(features, classes int) int {
-	if s.Pairs() {
+	switch {
+	case s.Pairs():
 		return 2 * classes
+	case s.Temporal():
+		return s.Channels()
 	}
 	return features
+}
+
+// InputWidth is the number of values in one example's input row: Inputs,
+// times Steps for a temporal set.
+func (s Set) InputWidth(features, classes int) int {
+	if s.Temporal() {
+		return s.Channels() * s.Steps(classes)
+	}
+	return s.Inputs(features, classes)
 }
 
 // Outputs is the network's output width for the set: one per class, one

@@ -120,14 +120,24 @@ func TestTaskTableIsConsistent(t *testing.T) {
 		case s.OnPlane() && hi > MaxClasses:
 			t.Errorf("%v: %d classes on the plane, more colors than there are", s, hi)
 		}
-		if s.OnPlane() == s.Pairs() {
-			t.Errorf("%v: on the plane %v, pairs %v", s, s.OnPlane(), s.Pairs())
+		if kinds := btoi(s.OnPlane()) + btoi(s.Pairs()) + btoi(s.Temporal()); kinds != 1 {
+			t.Errorf("%v: on the plane %v, pairs %v, temporal %v: want exactly one", s, s.OnPlane(), s.Pairs(), s.Temporal())
+		}
+		if s.Temporal() != (s.Steps(2) > 0) {
+			t.Errorf("%v: temporal %v but %d steps", s, s.Temporal(), s.Steps(2))
 		}
 	}
 	if lo, hi := ModAdd.ClassRange(); lo != MinModulus || hi != MaxModulus {
 		t.Errorf("ModAdd takes p in %d..%d", lo, hi)
 	}
-	if numSets.Regression() || numSets.OnPlane() || numSets.Pairs() {
+	if numSets.Regression() || numSets.OnPlane() || numSets.Pairs() || numSets.Temporal() {
 		t.Error("an unknown set claims a task")
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

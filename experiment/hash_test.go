@@ -97,6 +97,7 @@ func TestHashWritesEveryEnumByName(t *testing.T) {
 			case set.MultiClass():
 				s.Data.Classes = 5
 			}
+			s.fitTimeAxis()
 			s.FitOutput()
 		})
 	}
@@ -105,6 +106,14 @@ func TestHashWritesEveryEnumByName(t *testing.T) {
 	}
 	for _, k := range nn.LayerKinds() {
 		hidden := fittingLayer(t, k, 2, 3, nn.Tanh)
+		if k.TimeAxis { // every layer reads spike trains, on a task of them
+			output := fittingLayer(t, k, 3, 2, nn.Linear)
+			add("l="+layerText(hidden)+","+layerText(output), func(s *Spec) {
+				s.Data.Set = data.Interval
+				s.Layers = []LayerSpec{hidden, output}
+			})
+			continue
+		}
 		add("l="+layerText(hidden)+",dense:2:linear", func(s *Spec) {
 			s.Layers = []LayerSpec{hidden, NewLayer(nn.DenseLayer, 2, nn.Linear)}
 		})

@@ -52,8 +52,12 @@ func TestJSONWritesEnumsByName(t *testing.T) {
 	for _, a := range nn.Activations() {
 		for _, k := range nn.LayerKinds() {
 			hidden := fittingLayer(t, k, 1, 2, a)
+			s.Data.Set = data.Rings
 			s.Layers = []LayerSpec{hidden, NewLayer(nn.DenseLayer, 3, nn.Linear)}
-			if k.CanOutput {
+			if k.TimeAxis { // every layer reads spike trains, on a task of them
+				s.Data.Set = data.Interval
+				s.Layers[1] = fittingLayer(t, k, data.Interval.Channels(), 3, a)
+			} else if k.CanOutput {
 				s.Layers = append(s.Layers[:1], fittingLayer(t, k, 2, 3, a))
 			}
 			b := string(checkJSONRoundTrip(t, s))

@@ -42,7 +42,7 @@ func randomSpec(r *rand.Rand) Spec {
 	if len(s.Features) == 0 {
 		s.Features = []data.Feature{pick(r, data.Features())}
 	}
-	s.Layers = randomLayers(r, s.Inputs(), s.Outputs())
+	s.Layers = randomLayers(r, s.Inputs(), s.Outputs(), s.Data.Set.Temporal())
 
 	s.Loss = pick(r, nn.Losses())
 	if s.Data.Set.Regression() {
@@ -69,12 +69,16 @@ func randomSpec(r *rand.Rand) Spec {
 	s.Batch = randomInt(r, 1, MaxBatch)
 	// One step's work is bounded: shrink the batch (or leave L-BFGS,
 	// which steps on every example) until it fits.
-	for s.StepRows()*s.NumParams() > MaxStepWork {
+	for s.StepRows()*s.ExampleWork() > MaxStepWork {
 		if s.Rule == nn.LBFGS {
 			s.Rule = nn.Minibatch
 			continue
 		}
-		s.Batch = max(1, MaxStepWork/s.NumParams()-r.IntN(3))
+		if s.Batch == 1 { // one spiking example is too much: shrink the network
+			s.Layers = randomLayers(r, s.Inputs(), s.Outputs(), s.Data.Set.Temporal())
+			continue
+		}
+		s.Batch = max(1, MaxStepWork/s.ExampleWork()-r.IntN(3))
 	}
 	s.Seed = r.Uint32()
 	s.View = ViewSpec{ShowTest: r.IntN(2) == 0, Discretize: r.IntN(2) == 0}
@@ -83,8 +87,16 @@ func randomSpec(r *rand.Rand) Spec {
 
 // randomLayers draws a valid layer list for in inputs and out outputs:
 // hidden layers of every registered kind with random valid options, then
-// an output layer of a kind that can be one, within MaxParams.
-func randomLayers(r *rand.Rand, in, out int) []LayerSpec {
+// an output layer of a kind that can be one, within MaxParams. The kinds
+// are those with a time axis for a task of spike trains (temporal), the
+// others otherwise.
+func randomLayers(r *rand.Rand, in, out int, temporal bool) []LayerSpec {
+	var kinds []*nn.KindInfo
+	for _, k := range nn.LayerKinds() {
+		if k.TimeAxis == temporal {
+			kinds = append(kinds, k)
+		}
+	}
 	n := r.IntN(5)
 	if r.IntN(8) == 0 {
 		n = randomInt(r, 0, MaxLayers-1)
@@ -96,12 +108,12 @@ func randomLayers(r *rand.Rand, in, out int) []LayerSpec {
 		if r.IntN(4) == 0 {
 			units = randomInt(r, 1, MaxUnits)
 		}
-		l := randomLayer(r, nn.LayerKinds(), width, units)
+		l := randomLayer(r, kinds, width, units)
 		hidden = append(hidden, l)
 		width = l.Units
 	}
 	var outputs []*nn.KindInfo
-	for _, k := range nn.LayerKinds() {
+	for _, k := range kinds {
 		if k.CanOutput {
 			outputs = append(outputs, k)
 		}
@@ -148,7 +160,7 @@ func randomLayer(r *rand.Rand, kinds []*nn.KindInfo, in, units int) LayerSpec {
 			return l
 		}
 	}
-	return NewLayer(nn.DenseLayer, units, l.Activation)
+	return NewLayer(kinds[0].Kind, units, l.Activation)
 }
 
 // randomOption draws a value of o inside its range: its ends, small values

@@ -76,6 +76,7 @@ func (s *Spec) UseSet(set data.Set) {
 		s.Data.Classes = max(s.Data.Classes, 3)
 	}
 	s.Data.Classes = min(max(s.Data.Classes, lo), hi)
+	s.fitTimeAxis()
 	s.FitLayers()
 }
 

@@ -199,6 +199,9 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 			c.add(field, "%sa %s layer cannot be the output layer", at, l.Kind)
 			layersOK = false
 		}
+		if !c.timeAxisFits(s.Data.Set, at, k) {
+			layersOK = false
+		}
 		actOK := c.enum(field, at, "activation", int(l.Activation), numActivations)
 		if unitsOK && actOK && in >= 1 && in <= MaxUnits {
 			for _, p := range k.Problems(in, l.config()) {
@@ -212,15 +215,36 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 	if layersOK && ioOK {
 		if n := s.NumParams(); n > MaxParams {
 			c.add(field, "the network has %d trainable parameters, more than the limit of %d", n, MaxParams)
-		} else if rows := s.StepRows(); rows*n > MaxStepWork {
+		} else if rows, work := s.StepRows(), s.ExampleWork(); work == n && rows*n > MaxStepWork {
 			c.add("batch", "a step would run %d examples through %d parameters, more than the limit of %d "+
 				"(examples × parameters): use a smaller batch, fewer points or a smaller network", rows, n, MaxStepWork)
+		} else if work != n && (work > MaxStepWork || rows*work > MaxStepWork) {
+			c.add("batch", "a step would run %d examples through %d parameters over %d time steps and their delay taps "+
+				"(%d uses each), more than the limit of %d: use a smaller batch, fewer points, shorter delays or a smaller network",
+				rows, n, s.Steps(), work, MaxStepWork)
 		}
 	}
 	if c.enum("loss", "", "loss", int(s.Loss), numLosses) && s.Data.Set.Regression() && s.Loss != nn.MSE {
 		c.add("loss", "%v is a regression set, which trains on %v, not %v", s.Data.Set, nn.MSE, s.Loss)
 	}
 	c.enum("init", "", "initialization", int(s.Init), numInits)
+}
+
+// timeAxisFits checks that a layer reads the data as it comes: spiking
+// (time-axis) layers need spike trains over time steps, and the other
+// kinds cannot read them.
+func (c *checker) timeAxisFits(set data.Set, at string, k *nn.KindInfo) bool {
+	switch {
+	case k.TimeAxis && !set.Temporal():
+		c.add("layers", "%sa %s layer works on spike trains over time steps, and %v has no time axis: choose a spiking task (%v, %v) or another layer kind",
+			at, k.Label, set, data.Interval, data.Sequence)
+	case !k.TimeAxis && set.Temporal():
+		c.add("layers", "%s%v's examples are spike trains over time steps, which a %s layer cannot read: every layer must be %s",
+			at, set, k.Label, nn.LIFLayer.Info().Label)
+	default:
+		return true
+	}
+	return false
 }
 
 // checkTraining checks the optimizer, schedule, penalty and batch. The

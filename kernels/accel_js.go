@@ -139,6 +139,10 @@ func wasmSoftmaxRows(rows, cols int32, x *float32)
 //go:noescape
 func wasmLogSoftmaxRows(rows, cols int32, x *float32)
 
+//go:wasmimport kernels bspline_basis
+//go:noescape
+func wasmBSplineBasis(n int32, x *float32, incx, k, nt int32, t, inv, b, db *float32, ldb int32, work *float32)
+
 // at returns the address of s[0] for a kernel that reads or writes need
 // elements of s, panicking like a bounds check when s is shorter. need 0
 // gives nil: the kernel reads nothing there.
@@ -329,5 +333,22 @@ func accelSoftmax(log bool, rows, cols int, x []float32) bool {
 	} else {
 		wasmSoftmaxRows(int32(rows), int32(cols), px)
 	}
+	return true
+}
+
+// accelBSpline runs BSplineBasis's WebAssembly body, which has checked
+// the shape (k, the knots, incx, ldb); at checks every operand's extent.
+func accelBSpline(n int, x []float32, incx, k int, t, inv, b, db []float32, ldb int, work []float32) bool {
+	nt := len(t)
+	if short(n) || !fitsInt32(n*incx, nt, ldb*nt) {
+		return false
+	}
+	nb := nt - k - 1
+	var pdb *float32
+	if db != nil {
+		pdb = at(db, extent(nb, n, ldb))
+	}
+	wasmBSplineBasis(int32(n), at(x, (n-1)*incx+1), int32(incx), int32(k), int32(nt), at(t, nt),
+		at(inv, BSplineInvLen(nt, k)), at(b, extent(nb, n, ldb)), pdb, int32(ldb), at(work, BSplineWorkLen(nt)))
 	return true
 }

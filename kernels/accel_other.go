@@ -26,6 +26,9 @@ func accelSumRows(int, int, []float32, int, []float32) bool                     
 func accelUnary(activationFunc, []float32, []float32) bool                          { return false }
 func accelBackward(activationFunc, []float32, []float32, []float32, []float32) bool { return false }
 func accelSoftmax(bool, int, int, []float32) bool                                   { return false }
+func accelBSpline(int, []float32, int, int, []float32, []float32, []float32, []float32, int, []float32) bool {
+	return false
+}
 func accelAdam([]float32, []float32, []float32, []float32, float32, float32, float32, float32, float32, float32) bool {
 	return false
 }

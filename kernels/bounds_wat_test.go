@@ -32,6 +32,7 @@ func TestKernelsStayInsideTheirOperands(t *testing.T) {
 	cases = append(cases, gemmBoundsCases()...)
 	cases = append(cases, vectorBoundsCases()...)
 	cases = append(cases, rowBoundsCases()...)
+	cases = append(cases, bsplineBoundsCases()...)
 	for _, body := range wasmBodies {
 		t.Run(body, func(t *testing.T) {
 			r := newBoundsRig(t, body)

@@ -89,6 +89,26 @@ func shortSliceCases() []shortSliceCase {
 			a.backward(shortOf(size, 0), shortOf(size, 0), shortOf(size, s), shortOf(size, 0))
 		})
 	}
+
+	// The B-spline basis: every operand, 9 points at stride 2 on 12 knots
+	// of order 3 (8 bases), rows padded to 10.
+	{
+		const n, incx, k, nt, ldb = 9, 2, 3, 12, 10
+		nx, nbk := (n-1)*incx+1, (nt-k-2)*ldb+n
+		tk := make([]float32, nt)
+		for j := range tk {
+			tk[j] = float32(j)
+		}
+		call := func(sx, si, sb, sdb, sw int) {
+			BSplineBasis(n, shortOf(nx, sx), incx, k, tk, shortOf(BSplineInvLen(nt, k), si),
+				shortOf(nbk, sb), shortOf(nbk, sdb), ldb, shortOf(BSplineWorkLen(nt), sw))
+		}
+		add("BSplineBasis/x", func(s int) { call(s, 0, 0, 0, 0) })
+		add("BSplineBasis/inv", func(s int) { call(0, s, 0, 0, 0) })
+		add("BSplineBasis/b", func(s int) { call(0, 0, s, 0, 0) })
+		add("BSplineBasis/db", func(s int) { call(0, 0, 0, s, 0) })
+		add("BSplineBasis/work", func(s int) { call(0, 0, 0, 0, s) })
+	}
 	return cases
 }
 

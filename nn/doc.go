@@ -20,7 +20,7 @@
 // bit-for-bit from its seed.
 //
 // A layer kind lives in its own files (dense.go, lowrank.go, kan*.go with
-// bspline.go and basis_*.go), implements Layer and registers its KindInfo (kind.go);
+// bspline.go and basis_*.go, lif*.go), implements Layer and registers its KindInfo (kind.go);
 // activationStage is the reusable piece that applies an Activation and its
 // derivative, so later kinds (block-diagonal, spiking) plug in without
 // touching the network, the losses or the trainer. kinds_gradcheck_test.go checks every
@@ -37,6 +37,16 @@
 // blocks, B-spline, Chebyshev, RBF, Fourier), scale_base (inputs x
 // units), scale_sp (inputs x units), and for the selectable basis the
 // mixing logits (units x 4); its state is the knots (inputs x (G+2k+1)).
-// A kind must never reorder its values once links carry them; a new value
-// goes last.
+// LIF: W (inputs x units), then for learned delays the positions P
+// (inputs x units, in steps); with fixed delays its state is the delays
+// (inputs x units, whole steps). A kind must never reorder its values once
+// links carry them; a new value goes last.
+//
+// Time axis: a spiking (LIF, KindInfo.TimeAxis) layer takes rows of T time
+// steps, time-major (step t's input i at t*In()+i), and reads T from the
+// rows' width; a hidden one gives T*Out() spikes per row, an output one its
+// membrane readout, Out() values per row for cross-entropy. Network.Steps
+// is T, and Network.InputWidth the width of an example row. Inside a
+// training step (Trainer brackets it with beginStep/endStep) learned
+// delays use Gaussian kernels; elsewhere they are rounded to whole steps.
 package nn

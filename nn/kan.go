@@ -55,16 +55,33 @@ type KAN struct {
 
 	// The most recent Forward, kept in buffers the layer owns so Backward,
 	// ExtraLoss and Edges never read the caller's (possibly reused) input.
+	// A single B-spline basis (batched) keeps its bases function-major,
+	// for matrix products (kan_batched.go): input i's B_m at row r in
+	// basisBuf[(i·(G+k)+m)·rows+r]. The other bases keep each point's
+	// values together, rows x in x stride, the B-spline slot of the
+	// selectable basis its window of k+1 from startBuf.
 	rows      int       // 0 before any Forward and after a grid change
+	batched   bool      // the most recent Forward took the batched path
 	xBuf      []float32 // inputs, rows x in
 	startBuf  []int32   // first basis function per (row, input, slot)
-	basisBuf  []float32 // the slots' values, rows x in x stride
+	basisBuf  []float32 // the slots' values
 	dbasisBuf []float32 // their derivatives in x
-	siluBuf   []float32 // SiLU(x), rows x in
-	dsiluBuf  []float32 // SiLU'(x), rows x in
-	yBuf      []float32 // output, rows x out
-	dxBuf     []float32 // dL/dx, rows x in
-	curveBuf  []float32 // EdgeCurve's one point of values, stride long
+	pointBuf  []float32 // one point's G+k values, gathered by pointBasis
+	// kernels.BSplineBasis's knot reciprocals and scratch, and one input's
+	// scale_sp·c transposed (G+k x out), for the batched path
+	invBuf, workBuf, coefT []float32
+	// out x rows: the spline part of y, then dy, transposed; out x rows
+	// products; out x (G+k) products
+	yT, dyT, dsT, dC []float32
+	phiBuf           []float32 // out x rows: one input's edges at every row (batchStats)
+	// EdgeCurve's bases ((G+k) x points) and SiLU values, apart from
+	// Forward's, which Backward still needs
+	curveBasis, curveSilu []float32
+	siluBuf               []float32 // SiLU(x), rows x in
+	dsiluBuf              []float32 // SiLU'(x), rows x in
+	yBuf                  []float32 // output, rows x out
+	dxBuf                 []float32 // dL/dx, rows x in
+	curveBuf              []float32 // EdgeCurve's one point of values, stride long
 	// per unit, for one (row, input) at a time: the edge's basis part
 	// Σ_q w_jq·S_q and its slope in x
 	sumBuf, slopeBuf []float32
@@ -76,6 +93,14 @@ type KAN struct {
 
 	sparse kanSparsity
 }
+
+// batchedKAN reports whether a layer of B-splines takes the batched path
+// (kan_batched.go): where the WebAssembly kernels run (the page, Node),
+// which is what it is for. Native builds keep the point-by-point path,
+// whose float64 bases and sums the seeded claims tests were tuned on
+// (TestFormulaRecoversExpSin's trajectory depends on the last bits);
+// tests switch it to check that both paths agree.
+var batchedKAN = kernels.Accelerated
 
 // A KAN layer keeps its knots as state, adds pykan's sparsity penalty to
 // the objective, and skips dx when it is the first layer.
@@ -293,6 +318,9 @@ func (l *KAN) setGrid(g int, knots, coef []float32) {
 	if len(l.curveBuf) != l.stride {
 		l.curveBuf = make([]float32, l.stride)
 	}
+	if len(l.pointBuf) != nb {
+		l.pointBuf = make([]float32, nb)
+	}
 	l.grid.Cols, l.grid.Value = knotCount(g, l.k), knots
 	l.coef.Cols, l.coef.Value = nb, coef
 	if len(l.coef.Grad) != len(coef) {
@@ -368,18 +396,39 @@ func (l *KAN) Forward(x Matrix) Matrix {
 	if x.Cols != l.in {
 		panic(fmt.Sprintf("nn: KAN layer of %d inputs given %d columns", l.in, x.Cols))
 	}
-	rows, in, out, nb, ns, stride := x.Rows, l.in, l.out, l.numBases(), len(l.slots), l.stride
-	block := in * out * nb // coefficients per slot
+	rows, in := x.Rows, l.in
 	l.rows = rows
 	xs := grown(&l.xBuf, rows*in)
 	copy(xs, x.Data[:rows*in])
+	sil := grown(&l.siluBuf, rows*in)
+	y := resize(&l.yBuf, rows, l.out)
+	l.batched = l.basis == BSplineBasis && batchedKAN()
+	if l.batched {
+		kernels.SiLU(sil, xs) // Backward takes SiLU' from kernels.SiLUBackward
+		l.forwardBatched(y)
+	} else {
+		dsil := grown(&l.dsiluBuf, rows*in)
+		kernels.Sigmoid(sil, xs) // σ(x) first, in one (SIMD in the browser) pass
+		for p, v := range xs {
+			s, ds := siluFromSigmoid(float64(v), float64(sil[p]))
+			sil[p], dsil[p] = float32(s), float32(ds)
+		}
+		l.forwardPoints(y)
+	}
+	l.forwardSymbolic(y) // snapped edges (kan_symbolic.go), on either path
+	return y
+}
+
+// forwardPoints is Forward's edge sums point by point, for the global
+// bases and the selectable mix: per (row, input) each slot's values and
+// every edge's sum over them.
+func (l *KAN) forwardPoints(y Matrix) {
+	rows, in, out, nb, ns, stride := l.rows, l.in, l.out, l.numBases(), len(l.slots), l.stride
+	block := in * out * nb // coefficients per slot
+	xs, sil := l.xBuf, l.siluBuf
 	starts := grown(&l.startBuf, rows*in*ns)
 	basis := grown(&l.basisBuf, rows*in*stride)
 	dbasis := grown(&l.dbasisBuf, rows*in*stride)
-	sil := grown(&l.siluBuf, rows*in)
-	dsil := grown(&l.dsiluBuf, rows*in)
-	kernels.Sigmoid(sil, xs) // σ(x) first, in one (SIMD in the browser) pass
-	y := resize(&l.yBuf, rows, out)
 	clear(y.Data)
 	coef, sb, sp, w, slots := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value, l.mixWeights(), l.slots
 	sum := l.sumBuf // per unit: Σ_q w_jq·S_q, S_q slot q's basis sum
@@ -388,8 +437,6 @@ func (l *KAN) Forward(x Matrix) Matrix {
 		for i := range in {
 			ri := r*in + i
 			v := float64(xs[ri])
-			s, ds := siluFromSigmoid(v, float64(sil[ri]))
-			sil[ri], dsil[ri] = float32(s), float32(ds)
 			knots := l.knots(i)
 			for q, sl := range slots {
 				o := ri*stride + sl.off
@@ -406,15 +453,13 @@ func (l *KAN) Forward(x Matrix) Matrix {
 					}
 				}
 			}
-			fs := float32(s)
+			fs := sil[ri]
 			for j := range out {
 				e := i*out + j
 				yr[j] += sb[e]*fs + sp[e]*sum[j]
 			}
 		}
 	}
-	l.forwardSymbolic(y)
-	return y
 }
 
 // Backward accumulates the gradients of coef, scale_base, scale_sp (and
@@ -445,24 +490,29 @@ func (l *KAN) backward(dy Matrix, dx []float32) {
 	if dy.Cols != l.out || dy.Rows != l.rows {
 		panic(fmt.Sprintf("nn: KAN layer backward got %dx%d for a %dx%d output", dy.Rows, dy.Cols, l.rows, l.out))
 	}
-	clear(l.coefAcc)
-	clear(l.baseAcc)
-	clear(l.spAcc)
-	if len(l.slots) == 1 {
-		l.backwardOne(dy, dx)
-	} else {
-		l.backwardMixed(dy, dx)
+	switch {
+	case l.batched:
+		l.backwardBatched(dy, dx)
+	default:
+		clear(l.coefAcc)
+		clear(l.baseAcc)
+		clear(l.spAcc)
+		if len(l.slots) == 1 {
+			l.backwardOne(dy, dx)
+		} else {
+			l.backwardMixed(dy, dx)
+		}
+		addAcc(l.coef.Grad, l.coefAcc)
+		addAcc(l.scaleBase.Grad, l.baseAcc)
+		addAcc(l.scaleSp.Grad, l.spAcc)
 	}
-	addAcc(l.coef.Grad, l.coefAcc)
-	addAcc(l.scaleBase.Grad, l.baseAcc)
-	addAcc(l.scaleSp.Grad, l.spAcc)
-	l.backwardSymbolic(dy, dx)
+	l.backwardSymbolic(dy, dx) // snapped edges, on either path
 }
 
-// backwardOne is backward's sums for a single basis (mixing weight 1),
-// the common case, kept apart from backwardMixed's extra bookkeeping
-// because it is the layer's hot loop: per (row, input) the basis window
-// b (width values from index st) and per edge its coefficients there.
+// backwardOne is backward's sums for a single global basis (mixing
+// weight 1), kept apart from backwardMixed's extra bookkeeping because it
+// is those layers' hot loop: per (row, input) the basis values b (width
+// values from index st) and per edge its coefficients there.
 func (l *KAN) backwardOne(dy Matrix, dx []float32) {
 	in, out, nb, width := l.in, l.out, l.numBases(), l.stride
 	coef, sb, sp := l.coef.Value, l.scaleBase.Value, l.scaleSp.Value

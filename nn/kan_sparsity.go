@@ -185,7 +185,7 @@ func (l *KAN) sparsityGrad(lamb float64) {
 			s.weight[e] = 0
 		}
 	}
-	in, out, nb, ns, stride := l.in, l.out, l.numBases(), len(l.slots), l.stride
+	in, out, nb, ns := l.in, l.out, l.numBases(), len(l.slots)
 	block := in * out * nb
 	w := l.mixWeights()
 	cAcc, bAcc, sAcc, mAcc := l.coefAcc, l.baseAcc, l.spAcc, l.mixAcc
@@ -205,11 +205,11 @@ func (l *KAN) sparsityGrad(lamb float64) {
 				bAcc[e] += g * sil
 				sAcc[e] += g * float64(spline)
 				gsp := g * float64(l.scaleSp.Value[e])
-				for q, sl := range l.slots {
-					st, o := int(l.startBuf[ri*ns+q]), ri*stride+sl.off
-					acc := cAcc[q*block+e*nb+st : q*block+e*nb+st+sl.width]
+				for q := range l.slots {
+					st, b := l.pointBasis(r, i, q)
+					acc := cAcc[q*block+e*nb+st : q*block+e*nb+st+len(b)]
 					gs := gsp * float64(w[j*ns+q])
-					for m, v := range l.basisBuf[o : o+sl.width] {
+					for m, v := range b {
 						acc[m] += gs * float64(v)
 					}
 					if mAcc != nil {

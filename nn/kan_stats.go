@@ -5,6 +5,21 @@ import "math"
 // Statistics of the most recent Forward batch, for the pictures (Edges,
 // InputRange) and the sparsity penalty (ExtraLoss).
 
+// edgeRows writes φ_ij at every row of the most recent Forward for the
+// edges of input i into dst, unit j's at dst[j·rows:]: one product for
+// the batched path (kan_batched.go), phi row by row for the others.
+func (l *KAN) edgeRows(i int, w, dst []float32) {
+	if l.batched {
+		l.edgeRowsBatched(i, dst)
+		return
+	}
+	for j := range l.out {
+		for r := range l.rows {
+			dst[j*l.rows+r], _ = l.phi(r, i, j, w, nil)
+		}
+	}
+}
+
 // phi returns φ_ij at row r of the most recent Forward and its basis
 // part Σ_q w_jq·S_q (spline), from the bases and SiLU value Forward kept,
 // with the current parameters and the mixing weights w (mixWeights).
@@ -12,10 +27,10 @@ import "math"
 func (l *KAN) phi(r, i, j int, w, sums []float32) (phi, spline float32) {
 	ri, e, nb, ns := r*l.in+i, i*l.out+j, l.numBases(), len(l.slots)
 	block := l.in * l.out * nb
-	for q, sl := range l.slots {
-		o := ri*l.stride + sl.off
+	for q := range l.slots {
 		c := l.coef.Value[q*block+e*nb : q*block+(e+1)*nb]
-		s := splineAt(c, int(l.startBuf[ri*ns+q]), l.basisBuf[o:o+sl.width])
+		st, b := l.pointBasis(r, i, q)
+		s := splineAt(c, st, b)
 		spline += w[j*ns+q] * s
 		if sums != nil {
 			sums[q] = s
@@ -48,23 +63,19 @@ func (l *KAN) batchStats() {
 		st.xStd[i] = math.Sqrt(max(0, (s2-s1*s1/n)/(n-1)))
 	}
 	w := l.mixWeights()
+	vals := grown(&l.phiBuf, l.out*l.rows)
 	for i := range l.in {
+		l.edgeRows(i, w, vals)
 		for j := range l.out {
-			v, _ := l.phi(0, i, j, w, nil)
-			st.shift[i*l.out+j] = float64(v)
-		}
-	}
-	clear(st.mean)
-	clear(st.std)
-	for r := range l.rows {
-		for i := range l.in {
-			for j := range l.out {
-				e := i*l.out + j
-				v, _ := l.phi(r, i, j, w, nil)
-				d := float64(v) - st.shift[e]
-				st.mean[e] += d
-				st.std[e] += d * d
+			e, v := i*l.out+j, vals[j*l.rows:(j+1)*l.rows]
+			shift := float64(v[0])
+			var s1, s2 float64
+			for _, p := range v {
+				d := float64(p) - shift
+				s1 += d
+				s2 += d * d
 			}
+			st.shift[e], st.mean[e], st.std[e] = shift, s1, s2
 		}
 	}
 	for e, s1 := range st.mean {
@@ -116,6 +127,10 @@ func (l *KAN) Edges(dst []float32) []float32 {
 // Forward, it works in a buffer the layer owns.
 func (l *KAN) EdgeCurve(i, j int, xs, dst []float32) []float32 {
 	dst = grown(&dst, len(xs))
+	if l.batched {
+		l.edgeCurveBatched(i, j, xs, dst)
+		return dst
+	}
 	e, nb, ns, w := i*l.out+j, l.numBases(), len(l.slots), l.mixWeights()
 	block := l.in * l.out * nb
 	knots := l.knots(i)

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"playground/kernels"
 )
 
 // newTestKAN makes a KAN layer and, when wiggle > 0, replaces its small
@@ -472,15 +474,24 @@ func TestKANEdgeViews(t *testing.T) {
 }
 
 // BenchmarkKANForwardBackward times one forward and backward pass of
-// KAN[2,5,1], G=5, k=3, over 1000 points (plus dL/dy = y, no loss).
+// KAN[2,5,1], G=5, k=3, over 1000 points (plus dL/dy = y, no loss): the
+// issue's speed target against pykan. Under Node, body=wasm uses the
+// WebAssembly kernels and body=go the Go bodies, in the same run; make
+// bench reports both.
 func BenchmarkKANForwardBackward(b *testing.B) {
-	rng := rand.New(rand.NewPCG(23, 24))
-	net := buildKAN(b, []int{2, 5, 1}, 5, rng)
-	x := randMatrix(rng, 1000, 2, 1)
-	net.Forward(x)
-	net.Backward(net.Forward(x))
-	b.ResetTimer()
-	for range b.N {
-		net.Backward(net.Forward(x))
+	for _, body := range benchBodies() {
+		b.Run("2-5-1/G5/body="+body, func(b *testing.B) {
+			defer kernels.SetAccelerated(kernels.Accelerated())
+			kernels.SetAccelerated(body == "wasm")
+			rng := rand.New(rand.NewPCG(23, 24))
+			net := buildKAN(b, []int{2, 5, 1}, 5, rng)
+			x := randMatrix(rng, 1000, 2, 1)
+			net.Backward(net.Forward(x))
+			b.ResetTimer()
+			for range b.N {
+				net.Backward(net.Forward(x))
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/pass")
+		})
 	}
 }

@@ -36,6 +36,10 @@ type KindInfo struct {
 	// pass. Both are only asked for valid widths and options.
 	Params func(in, out int, o Options) int
 	FLOPs  func(in, out int, o Options) int
+	// StepUses is how many times one example's training pass uses each
+	// parameter, per time step for time-axis kinds (a LIF layer's delay
+	// taps), for bounding a step's work; nil means once.
+	StepUses func(o Options) int
 	// Check reports constraints between options and widths that ranges
 	// alone cannot express (a rank above the widths, say); nil if none.
 	Check func(in, out int, o Options) error

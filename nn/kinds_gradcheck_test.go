@@ -23,7 +23,24 @@ const (
 	kindGradRows  = 5 // batch rows
 	kindMaxDraws  = 500
 	kindReluTries = 4 // fresh batches when ReLU kinks hide too many entries
+	kindSteps     = 4 // time steps per row for time-axis kinds
 )
+
+// spikingRelaxation is a spiking layer made differentiable for the check.
+// Its forward spike step(u) becomes the smooth 1/2 + atan(π/2·α·u)/π,
+// whose derivative is the ATan surrogate Backward uses, and its detached
+// reset is held at the resets of the first pass of each batch
+// (recordResets), a constant as detaching means; Backward is then the
+// exact gradient of the relaxed layer. This checks the whole backward
+// pass, BPTT through the leak and the reset, the weights, the delay
+// positions through the Gaussian kernels and the input gradient, against
+// the forward pass rather than against a copy of its formulas. clampKinks
+// lists clamped delay positions, skipped like ReLU kinks.
+type spikingRelaxation interface {
+	relaxForGradcheck()
+	recordResets()
+	clampKinks() []bool
+}
 
 // kindCase is one valid configuration of a kind.
 type kindCase struct {
@@ -142,10 +159,22 @@ func checkKindGradients(k *KindInfo, c kindCase, rng *rand.Rand, breakIt func(La
 	if err != nil {
 		return []error{fmt.Errorf("New: %v", err)}
 	}
+	// A spiking layer's step has no useful finite differences; its Backward
+	// is the exact gradient of the relaxed layer (see relaxForGradcheck).
+	var spikes spikingRelaxation
+	if sr, ok := layer.(spikingRelaxation); ok {
+		sr.relaxForGradcheck()
+		spikes = sr
+	}
 	if breakIt != nil {
 		layer = breakIt(layer)
 	}
 	in, out := c.in, c.cfg.Units
+	// Time-axis kinds take and give kindSteps steps per row.
+	steps := 1
+	if k.TimeAxis {
+		steps = kindSteps
+	}
 	var errs []error
 	fail := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 
@@ -171,13 +200,13 @@ func checkKindGradients(k *KindInfo, c kindCase, rng *rand.Rand, breakIt func(La
 	}
 
 	for try := 0; ; try++ {
-		x := randMatrix(rng, kindGradRows, in, 1)
-		r := randMatrix(rng, kindGradRows, out, 1)
+		x := randMatrix(rng, kindGradRows, steps*in, 1)
+		r := randMatrix(rng, kindGradRows, steps*out, 1)
 		var y Matrix
 		loss := func() float64 {
 			y = layer.Forward(x)
-			if y.Rows != x.Rows || y.Cols != out || len(y.Data) != y.Rows*y.Cols {
-				panic(fmt.Sprintf("Forward gave %dx%d (%d values) for %d rows of %d units", y.Rows, y.Cols, len(y.Data), x.Rows, out))
+			if y.Rows != x.Rows || y.Cols != steps*out || len(y.Data) != y.Rows*y.Cols {
+				panic(fmt.Sprintf("Forward gave %dx%d (%d values) for %d rows of %d units", y.Rows, y.Cols, len(y.Data), x.Rows, steps*out))
 			}
 			var s float64
 			for i, v := range y.Data {
@@ -188,7 +217,10 @@ func checkKindGradients(k *KindInfo, c kindCase, rng *rand.Rand, breakIt func(La
 		// With ReLU last, a unit is on exactly when its output is positive:
 		// a finite difference that switches one straddles a kink.
 		var kinks func() []bool
-		if c.cfg.Activation == ReLU {
+		if spikes != nil {
+			spikes.recordResets()
+			kinks = spikes.clampKinks
+		} else if c.cfg.Activation == ReLU {
 			var on []bool
 			kinks = func() []bool {
 				on = on[:0]

@@ -10,6 +10,17 @@ type Param struct {
 	// Decay says whether L1/L2 penalties and weight decay apply: true for
 	// weights, false for biases.
 	Decay bool
+	// LRScale multiplies the learning rate for this tensor (a spiking
+	// layer's delay positions learn 100x faster than its weights); 0 means 1.
+	LRScale float32
+}
+
+// rate is the learning rate for p under a base rate lr.
+func (p *Param) rate(lr float32) float32 {
+	if p.LRScale == 0 {
+		return lr
+	}
+	return lr * p.LRScale
 }
 
 // Layer is one stage of a network working on a batch at a time.
@@ -20,8 +31,9 @@ type Param struct {
 // accumulates into the Params' Grad slices (the trainer zeroes them) and
 // refers to the inputs of the most recent Forward.
 //
-// Layers that carry a time axis (spiking) treat each row as one sample at
-// one time step; their constructors take the number of steps.
+// Layers that carry a time axis (spiking, KindInfo.TimeAxis) take rows of
+// T time steps, time-major (step t's value of input i at t*In()+i), and
+// read T from the width of the rows they are given; see Network.Steps.
 type Layer interface {
 	Kind() LayerKind
 	In() int

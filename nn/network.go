@@ -23,6 +23,10 @@ type LayerConfig struct {
 // first call to Params or Outputs (they cache per-layer lists).
 type Network struct {
 	Layers []Layer
+	// Steps is the number of time steps of a network of time-axis layers
+	// (spiking): an example row then holds Steps·In() values, time-major
+	// (see InputWidth). 0 or 1 for networks without a time axis.
+	Steps int
 
 	params  []*Param
 	state   []*Param // Stateful layers' values, gathered once like params
@@ -93,7 +97,11 @@ func newLayer(c LayerConfig, in int, output bool, init Init, rng *rand.Rand) (La
 	if problems := k.Problems(in, c); len(problems) > 0 {
 		return nil, errors.New(strings.Join(problems, "; "))
 	}
-	return k.New(c, in, init, rng)
+	l, err := k.New(c, in, init, rng)
+	if r, ok := l.(readoutLayer); ok && err == nil && output {
+		r.readOut()
+	}
+	return l, err
 }
 
 // In returns the number of inputs of the first layer.

@@ -79,7 +79,7 @@ type sgd struct{}
 
 func (sgd) Step(params []*Param, lr float32) {
 	for _, p := range params {
-		kernels.Axpy(-lr, p.Grad, p.Value)
+		kernels.Axpy(-p.rate(lr), p.Grad, p.Value)
 	}
 }
 
@@ -96,7 +96,7 @@ func (o *momentum) Step(params []*Param, lr float32) {
 		v := o.velocity[i]
 		kernels.Scale(o.coef, v)
 		kernels.Axpy(1, p.Grad, v)
-		kernels.Axpy(-lr, v, p.Value)
+		kernels.Axpy(-p.rate(lr), v, p.Value)
 	}
 }
 
@@ -117,6 +117,7 @@ func (o *adam) Step(params []*Param, lr float32) {
 	corr1 := float32(1 / (1 - math.Pow(float64(o.beta1), float64(o.t))))
 	corr2 := float32(1 / (1 - math.Pow(float64(o.beta2), float64(o.t))))
 	for i, p := range params {
+		lr := p.rate(lr)
 		if o.decay != 0 && p.Decay {
 			kernels.Scale(1-lr*o.decay, p.Value)
 		}

@@ -64,7 +64,7 @@ const batchOrderStream = 0x9e3779b97f4a7c15
 // so its buffers stay small however large the evaluated set is.
 const evalChunk = 256
 
-// NewTrainer trains cfg.Net on the rows of x (inputs, Net.In() columns)
+// NewTrainer trains cfg.Net on the rows of x (inputs, Net.InputWidth() columns)
 // and y (targets, Net.Out() columns). It keeps views of x and y: they must
 // not change while the trainer uses them (see SetData).
 func NewTrainer(cfg TrainerConfig, x, y Matrix) (*Trainer, error) {
@@ -129,8 +129,8 @@ func (k RegKind) valid() bool { return k < numRegs }
 // checkData reports rows that do not fit net.
 func checkData(net *Network, x, y Matrix) error {
 	switch {
-	case x.Cols != net.In():
-		return fmt.Errorf("nn: inputs have %d columns, the network takes %d", x.Cols, net.In())
+	case x.Cols != net.InputWidth():
+		return fmt.Errorf("nn: inputs have %d columns, the network takes %d", x.Cols, net.InputWidth())
 	case y.Cols != net.Out():
 		return fmt.Errorf("nn: targets have %d columns, the network gives %d", y.Cols, net.Out())
 	case x.Rows != y.Rows:
@@ -196,10 +196,12 @@ func (t *Trainer) minibatchStep() float32 {
 	}
 
 	t.net.ZeroGrad()
+	t.net.beginStep(t.steps)
 	pred := t.net.Forward(bx)
 	grad := resize(&t.gradBuf, pred.Rows, pred.Cols)
 	loss := t.loss.Eval(pred, by, grad)
 	t.net.Backward(grad)
+	t.net.endStep()
 	t.reg.AddGrad(t.params)
 	t.addTerms(true)
 	t.runHooks()

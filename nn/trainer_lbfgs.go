@@ -62,6 +62,8 @@ func (t *Trainer) restartLBFGS() {
 func (t *Trainer) fullBatch(x, g []float32) (obj float64, data float32) {
 	t.setNet(x)
 	t.net.ZeroGrad()
+	t.net.beginStep(t.steps)
+	defer t.net.endStep()
 	n := t.x.Rows
 	var sum float64
 	for r0 := 0; r0 < n; r0 += evalChunk {

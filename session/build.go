@@ -75,7 +75,7 @@ func buildData(s experiment.Spec) (*dataset, error) {
 }
 
 func (ds *dataset) setMatrices(s experiment.Spec) {
-	in, out := s.Inputs(), s.Outputs()
+	in, out := s.InputWidth(), s.Outputs()
 	set, classes := s.Data.Set, s.Data.Classes
 	if !s.Classification() {
 		classes = 0
@@ -92,6 +92,9 @@ func buildTrainer(s experiment.Spec, ds *dataset) (*nn.Trainer, error) {
 	net, err := nn.Build(s.Inputs(), s.LayerConfigs(), s.Init, rng)
 	if err != nil {
 		return nil, err
+	}
+	if s.Data.Set.Temporal() {
+		net.Steps = s.Steps()
 	}
 	return nn.NewTrainer(trainerConfig(s, net), ds.xTrain, ds.yTrain)
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // presetSpec reads a preset the page offers.
-func presetSpec(t *testing.T, id string) experiment.Spec {
+func presetSpec(t testing.TB, id string) experiment.Spec {
 	t.Helper()
 	s, err := assets.ReadPreset(assets.Files, id)
 	if err != nil {

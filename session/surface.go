@@ -41,6 +41,7 @@ type surface struct {
 	out     Surface
 	values  [][][]float32 // backing slices of out.Nodes
 	answers []int         // argmax per cell, for the table of pairs
+	totals  []float32     // a layer's spike counts over time (stepTotals)
 	truth   []int         // the right answer per cell, for the table of pairs
 	train   []bool        // the cell is a training pair
 }
@@ -50,6 +51,7 @@ type gridKey struct {
 	set      data.Set
 	classes  int
 	features uint64 // one bit per feature, in order: a spec lists each once, in canonical order
+	examples int    // for spike trains, the session generation whose examples fill the grid
 }
 
 func featureBits(feats []data.Feature) uint64 {
@@ -72,6 +74,9 @@ func (s *Session) prepareGrid(res int) {
 	c := &s.surface
 	set, feats := s.spec.Data.Set, s.spec.Features
 	key := gridKey{set: set, classes: s.spec.Data.Classes, features: featureBits(feats)}
+	if set.Temporal() {
+		key.examples = s.generation
+	}
 	if set.Pairs() {
 		res = s.spec.Data.Classes
 	}
@@ -80,9 +85,13 @@ func (s *Session) prepareGrid(res int) {
 	}
 	c.res, c.gridFor = res, key
 	in := s.spec.Inputs()
-	if set.Pairs() {
+	switch {
+	case set.Pairs():
 		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
-	} else {
+	case set.Temporal():
+		c.grid = nn.Matrix{Rows: res * res, Cols: s.spec.InputWidth(),
+			Data: exampleGrid(c.grid.Data[:0], set, s.data.all, res*res, s.spec.Data.Classes)}
+	default:
 		sq := ui.Square(set.Extent())
 		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
 	}
@@ -104,6 +113,7 @@ func (c *surface) fillGrid(net *nn.Network, r0, r1 int) {
 	in := c.grid.Cols
 	net.Forward(nn.Matrix{Rows: r1 - r0, Cols: in, Data: c.grid.Data[r0*in : r1*in]})
 	for l, m := range net.Outputs() {
+		m = stepTotals(&c.totals, m, net.Layers[l].Out()) // spike counts of a spiking layer
 		copy(c.raw[l].Data[r0*m.Cols:r1*m.Cols], m.Data[:(r1-r0)*m.Cols])
 	}
 }
@@ -112,10 +122,11 @@ func (c *surface) fillGrid(net *nn.Network, r0, r1 int) {
 // values scaled for its thumbnail and the answer per cell.
 func (s *Session) finishSurface(net *nn.Network) {
 	c := &s.surface
-	set, res, inputs := s.spec.Data.Set, c.res, c.grid.Cols
+	set, res, inputs := s.spec.Data.Set, c.res, s.spec.Inputs()
 	c.shape(net, inputs, res*res)
+	grid := stepTotals(&c.totals, c.grid, inputs)
 	for u := range inputs {
-		scaledColumn(c.values[0][u], c.grid, u)
+		scaledColumn(c.values[0][u], grid, u)
 	}
 	for l, m := range c.raw {
 		for u := range m.Cols {

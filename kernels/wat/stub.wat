@@ -13,7 +13,8 @@
 ;;   gemm_*.wat        0-2
 ;;   vector_*.wat      3-10
 ;;   activation_*.wat  11-24
-;; Slots 25-63 are free for later kernels (KAN bases, the spiking loop).
+;;   bspline_*.wat     25 (the KAN layer's B-spline basis)
+;; Slots 26-63 are free for later kernels (the spiking loop).
 (module
   (import "env" "kernels" (table 64 funcref))
 
@@ -37,6 +38,8 @@
   (type $backward (func (param i32 i32 i32 i32 i32)))
   ;; (rows cols x)
   (type $softmax (func (param i32 i32 i32)))
+  ;; (n x incx k nt t inv b db ldb work)
+  (type $bspline (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
 
   (func (export "gemm_nn") (type $gemm)
     (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
@@ -94,4 +97,8 @@
     (call_indirect (type $softmax) (local.get 0) (local.get 1) (local.get 2) (i32.const 23)))
   (func (export "log_softmax_rows") (type $softmax)
     (call_indirect (type $softmax) (local.get 0) (local.get 1) (local.get 2) (i32.const 24)))
+
+  (func (export "bspline_basis") (type $bspline)
+    (call_indirect (type $bspline) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 25)))
 )

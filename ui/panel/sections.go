@@ -33,13 +33,14 @@ func (p *Panel) buildData() {
 	classes := func(s experiment.Spec) float64 { return float64(s.Data.Classes) }
 	setClasses := func(s *experiment.Spec, v float64) { s.Data.Classes = int(v); s.Data.Added = nil }
 	onPlane := func(s experiment.Spec) bool { return s.Data.Set.OnPlane() }
-	// An upload fixes its points, their count and classes, without noise.
-	generated := func(s experiment.Spec) bool { return s.Data.Set.OnPlane() && !s.Data.Set.Uploaded() }
+	// An upload fixes its points, their count and classes, without noise;
+	// spike trains are drawn examples too: they take a count, noise and a seed.
+	generated := func(s experiment.Spec) bool {
+		return s.Data.Set.OnPlane() && !s.Data.Set.Uploaded() || s.Data.Set.Temporal()
+	}
 	p.addNumber(sec, numberField{id: "classes", label: "Classes", min: "2", max: strconv.Itoa(data.MaxClasses), step: "1", integer: true,
 		get: classes, set: setClasses,
-	}).visible = func(s experiment.Spec) bool {
-		return s.Data.Set.MultiClass() && s.Data.Set.OnPlane() && !s.Data.Set.Uploaded()
-	}
+	}).visible = func(s experiment.Spec) bool { return s.Data.Set.MultiClass() && generated(s) }
 	p.addNumber(sec, numberField{id: "modulus", label: "Modulus p", min: strconv.Itoa(data.MinModulus), max: strconv.Itoa(data.MaxModulus), step: "1", integer: true,
 		get: classes, set: setClasses,
 	}).visible = func(s experiment.Spec) bool { return s.Data.Set.Pairs() }
@@ -54,7 +55,7 @@ func (p *Panel) buildData() {
 	p.addNumber(sec, numberField{id: "data-seed", label: "Data seed", min: "0", max: "4294967295", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Seed) },
 		set: func(s *experiment.Spec, v float64) { regenerate(s, uint32(min(max(v, 0), 4294967295))) },
-	}).visible = onPlane
+	}).visible = generated
 	regen := p.button(sec, "regenerate", "New data", "Draw new points from the next data seed; the network starts again", func() {
 		p.edit(func(s *experiment.Spec) error { regenerate(s, s.Data.Seed+1); return nil })
 	})

@@ -1,0 +1,244 @@
+package nn
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"playground/kernels"
+)
+
+// synapses are a LIF layer's weighted, delayed connections. Synapse i->j
+// carries input i's value d steps late with weight W_ij·k_ij(d) over the
+// taps d = 0..taps-1. k is one-hot at delay 0 (no delays), at a fixed
+// random delay, or, for learned delays, at the rounded position P_ij, except
+// inside a training step, where it is the normalized Gaussian of DCLS
+// (Hammouamri et al. 2023):
+//
+//	k_ij(d) = e_d / (Σ_m e_m + 1e-7),  e_d = exp(-((d - P_ij)/σ)²/2),
+//
+// whose width σ narrows geometrically from max(K/2, 0.23) to 0.23 over the
+// sharpening steps, so positions first feel distant delays and finally
+// settle on one. dk(d)/dP = k(d)·[(d-P)/σ² - Σ_m k(m)·(m-P)/σ²]. Positions
+// are clamped to [0, K] before each use (the paper clamps after each step).
+type synapses struct {
+	in, out, taps int
+	mode          int // DelayNone, DelayFixed or DelayLearned
+	sharpen       int // steps over which σ narrows
+	w             Param
+	pos           Param // learned: positions in steps, In x Out
+	fixed         Param // fixed: delays in whole steps, In x Out (state)
+	training      bool
+	sigma         float32
+
+	kernel  []float32 // W·k, laid out [i][d][j] so a tap's units are contiguous
+	gauss   []float32 // training, learned: k_ij(d) at [(i*out+j)*taps+d]
+	dkernel []float32 // dL/d(W·k), like kernel
+}
+
+// sigmaEnd is the width learned delays' kernels narrow to.
+const sigmaEnd = 0.23
+
+// positionLRScale is how much faster positions learn than weights.
+const positionLRScale = 100
+
+// init draws the weights by init, scaled by gain, then fixed delays or
+// initial positions.
+func (s *synapses) init(in, out, mode, maxDelay, sharpen int, gain float32, init Init, rng *rand.Rand) {
+	s.in, s.out, s.mode, s.sharpen = in, out, mode, sharpen
+	s.taps = 1
+	if mode != DelayNone {
+		s.taps = maxDelay + 1
+	}
+	s.w = Param{Name: "W", Rows: in, Cols: out, Decay: true,
+		Value: make([]float32, in*out), Grad: make([]float32, in*out)}
+	initWeights(init, s.w.Value, in, out, rng)
+	kernels.Scale(gain, s.w.Value)
+	switch mode {
+	case DelayFixed:
+		s.fixed = Param{Name: "delays", Rows: in, Cols: out, Value: make([]float32, in*out)}
+		for k := range s.fixed.Value {
+			s.fixed.Value[k] = float32(rng.IntN(s.taps))
+		}
+	case DelayLearned:
+		s.pos = Param{Name: "P", Rows: in, Cols: out, LRScale: positionLRScale,
+			Value: make([]float32, in*out), Grad: make([]float32, in*out)}
+		for k := range s.pos.Value {
+			s.pos.Value[k] = float32(rng.Float64() * float64(maxDelay))
+		}
+		s.gauss = make([]float32, in*out*s.taps)
+	}
+	s.kernel = make([]float32, in*s.taps*out)
+	s.dkernel = make([]float32, in*s.taps*out)
+	s.sigma = s.sigmaAt(0)
+}
+
+func (s *synapses) params() []*Param {
+	if s.mode == DelayLearned {
+		return []*Param{&s.w, &s.pos}
+	}
+	return []*Param{&s.w}
+}
+
+func (s *synapses) state() []*Param {
+	if s.mode == DelayFixed {
+		return []*Param{&s.fixed}
+	}
+	return nil
+}
+
+// sigmaAt is the kernels' width at a training step.
+func (s *synapses) sigmaAt(step int) float32 {
+	start := max(float64(s.taps-1)/2, sigmaEnd)
+	f := min(float64(step)/float64(s.sharpen), 1)
+	return float32(start * math.Pow(sigmaEnd/start, f))
+}
+
+// train enters a training step.
+func (s *synapses) train(step int) {
+	s.training = true
+	s.sigma = s.sigmaAt(step)
+}
+
+// gaussian reports whether this pass uses the Gaussian kernels.
+func (s *synapses) gaussian() bool { return s.mode == DelayLearned && s.training }
+
+// delayOf is synapse k's integer delay outside training.
+func (s *synapses) delayOf(k int) int {
+	switch s.mode {
+	case DelayFixed:
+		return int(s.fixed.Value[k])
+	case DelayLearned:
+		return int(math.Round(float64(min(max(s.pos.Value[k], 0), float32(s.taps-1)))))
+	}
+	return 0
+}
+
+func (s *synapses) delays(dst []float32) []float32 {
+	dst = dst[:0]
+	for k := range s.in * s.out {
+		dst = append(dst, float32(s.delayOf(k)))
+	}
+	return dst
+}
+
+// build fills kernel from the weights and delays for this pass.
+func (s *synapses) build() {
+	clear(s.kernel)
+	in, out, taps := s.in, s.out, s.taps
+	if !s.gaussian() {
+		for i := range in {
+			for j := range out {
+				k := i*out + j
+				s.kernel[(i*taps+s.delayOf(k))*out+j] = s.w.Value[k]
+			}
+		}
+		return
+	}
+	hi := float32(taps - 1)
+	inv := 1 / s.sigma
+	for i := range in {
+		for j := range out {
+			k := i*out + j
+			p := min(max(s.pos.Value[k], 0), hi)
+			s.pos.Value[k] = p
+			g := s.gauss[k*taps : (k+1)*taps]
+			var sum float32
+			for d := range g {
+				z := (float32(d) - p) * inv
+				g[d] = float32(math.Exp(float64(-z * z / 2)))
+				sum += g[d]
+			}
+			norm := 1 / (sum + 1e-7)
+			for d := range g {
+				g[d] *= norm
+				s.kernel[(i*taps+d)*out+j] = s.w.Value[k] * g[d]
+			}
+		}
+	}
+}
+
+// forward writes the currents cur[r][t][j] = Σ_i Σ_d kernel[i][d][j]·x[r][t-d][i].
+// It walks the nonzero inputs, which spikes keep few.
+func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
+	s.build()
+	clear(cur)
+	in, out, taps := s.in, s.out, s.taps
+	for r := range rows {
+		xr, cr := x[r*T*in:(r+1)*T*in], cur[r*T*out:(r+1)*T*out]
+		for t := range T {
+			for i, v := range xr[t*in : (t+1)*in] {
+				if v == 0 {
+					continue
+				}
+				for d := 0; d < taps && t+d < T; d++ {
+					kernels.Axpy(v, s.kernel[(i*taps+d)*out:(i*taps+d+1)*out], cr[(t+d)*out:(t+d+1)*out])
+				}
+			}
+		}
+	}
+}
+
+// backwardInput writes dx[r][t][i] = Σ_d Σ_j kernel[i][d][j]·g[r][t+d][j].
+func (s *synapses) backwardInput(g []float32, rows, T int, dx []float32) {
+	in, out, taps := s.in, s.out, s.taps
+	for r := range rows {
+		gr, dr := g[r*T*out:(r+1)*T*out], dx[r*T*in:(r+1)*T*in]
+		for t := range T {
+			for i := range in {
+				var sum float32
+				for d := 0; d < taps && t+d < T; d++ {
+					sum += kernels.Dot(s.kernel[(i*taps+d)*out:(i*taps+d+1)*out], gr[(t+d)*out:(t+d+1)*out])
+				}
+				dr[t*in+i] = sum
+			}
+		}
+	}
+}
+
+// backwardParams accumulates dW and dP from g = dL/dcur.
+func (s *synapses) backwardParams(x, g []float32, rows, T int) {
+	in, out, taps := s.in, s.out, s.taps
+	dk := s.dkernel
+	clear(dk)
+	for r := range rows {
+		xr, gr := x[r*T*in:(r+1)*T*in], g[r*T*out:(r+1)*T*out]
+		for t := range T {
+			for i, v := range xr[t*in : (t+1)*in] {
+				if v == 0 {
+					continue
+				}
+				for d := 0; d < taps && t+d < T; d++ {
+					kernels.Axpy(v, gr[(t+d)*out:(t+d+1)*out], dk[(i*taps+d)*out:(i*taps+d+1)*out])
+				}
+			}
+		}
+	}
+	if !s.gaussian() {
+		for i := range in {
+			for j := range out {
+				k := i*out + j
+				s.w.Grad[k] += dk[(i*taps+s.delayOf(k))*out+j]
+			}
+		}
+		return
+	}
+	inv2 := 1 / (s.sigma * s.sigma)
+	for i := range in {
+		for j := range out {
+			k := i*out + j
+			p, w := s.pos.Value[k], s.w.Value[k]
+			gk := s.gauss[k*taps : (k+1)*taps]
+			var dw, mean, dp float32
+			for d, gd := range gk {
+				dw += dk[(i*taps+d)*out+j] * gd
+				mean += gd * (float32(d) - p)
+			}
+			for d, gd := range gk {
+				dgd := dk[(i*taps+d)*out+j] * w
+				dp += dgd * gd * ((float32(d)-p)*inv2 - mean*inv2)
+			}
+			s.w.Grad[k] += dw
+			s.pos.Grad[k] += dp
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package nn
+
+import (
+	"math"
+	"slices"
+)
+
+// The neurons of a LIF layer: the membrane over time, forward and back.
+// Buffers are rows x T·Out, time-major within a row.
+
+// surrogate is the ATan surrogate derivative of step(u), (α/2)/(1+(π/2·α·u)²).
+func surrogate(alpha, u float32) float32 {
+	a := math.Pi / 2 * alpha * u
+	return alpha / 2 / (1 + a*a)
+}
+
+// smoothStep is 1/2 + atan(π/2·α·u)/π, the function whose derivative is
+// the surrogate (the relaxation the gradient check differentiates).
+func smoothStep(alpha, u float32) float32 {
+	return 0.5 + float32(math.Atan(float64(math.Pi/2*alpha*u)))/math.Pi
+}
+
+// spikeForward integrates the currents cur into membranes h (before
+// reset) and spikes s.
+func (l *LIF) spikeForward(cur, h, s []float32, rows int) {
+	out, T := l.out, l.steps
+	if l.relaxed != nil {
+		l.relaxed.begin(len(h))
+		defer l.relaxed.end()
+	}
+	for r := range rows {
+		base := r * T * out
+		for j := range out {
+			var v float32
+			for t := range T {
+				k := base + t*out + j
+				hk := l.beta*v + cur[k]
+				h[k] = hk
+				spike := hk > l.thresh
+				switch {
+				case l.relaxed != nil:
+					s[k] = smoothStep(l.alpha, hk-l.thresh)
+					spike = l.relaxed.reset(k, spike)
+				case spike:
+					s[k] = 1
+				default:
+					s[k] = 0
+				}
+				if spike {
+					v = 0
+				} else {
+					v = hk
+				}
+			}
+		}
+	}
+}
+
+// spikeBackward turns dL/dS (ds) into dL/dI (g) through time:
+// dL/dH[t] = dS[t]·surrogate(H[t]-θ) + (1 - S[t])·β·dL/dH[t+1], the reset
+// S[t] held constant (detached), and dL/dI[t] = dL/dH[t].
+func (l *LIF) spikeBackward(ds, g []float32, rows int) {
+	out, T := l.out, l.steps
+	h := l.hBuf
+	for r := range rows {
+		base := r * T * out
+		for j := range out {
+			var next float32 // dL/dH[t+1]
+			for t := T - 1; t >= 0; t-- {
+				k := base + t*out + j
+				gh := ds[k] * surrogate(l.alpha, h[k]-l.thresh)
+				reset := h[k] > l.thresh
+				if l.relaxed != nil {
+					reset = l.relaxed.resets[k]
+				}
+				if !reset {
+					gh += l.beta * next
+				}
+				g[k] = gh
+				next = gh
+			}
+		}
+	}
+}
+
+// readoutForward integrates without threshold, V[t] = β·V[t-1] + I[t],
+// into v, the softmax over units of each V[t] into p, and their sum over
+// time into m (rows x Out).
+func (l *LIF) readoutForward(cur, v, p, m []float32, rows int) {
+	out, T := l.out, l.steps
+	for r := range rows {
+		base := r * T * out
+		mr := m[r*out : (r+1)*out]
+		clear(mr)
+		for t := range T {
+			k := base + t*out
+			for j := range out {
+				var prev float32
+				if t > 0 {
+					prev = v[k-out+j]
+				}
+				v[k+j] = l.beta*prev + cur[k+j]
+			}
+			softmaxInto(p[k:k+out], v[k:k+out])
+			for j := range out {
+				mr[j] += p[k+j]
+			}
+		}
+	}
+}
+
+// readoutBackward turns dL/dm into dL/dI: dL/dV[t]_j = p_j·(dm_j - Σ_k
+// p_k·dm_k) from the softmax, accumulated back through V[t+1] = β·V[t] + I.
+func (l *LIF) readoutBackward(dm, g []float32, rows int) {
+	out, T := l.out, l.steps
+	p := l.pBuf
+	for r := range rows {
+		base := r * T * out
+		dmr := dm[r*out : (r+1)*out]
+		for t := T - 1; t >= 0; t-- {
+			k := base + t*out
+			var dot float32
+			for j := range out {
+				dot += p[k+j] * dmr[j]
+			}
+			for j := range out {
+				gv := p[k+j] * (dmr[j] - dot)
+				if t < T-1 {
+					gv += l.beta * g[k+out+j]
+				}
+				g[k+j] = gv
+			}
+		}
+	}
+}
+
+// softmaxInto writes softmax(x) into p (max-shifted, so large membranes
+// do not overflow).
+func softmaxInto(p, x []float32) {
+	hi := x[0]
+	for _, v := range x[1:] {
+		hi = max(hi, v)
+	}
+	var sum float32
+	for j, v := range x {
+		e := float32(math.Exp(float64(v - hi)))
+		p[j] = e
+		sum += e
+	}
+	for j := range p {
+		p[j] /= sum
+	}
+}
+
+// spikeRelaxation is the differentiable stand-in for a LIF layer that the
+// gradient check differentiates. Forward emits the smooth spike 1/2 +
+// atan(π/2·α·u)/π, whose derivative is exactly the ATan surrogate, in
+// place of step(u), and resets where the recording pass spiked, whatever
+// the membranes do later: a detached reset is a constant, so holding it
+// fixed under finite differences is what "detached" means.
+type spikeRelaxation struct {
+	record bool   // the next pass records its resets
+	resets []bool // the recorded resets, rows x T·Out
+}
+
+// reset says whether entry k resets: spike while recording, the recorded
+// value after.
+func (r *spikeRelaxation) reset(k int, spike bool) bool {
+	if r.record {
+		r.resets[k] = spike
+		return spike
+	}
+	return r.resets[k]
+}
+
+// begin and end bracket a forward pass over n entries.
+func (r *spikeRelaxation) begin(n int) {
+	if r.record {
+		r.resets = slices.Grow(r.resets[:0], n)[:n]
+	} else if len(r.resets) != n {
+		panic("nn: relaxed LIF layer given another shape than it recorded")
+	}
+}
+
+func (r *spikeRelaxation) end() { r.record = false }

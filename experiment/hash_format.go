@@ -47,6 +47,9 @@ type hashFormat struct {
 	// keepsUnused is version 1's frozen rule: a value the experiment does
 	// not use is still written when it differs from the baseline.
 	keepsUnused bool
+	// attached are keys of this version that are not spec fields (trained
+	// weights, weights_link.go): decode skips them silently.
+	attached []string
 }
 
 func newHashFormat(version int, baseline Spec, props []hashProp, migrate func(*Spec)) *hashFormat {
@@ -128,6 +131,8 @@ func (f *hashFormat) decode(pairs string, hasPairs bool) (s Spec, ignored []stri
 				errs.addLazy(func() error { return errors.New("empty setting: two '&' in a row, or one at the end") })
 			case key == "v":
 				errs.addLazy(func() error { return errors.New(`key "v" appears more than once`) })
+			case i < 0 && slices.Contains(f.attached, key):
+				// read by its own decoder
 			case i < 0 && !plausibleKey(key):
 				errs.addLazy(func() error { return fmt.Errorf("unknown key %s", quoteClip(key)) })
 			case i < 0:

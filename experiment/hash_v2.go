@@ -44,18 +44,20 @@ var baselineV2 = Spec{
 // (minibatch or lbfgs), "speed" (steps per frame, 0 for as fast as it
 // goes), "play" (1: start training on opening), "dseed" (the data's
 // own seed) and "csv" (uploaded points, hash_uploaded.go; added later, an
-// optional key older pages skip). Frozen once
+// optional key older pages skip); "w" carries a trained network's weights
+// (weights_link.go: not a spec field, also added later, which older pages
+// skip). Frozen once
 // written, as version 1 is: a layer option left out of a link means the
 // kind's default, so defaults of options are part of this format too (a
 // test keeps them).
-var hashV2 = newHashFormat(2, baselineV2, replaceRows(propsV1,
+var hashV2 = withAttached(newHashFormat(2, baselineV2, replaceRows(propsV1,
 	layersProp("l", "layers"),
 	onlyWhenChanged(enumProp("rule", "rule", func(s *Spec) *nn.RuleKind { return &s.Rule }, nn.ParseRule, nil)),
 	onlyWhenChanged(intProp("speed", "view.speed", func(s *Spec) *int { return &s.View.Speed }, nil)),
 	onlyWhenChanged(uint32Prop("dseed", "data.seed", func(s *Spec) *uint32 { return &s.Data.Seed })),
 	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
 	uploadedProp("csv", "data.uploaded"),
-), nil)
+), nil), WeightsKey)
 
 // onlyWhenChanged makes a row written only when its value is not the
 // baseline's, keeping the links of experiments that do not use it short.

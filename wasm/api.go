@@ -61,6 +61,9 @@ const maxAPISteps = 10000
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
 //	           inputs first) are on the page
+//	link(weights), exportJSON(), importJSON(text), predictions(),
+//	newExperiment(): sharing trained weights, files and the autosave
+//	           (weights.go)
 func exposeAPI(a *app) {
 	api := js.Global().Get("Object").New()
 	api.Set("status", js.FuncOf(func(js.Value, []js.Value) any { return a.status() }))
@@ -139,6 +142,7 @@ func exposeAPI(a *app) {
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
 	exposeKANAPI(a, api)
+	exposeWeightsAPI(api, a)
 	js.Global().Set("playground", api)
 }
 

@@ -83,6 +83,8 @@ func sessionFromHash(hash string) (sess *session.Session, msg string, broken boo
 		msg = fmt.Sprintf("This link's experiment cannot run, so the default experiment is shown instead: %v", err)
 		broken = true
 		sess, err = session.New(experiment.Default())
+	} else if !broken {
+		msg = strings.TrimSpace(msg + " " + restoreLinkWeights(sess, hash))
 	}
 	return sess, msg, broken, err
 }
@@ -123,6 +125,11 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Snapped:    a.snapped,
 		EmbedLink:  a.embedLink,
 		ImportData: a.importData,
+
+		LinkWithWeights: a.linkWithWeights,
+		Export:          a.exportJSON,
+		Import:          a.importJSON,
+		NewExperiment:   a.newExperiment,
 	})
 	a.panel.ShowMessage(a.message)
 }
@@ -190,6 +197,16 @@ func (a *app) load(hash string) error {
 	if err != nil {
 		return err
 	}
+	a.install(sess, msg, hash, broken)
+	if msg != "" {
+		return errors.New(msg)
+	}
+	return nil
+}
+
+// install puts a new session (a link's, a file's) in place with the
+// message to show, and link in the address bar as showLink does.
+func (a *app) install(sess *session.Session, msg, link string, broken bool) {
 	a.mu.Lock()
 	// A loaded link keeps the page's run state, and starts it if it asks
 	// to play.
@@ -199,13 +216,9 @@ func (a *app) load(hash string) error {
 	a.resetHistory()
 	a.stats.longestUpdate = 0
 	a.message = msg
-	a.showLink(hash, broken)
+	a.showLink(link, broken)
 	a.mu.Unlock()
 	a.syncPanel()
-	if msg != "" {
-		return errors.New(msg)
-	}
-	return nil
 }
 
 // open replaces the experiment with spec (a preset's), as opening its

@@ -11,7 +11,7 @@ import (
 
 func main() {
 	win := dom.GetWindow()
-	a, err := newApp(win.Location().Hash())
+	a, err := newApp(startingHash(win.Location().Hash()))
 	if err != nil {
 		log.Fatalf("playground: %v", err)
 	}
@@ -25,6 +25,7 @@ func main() {
 	a.listenForHashChanges(win)
 	exposeAPI(a)
 	a.listenForHostMessages(win)
+	a.startAutosave(win)
 	for _, id := range []string{"loading", "placeholder"} {
 		if el := win.Document().GetElementByID(id); el != nil {
 			el.Remove()

@@ -42,6 +42,14 @@ type Actions struct {
 	// (then the page calls ShowUpload), or shows why not and keeps the
 	// experiment.
 	ImportData func(csv string) error
+	// LinkWithWeights is Link with the trained weights in it, or why they
+	// cannot go in a link; Export is the export file's text; Import loads
+	// one (or a preset file) or says why not, keeping the experiment;
+	// NewExperiment forgets the autosaved one and opens the default.
+	LinkWithWeights func() (string, error)
+	Export          func() (string, error)
+	Import          func(text string) error
+	NewExperiment   func()
 }
 
 // Panel is the control panel inside a root element.
@@ -56,6 +64,7 @@ type Panel struct {
 	layers  *layerEditor
 	brush   *brush
 	link    *dom.HTMLInputElement
+	weights shareWeights
 	papers  *papersPanel
 
 	// embed is an embed's choice of controls, nil on the full page;
@@ -143,7 +152,7 @@ func (p *Panel) Sync() {
 	}
 	p.SyncRunning()
 	if p.link != nil {
-		p.link.SetValue(p.act.Link())
+		p.syncLink()
 	}
 	if p.embedded != nil {
 		p.embedded.sync()
@@ -270,10 +279,11 @@ func (p *Panel) buildShare() {
 	p.link.SetReadOnly(true)
 	p.link.SetAttribute("aria-label", "Link to this experiment")
 	s.AppendChild(p.link)
+	p.buildShareWeights(s)
 	status := p.element("span", "copied")
 	p.button(s, "copy-link", "Copy link", "Copy a link that reproduces this experiment", func() {
-		url := p.act.Link()
-		p.link.SetValue(url)
+		p.syncLink()
+		url := p.link.Value()
 		p.link.Select()
 		status.SetTextContent("")
 		copyText(url, func(err error) {
@@ -287,4 +297,5 @@ func (p *Panel) buildShare() {
 		})
 	})
 	s.AppendChild(status)
+	p.buildFiles(s)
 }

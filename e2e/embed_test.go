@@ -354,5 +354,15 @@ func buildEmbedSnippet(t *testing.T, ctx context.Context, chosen embedmode.Optio
 	if u, err := url.Parse(preview["src"]); err != nil || u.Query().Get("embed") != "1" {
 		t.Errorf("the preview's address %q is not in embed mode", preview["src"])
 	}
+	// Starting from the trained weights puts them in the embed's link
+	// (key w); unticked, the embed starts from scratch.
+	if strings.Contains(snippet, "&amp;w=") {
+		t.Errorf("the snippet carries weights before they were asked for: %s", snippet)
+	}
+	runHost(t, ctx, `document.getElementById("embed-trained").click()`)
+	if trained := evalHost[string](t, ctx, `document.getElementById("embed-snippet").value`); !strings.Contains(trained, "&amp;w=") {
+		t.Errorf("with the trained weights ticked, the snippet has none: %s", trained)
+	}
+	runHost(t, ctx, `document.getElementById("embed-trained").click()`)
 	return snippet
 }

@@ -246,13 +246,22 @@ func (a *app) link() string {
 }
 
 // embedLink is the link an embed of the current experiment opens, with
-// autoplay or without (panel.Actions.EmbedLink).
-func (a *app) embedLink(autoplay bool) string {
+// autoplay or without, from its trained weights or from scratch
+// (panel.Actions.EmbedLink); note says why trained weights were left out.
+func (a *app) embedLink(autoplay, trained bool) (link, note string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	spec := a.sess.Spec()
 	spec.View.Play = autoplay
-	return pageLink(spec)
+	if trained {
+		hash, err := a.hashWithWeights(spec)
+		if err == nil {
+			loc := dom.GetWindow().Location()
+			return loc.Origin() + loc.Pathname() + "#" + hash, ""
+		}
+		note = fmt.Sprintf("The embed starts from scratch: %v; share a file instead.", err)
+	}
+	return pageLink(spec), note
 }
 
 // pageLink is the page's address (no query) with spec's hash.

@@ -45,18 +45,29 @@ func restorePayload(sess *session.Session, payload string) error {
 func (a *app) linkWithWeights() (string, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	hash, err := a.hashWithWeights(a.sess.Spec())
+	if err != nil {
+		return "", err
+	}
+	loc := dom.GetWindow().Location()
+	return loc.Origin() + loc.Pathname() + "#" + hash, nil
+}
+
+// hashWithWeights is spec's hash with the session's trained weights, or
+// why they cannot go in a link. The caller holds a.mu; spec is the
+// session's, perhaps with other view settings (an embed's autoplay).
+func (a *app) hashWithWeights(spec experiment.Spec) (string, error) {
 	if counts := a.sess.WeightCounts(); !mayFitInLink(counts) {
 		return "", fmt.Errorf("the network's %d values are too many for a link", counts.Params+counts.State)
 	}
-	hash, err := experiment.EncodeHashWithWeights(a.sess.Spec(), a.sess.Weights())
+	hash, err := experiment.EncodeHashWithWeights(spec, a.sess.Weights())
 	if err != nil {
 		return "", err
 	}
 	if len(hash) > experiment.MaxHashLen {
 		return "", fmt.Errorf("with them the link would be %d KB, and pages read at most %d KB", len(hash)>>10, experiment.MaxHashLen>>10)
 	}
-	loc := dom.GetWindow().Location()
-	return loc.Origin() + loc.Pathname() + "#" + hash, nil
+	return hash, nil
 }
 
 // mayFitInLink says whether a network's weights could fit in a link at

@@ -22,6 +22,7 @@ type embedBuilder struct {
 	width, height int
 	controls      map[embedmode.Control]*dom.HTMLInputElement
 	autoplay      *dom.HTMLInputElement
+	trained       *dom.HTMLInputElement // start from the trained weights
 	snippet       *dom.HTMLTextAreaElement
 	status        dom.HTMLElement
 	dialog        dom.HTMLElement
@@ -54,6 +55,7 @@ func (p *Panel) buildEmbedBuilder() *embedBuilder {
 		b.controls[c].SetChecked(embedmode.NewOptions(embedmode.DefaultControls...).Shows(c))
 	}
 	b.autoplay = b.check(details, "embed-autoplay", "Start training when shown")
+	b.trained = b.check(details, "embed-trained", "Start from the trained weights")
 
 	b.snippet = p.doc.CreateElement("textarea").(*dom.HTMLTextAreaElement)
 	b.snippet.SetID("embed-snippet")
@@ -138,16 +140,20 @@ func (b *embedBuilder) options() embedmode.Options {
 }
 
 // src is the embed's address: the experiment's link (Actions.EmbedLink)
-// in embed mode.
-func (b *embedBuilder) src() string {
-	return embedmode.URL(b.p.act.EmbedLink(b.autoplay.Checked()), b.options())
+// in embed mode; note says why trained weights were left out of it.
+func (b *embedBuilder) src() (src, note string) {
+	link, note := b.p.act.EmbedLink(b.autoplay.Checked(), b.trained.Checked())
+	return embedmode.URL(link, b.options()), note
 }
 
 // sync writes the snippet for the current experiment and choices, and
 // shows them in the open preview. The snippet is text in a textarea;
 // nothing of it is parsed as HTML here.
 func (b *embedBuilder) sync() {
-	src := b.src()
+	src, note := b.src()
+	if note != "" || b.trained.Checked() {
+		b.status.SetTextContent(note) // text, never HTML
+	}
 	_, hash, _ := strings.Cut(src, "#")
 	b.snippet.SetValue(embedmode.Snippet(src, embedmode.Title(hash), b.width, b.height))
 	if b.previewing != "" {
@@ -181,7 +187,8 @@ func (b *embedBuilder) buildPreview() {
 }
 
 func (b *embedBuilder) showPreview() {
-	b.showIn(b.src())
+	src, _ := b.src()
+	b.showIn(src)
 	if !b.dialog.HasAttribute("open") {
 		b.dialog.Underlying().Call("showModal")
 	}

@@ -35,9 +35,10 @@ type Actions struct {
 	Snapped func() bool
 	// EmbedLink is the page address and hash an embed opens (the embed
 	// builder adds its query): the current experiment, starting to train
-	// when autoplay. It is the one place that decides what an embed
-	// starts from.
-	EmbedLink func(autoplay bool) string
+	// when autoplay, from its trained weights when trained (note says why
+	// they were left out, when they were). It is the one place that
+	// decides what an embed starts from.
+	EmbedLink func(autoplay, trained bool) (link, note string)
 	// ImportData switches the experiment to the points of a CSV file
 	// (then the page calls ShowUpload), or shows why not and keeps the
 	// experiment.

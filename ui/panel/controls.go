@@ -172,9 +172,8 @@ func (p *Panel) addRange(parent dom.Element, id, label string, lo, hi, step int,
 	return c
 }
 
-// addCheck binds a checkbox to the spec.
-func (p *Panel) addCheck(parent dom.Element, id, label string,
-	get func(experiment.Spec) bool, set func(*experiment.Spec, bool)) *control {
+// checkbox adds a checkbox with its label in a row of its own.
+func (p *Panel) checkbox(parent dom.Element, id, label string) (*dom.HTMLInputElement, dom.HTMLElement) {
 	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
 	in.SetType("checkbox")
 	in.SetID(id)
@@ -185,6 +184,13 @@ func (p *Panel) addCheck(parent dom.Element, id, label string,
 	l.SetTextContent(label)
 	row.AppendChild(l)
 	parent.AppendChild(row)
+	return in, row
+}
+
+// addCheck binds a checkbox to the spec.
+func (p *Panel) addCheck(parent dom.Element, id, label string,
+	get func(experiment.Spec) bool, set func(*experiment.Spec, bool)) *control {
+	in, row := p.checkbox(parent, id, label)
 	c := &control{row: row}
 	c.sync = func(s experiment.Spec) { in.SetChecked(get(s)) }
 	in.AddEventListener("change", false, func(dom.Event) {

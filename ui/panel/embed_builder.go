@@ -113,17 +113,7 @@ func (b *embedBuilder) sizeField(parent dom.Element, id, label string, lo, hi in
 
 // check adds a checkbox that refreshes the snippet.
 func (b *embedBuilder) check(parent dom.Element, id, label string) *dom.HTMLInputElement {
-	p := b.p
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
-	in.SetType("checkbox")
-	in.SetID(id)
-	row := p.element("div", "row check")
-	row.AppendChild(in)
-	l := p.element("label", "")
-	l.SetAttribute("for", id)
-	l.SetTextContent(label)
-	row.AppendChild(l)
-	parent.AppendChild(row)
+	in, _ := b.p.checkbox(parent, id, label)
 	in.AddEventListener("change", false, func(dom.Event) { b.sync() })
 	return in
 }

@@ -26,17 +26,9 @@ type shareWeights struct {
 
 func (p *Panel) buildShareWeights(s dom.Element) {
 	w := &p.weights
-	w.include = p.doc.CreateElement("input").(*dom.HTMLInputElement)
-	w.include.SetType("checkbox")
-	w.include.SetID("share-weights")
-	row := p.element("div", "row check")
-	row.AppendChild(w.include)
-	l := p.element("label", "")
-	l.SetAttribute("for", "share-weights")
-	l.SetTextContent("Include trained weights")
-	l.SetTitle("The link opens at this step with these weights (rounded to float16) instead of training from scratch")
-	row.AppendChild(l)
-	s.AppendChild(row)
+	var row dom.HTMLElement
+	w.include, row = p.checkbox(s, "share-weights", "Include trained weights")
+	row.SetTitle("The link opens at this step with these weights (rounded to float16) instead of training from scratch")
 	w.include.AddEventListener("change", false, func(dom.Event) { p.syncLink() })
 
 	w.length = p.element("span", "link-length")

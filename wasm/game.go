@@ -435,7 +435,7 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	default:
 		hint := "click: add point"
 		switch {
-		case g.inert:
+		case g.inert || !set.OnPlane(): // an embed without the data controls; examples that are not points
 			hint = ""
 		case g.removing:
 			hint = "click: remove point"

@@ -44,7 +44,7 @@ SCALAR_E2E := TestPlaygroundTrainsEditsAndShares|TestDivergencePausesAndKeepsWei
 
 test-browser: build
 	./scripts/ensure-package.sh chromium
-	$(GO) test -count=1 -tags browser -timeout 15m ./e2e
+	$(GO) test -count=1 -tags browser -timeout 30m ./e2e
 	E2E_KERNELS=scalar $(GO) test -count=1 -tags browser -timeout 10m -run '$(SCALAR_E2E)' ./e2e
 
 # BENCH_FLAGS=-only=node (or browser) runs one section of the benchmarks.

@@ -52,7 +52,11 @@ func (s *synapses) init(in, out, mode, maxDelay, sharpen int, gain float32, init
 	s.w = Param{Name: "W", Rows: in, Cols: out, Decay: true,
 		Value: make([]float32, in*out), Grad: make([]float32, in*out)}
 	initWeights(init, s.w.Value, in, out, rng)
-	kernels.Scale(gain, s.w.Value)
+	// A plain loop, not kernels.Scale: constructors are reachable from the
+	// kind registry in the Worker, which has no kernel module to import.
+	for i := range s.w.Value {
+		s.w.Value[i] *= gain
+	}
 	switch mode {
 	case DelayFixed:
 		s.fixed = Param{Name: "delays", Rows: in, Cols: out, Value: make([]float32, in*out)}

@@ -97,15 +97,16 @@ func browserSection(loads, frames int, full bool) {
 	bl := httptest.NewServer(compressedFiles(baselineDir, http.FileServer(http.Dir(baselineDir))))
 	defer bl.Close()
 
-	appFirst, wire := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
-	baseFirst, baseWire := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
+	appFirst, wire, stages := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0 && window.playground.status().panel`, `window.playground.status().firstFrameMs`, loads)
+	baseFirst, baseWire, baseStages := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
 	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, brotli, cache disabled) | playground | baseline | ratio |")
 	fmt.Println("|---|---|---|---|")
 	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appFirst, baseFirst, appFirst/baseFirst)
 	// An embed (?embed=1, as oEmbed and the embed builder write it) is the
 	// same program and files; only its panel is smaller.
-	embedFirst, _ := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0`, `window.playground.status().firstFrameMs`, loads)
+	embedFirst, _, _ := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0 && window.playground.status().panel`, `window.playground.status().firstFrameMs`, loads)
 	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, embedFirst, baseFirst, embedFirst/baseFirst)
+	printStages(stages, baseStages, wire)
 	printWire(wire, baseWire)
 	if !full {
 		return
@@ -299,10 +300,12 @@ func startBrowser() (context.Context, func()) {
 // disabled (a first visit: the build's files are cached immutable, so a
 // cached reload says nothing) and reads the page's own performance.now()
 // at its first drawn frame: milliseconds from navigation. It returns the
-// median, and the files of the last load with their bytes on the wire.
-func medianFirstFrame(browser context.Context, url, ready, read string, loads int) (float64, []wireFile) {
+// median, the files of the last load with their bytes on the wire, and
+// the median time of each start-up stage the page marked (startup.go).
+func medianFirstFrame(browser context.Context, url, ready, read string, loads int) (float64, []wireFile, map[string]float64) {
 	var times []float64
 	var files []wireFile
+	stages := map[string][]float64{}
 	for range loads {
 		tab, cancel := chromedp.NewContext(browser)
 		ctx, cancelT := context.WithTimeout(tab, 2*time.Minute)
@@ -322,14 +325,25 @@ func medianFirstFrame(browser context.Context, url, ready, read string, loads in
 		if err == nil {
 			files, err = chromedp.Run(ctx, chromedp.Evaluate[[]wireFile](wireScript))
 		}
+		var marks map[string]float64
+		if err == nil {
+			marks, err = chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](stagesScript))
+		}
 		cancelT()
 		cancel()
 		if err != nil {
 			log.Fatalf("bench: loading %s: %v", url, err)
 		}
 		times = append(times, ms)
+		for name, at := range marks {
+			stages[name] = append(stages[name], at)
+		}
 	}
-	return median(times), files
+	medians := map[string]float64{}
+	for name, at := range stages {
+		medians[name] = median(at)
+	}
+	return median(times), files, medians
 }
 
 // frameTimes reads the page's Go time per frame while training and while
@@ -355,7 +369,7 @@ func frameTimes(browser context.Context, url string, frames int) (training, paus
 		return ms
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(url),
-		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
+		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0 && window.playground.status().panel`)); err != nil {
 		log.Fatalf("bench: %v", err)
 	}
 	training = measure()

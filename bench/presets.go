@@ -86,7 +86,7 @@ func openExperiment(browser context.Context, base, open string) (ctx context.Con
 	ctx, cancelT := context.WithTimeout(tab, 5*time.Minute)
 	done = func() { cancelT(); cancel() }
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"),
-		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0`)); err != nil {
+		chromedp.Poll[chromedp.Void](`window.playground && window.playground.status().frames > 0 && window.playground.status().panel`)); err != nil {
 		log.Fatalf("bench: %v", err)
 	}
 	if open != "" {

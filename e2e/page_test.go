@@ -72,7 +72,7 @@ func open(t *testing.T, ctx context.Context, url string) status {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	waitFor(t, ctx, `window.playground && window.playground.status().frames >= 1`)
+	waitFor(t, ctx, `window.playground && window.playground.status().frames >= 1 && window.playground.status().panel`)
 	s := currentStatus(t, ctx)
 	if want := wantKernels(); s.Kernels != want {
 		t.Fatalf("%s runs the %q kernels, want %q", url, s.Kernels, want)

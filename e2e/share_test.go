@@ -39,7 +39,7 @@ func openTrained(t *testing.T, ctx context.Context, url string) status {
 	if err := chromedp.Do(c, chromedp.Navigate(withKernels(t, url))); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	waitFor(t, c, `window.playground && window.playground.status().frames >= 1`)
+	waitFor(t, c, `window.playground && window.playground.status().frames >= 1 && window.playground.status().panel`)
 	return currentStatus(t, c)
 }
 
@@ -179,7 +179,7 @@ func TestAutosaveSurvivesReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	cancel()
-	waitFor(t, tab, `window.playground && window.playground.status().frames >= 1`)
+	waitFor(t, tab, `window.playground && window.playground.status().frames >= 1 && window.playground.status().panel`)
 	reloaded := currentStatus(t, tab)
 	if reloaded.Step != trained.Step || reloaded.Hash != trained.Hash || reloaded.Error != "" {
 		t.Fatalf("after a reload: step %d hash %q error %q; want step %d hash %q", reloaded.Step, reloaded.Hash, reloaded.Error, trained.Step, trained.Hash)

@@ -62,7 +62,7 @@ func TestPageUnderWorkerd(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
 		t.Fatalf("opening %s: %v", page, err)
 	}
-	waitFor(t, ctx, `(window.playground && window.playground.status().frames >= 1) ||
+	waitFor(t, ctx, `(window.playground && window.playground.status().frames >= 1 && window.playground.status().panel) ||
 		document.getElementById("loading")?.getAttribute("role") === "alert"`)
 	loaderSays, err := chromedp.Run(ctx, chromedp.Evaluate[string](
 		`document.getElementById("loading")?.getAttribute("role") === "alert" ? document.getElementById("loading").textContent : ""`))

@@ -22,12 +22,14 @@ const maxAPISteps = 10000
 //	status()   {step, epoch, trainLoss, testLoss, trainAcc, testAcc,
 //	            trainRMSE, testRMSE, params, flops, running, visible,
 //	            suspended, error, hash,
-//	            ticks, frames, fresh, firstFrameMs, goMsPerFrame,
+//	            ticks, frames, panel, fresh, firstFrameMs, goMsPerFrame,
 //	            longestUpdateMs, pictureMs, viewsMs, kernels}
 //	           (the task's metric by name: accuracy for classes, RMSE for
 //	           a regression, the other null; params and flops: the
 //	           network's trainable values and floating-point operations per
 //	           example;
+//	           panel: the controls are built (just after the first
+//	           picture, so it shows sooner; open() needs them);
 //	           fresh: the picture shows this step and the latest edit;
 //	           longestUpdateMs: the longest training slice of a frame
 //	           since the experiment was loaded;
@@ -207,6 +209,7 @@ func (a *app) status() map[string]any {
 		"hash":            experiment.EncodeHash(a.sess.Spec()),
 		"ticks":           a.stats.ticks,
 		"frames":          a.stats.frames,
+		"panel":           a.panel != nil,
 		"hover":           hoverJS(a.hover),
 		"fresh":           a.drawnStep == m.Step && a.drawnEdits == a.edits,
 		"firstFrameMs":    a.stats.firstFrameMs,

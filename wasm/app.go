@@ -34,6 +34,9 @@ type app struct {
 	// bad link's reason until the next successful edit.
 	message string
 	stats   frameStats
+	// afterFirstFrame, set until the first picture is drawn, builds the
+	// panel once that picture is on the screen (startup.go).
+	afterFirstFrame func()
 	// edits counts changes the picture shows but the session's generation
 	// and step do not (a live edit, a load, a reset), so Draw redraws.
 	edits int

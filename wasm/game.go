@@ -279,6 +279,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.drawCost = g.pictureCost + time.Since(drawStart)
 	a.stats.addDraw(time.Since(start), g.drawCost, time.Since(drawStart))
 	g.pictureCost = 0
+	if a.afterFirstFrame != nil {
+		a.afterFirstFrame()
+		a.afterFirstFrame = nil
+	}
 	a.mu.Unlock()
 }
 

@@ -10,6 +10,7 @@ import (
 )
 
 func main() {
+	markStartup("main")
 	win := dom.GetWindow()
 	a, err := newApp(startingHash(win.Location().Hash()))
 	if err != nil {
@@ -19,8 +20,9 @@ func main() {
 	if !ok {
 		log.Fatal("playground: the page has no #controls element")
 	}
+	markStartup("session")
 	a.startEmbed(win.Document())
-	a.attachPanel(root)
+	a.buildPanelLater(func() { a.attachPanel(root) })
 	a.listenForKeys(win)
 	a.listenForHashChanges(win)
 	exposeAPI(a)
@@ -32,6 +34,7 @@ func main() {
 		}
 	}
 
+	markStartup("listening")
 	ebiten.SetRunnableOnUnfocused(true)
 	// The screen keeps its picture between frames: Draw skips frames
 	// where nothing visible changed.

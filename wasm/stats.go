@@ -31,6 +31,9 @@ const statsWindow = 120
 
 func (s *frameStats) addUpdate(d time.Duration) {
 	s.ticks++
+	if s.ticks == 1 {
+		markStartup("first-update")
+	}
 	if s.window >= statsWindow {
 		s.recentUpdate -= s.recentUpdate / statsWindow
 		s.recentDraw -= s.recentDraw / statsWindow
@@ -51,6 +54,7 @@ func (s *frameStats) addDraw(d, picture, views time.Duration) {
 	s.recentDraw += d
 	s.frames++
 	if s.frames == 1 {
+		markStartup("first-frame")
 		s.firstFrameMs = js.Global().Get("performance").Call("now").Float()
 	}
 }

@@ -23,7 +23,7 @@ type control struct {
 type edit func(mutate func(s *experiment.Spec) error)
 
 func (p *Panel) element(tag, class string) dom.HTMLElement {
-	el := p.doc.CreateElement(tag).(dom.HTMLElement)
+	el := p.newElement(tag)
 	if class != "" {
 		el.SetAttribute("class", class)
 	}
@@ -54,7 +54,7 @@ func names[E interface{ String() string }](all []E) []choice {
 
 // newSelect makes a <select> offering choices.
 func (p *Panel) newSelect(id string, choices []choice) *dom.HTMLSelectElement {
-	sel := p.doc.CreateElement("select").(*dom.HTMLSelectElement)
+	sel := p.newSelectElement()
 	sel.SetID(id)
 	p.setChoices(sel, choices)
 	return sel
@@ -64,7 +64,7 @@ func (p *Panel) newSelect(id string, choices []choice) *dom.HTMLSelectElement {
 func (p *Panel) setChoices(sel *dom.HTMLSelectElement, choices []choice) {
 	sel.SetInnerHTML("")
 	for _, c := range choices {
-		o := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
+		o := p.newOption()
 		o.SetValue(c.value)
 		o.SetTextContent(c.label)
 		sel.AppendChild(o)
@@ -97,7 +97,7 @@ type numberField struct {
 // addNumber binds an <input type=number> to the spec. It edits on
 // "change" (enter or leaving the field), not on every keystroke.
 func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("number")
 	in.SetID(f.id)
 	for attr, v := range map[string]string{"min": f.min, "max": f.max, "step": f.step} {
@@ -143,7 +143,7 @@ func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
 // addRange binds an <input type=range> showing its value beside it.
 func (p *Panel) addRange(parent dom.Element, id, label string, lo, hi, step int,
 	get func(experiment.Spec) int, set func(*experiment.Spec, int)) *control {
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("range")
 	in.SetID(id)
 	in.SetAttribute("min", strconv.Itoa(lo))
@@ -174,7 +174,7 @@ func (p *Panel) addRange(parent dom.Element, id, label string, lo, hi, step int,
 
 // checkbox adds a checkbox with its label in a row of its own.
 func (p *Panel) checkbox(parent dom.Element, id, label string) (*dom.HTMLInputElement, dom.HTMLElement) {
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("checkbox")
 	in.SetID(id)
 	row := p.element("div", "row check")
@@ -203,7 +203,7 @@ func (p *Panel) addCheck(parent dom.Element, id, label string,
 
 // button adds a <button> that runs action.
 func (p *Panel) button(parent dom.Element, id, label, title string, action func()) *dom.HTMLButtonElement {
-	b := p.doc.CreateElement("button").(*dom.HTMLButtonElement)
+	b := p.newButton()
 	b.SetID(id)
 	b.SetTextContent(label)
 	if title != "" {

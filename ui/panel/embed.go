@@ -55,7 +55,7 @@ func (p *Panel) buildEmbedBar() *embedBar {
 		toggle.SetAttribute("aria-expanded", "false")
 	}
 
-	b.open = p.doc.CreateElement("a").(*dom.HTMLAnchorElement)
+	b.open = p.newAnchor()
 	b.open.SetID("open-full")
 	b.open.SetTextContent("Open in the full playground ↗")
 	b.open.SetAttribute("target", "_blank")

@@ -57,7 +57,7 @@ func (p *Panel) buildEmbedBuilder() *embedBuilder {
 	b.autoplay = b.check(details, "embed-autoplay", "Start training when shown")
 	b.trained = b.check(details, "embed-trained", "Start from the trained weights")
 
-	b.snippet = p.doc.CreateElement("textarea").(*dom.HTMLTextAreaElement)
+	b.snippet = p.newTextArea()
 	b.snippet.SetID("embed-snippet")
 	b.snippet.SetReadOnly(true)
 	b.snippet.SetAttribute("rows", "4")
@@ -90,7 +90,7 @@ func (p *Panel) buildEmbedBuilder() *embedBuilder {
 // good one kept.
 func (b *embedBuilder) sizeField(parent dom.Element, id, label string, lo, hi int, v *int) {
 	p := b.p
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("number")
 	in.SetID(id)
 	in.SetAttribute("min", strconv.Itoa(lo))

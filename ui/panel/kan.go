@@ -20,7 +20,7 @@ const formulaRefresh = 1000
 // network, which keeps training, and the formula text out then follows
 // the constants as they train.
 func (p *Panel) buildKANActions(sec dom.Element, out dom.HTMLElement) {
-	threshold := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	threshold := p.newInput()
 	threshold.SetType("number")
 	threshold.SetID("prune-threshold")
 	threshold.SetAttribute("min", "0")

@@ -262,7 +262,7 @@ func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) optionCon
 		}
 		in = p.newSelect(id, choices)
 	} else {
-		num := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+		num := p.newInput()
 		num.SetType("number")
 		num.SetID(id)
 		num.SetAttribute("min", formatOption(o.Min))

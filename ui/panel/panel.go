@@ -275,7 +275,7 @@ func (p *Panel) fillRun(bar dom.HTMLElement) {
 
 func (p *Panel) buildShare() {
 	s := p.section("Share")
-	p.link = p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	p.link = p.newInput()
 	p.link.SetID("link")
 	p.link.SetReadOnly(true)
 	p.link.SetAttribute("aria-label", "Link to this experiment")

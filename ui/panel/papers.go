@@ -49,7 +49,7 @@ func (p *Panel) buildPapers() *papersPanel {
 	summary.SetTextContent("Papers and presets")
 	pp.details.AppendChild(summary)
 
-	pp.search = p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	pp.search = p.newInput()
 	pp.search.SetType("search")
 	pp.search.SetID("papers-search")
 	pp.search.SetAttribute("placeholder", "Search by title or tag")

@@ -111,7 +111,7 @@ func (pp *papersPanel) text(parent dom.Element, tag, class, text string) dom.HTM
 }
 
 func (pp *papersPanel) openButton(parent dom.Element, preset catalog.Preset, label string) {
-	b := pp.p.doc.CreateElement("button").(*dom.HTMLButtonElement)
+	b := pp.p.newButton()
 	b.SetAttribute("class", "open-preset")
 	b.SetAttribute("data-preset", preset.ID)
 	b.SetTextContent(label)

@@ -44,7 +44,7 @@ func (p *Panel) buildFiles(s dom.Element) {
 	row := p.element("div", "row files")
 	s.AppendChild(row)
 	p.button(row, "export", "Export file", "Download the experiment and its trained weights as a JSON file", p.exportFile)
-	file := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	file := p.newInput()
 	file.SetType("file")
 	file.SetID("import-file")
 	file.SetAttribute("accept", ".json,application/json")

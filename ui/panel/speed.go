@@ -16,7 +16,7 @@ import (
 // experiment.Speeds (steps per frame, "max" last: as many as fit the
 // frame's time budget), shown beside it.
 func (p *Panel) addSpeed(parent dom.HTMLElement) {
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("range")
 	in.SetID("speed")
 	in.SetAttribute("min", "0")

@@ -19,7 +19,7 @@ import (
 // ever inserted as HTML: messages are set as text.
 func (p *Panel) buildUpload(sec dom.Element) {
 	row := p.element("div", "row upload")
-	in := p.doc.CreateElement("input").(*dom.HTMLInputElement)
+	in := p.newInput()
 	in.SetType("file")
 	in.SetID("upload-csv")
 	in.SetAttribute("accept", ".csv,.tsv,.txt,text/csv,text/plain")

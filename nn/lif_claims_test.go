@@ -22,21 +22,22 @@ type spikingRun struct {
 	maxDelay       int
 	epochs         int
 	lr             float64
+	timing         data.Timing // the task's gaps and onsets (zero: the defaults)
 }
 
 // testAccuracy trains the run's network with delays mode on seed and
 // returns its test accuracy (delays rounded, as at inference).
 func (c spikingRun) testAccuracy(t *testing.T, mode int, seed uint64) float32 {
 	t.Helper()
-	pts := data.Generate(c.set, 600, c.noise, c.classes, seed)
+	pts := data.GenerateTimed(c.set, 600, c.noise, c.classes, c.timing, seed)
 	trainIdx, testIdx := data.SplitIndices(len(pts), 70, seed+100)
-	steps, in := c.set.Steps(c.classes), c.set.Channels()
+	steps, in := c.set.Steps(c.classes, c.timing), c.set.Channels()
 	rows := func(idx []int) (x, y nn.Matrix) {
 		p := make([]data.Point, len(idx))
 		for i, j := range idx {
 			p[i] = pts[j]
 		}
-		x = nn.Matrix{Rows: len(p), Cols: steps * in, Data: c.set.InputMatrix(nil, p, nil, c.classes)}
+		x = nn.Matrix{Rows: len(p), Cols: steps * in, Data: c.set.InputMatrix(nil, p, nil, c.classes, c.timing)}
 		y = nn.Matrix{Rows: len(p), Cols: c.classes, Data: data.Targets(nil, p, c.classes)}
 		return x, y
 	}

@@ -12,14 +12,14 @@ import (
 
 // exampleGrid writes the input rows of cells examples of a temporal set
 // into dst's storage, cycling through pts, and returns it.
-func exampleGrid(dst []float32, set data.Set, pts []data.Point, cells, classes int) []float32 {
+func exampleGrid(dst []float32, set data.Set, pts []data.Point, cells, classes int, tm data.Timing) []float32 {
 	picked := make([]data.Point, cells)
 	for i := range picked {
 		if len(pts) > 0 {
 			picked[i] = pts[i%len(pts)]
 		}
 	}
-	return set.InputMatrix(dst, picked, nil, classes)
+	return set.InputMatrix(dst, picked, nil, classes, tm)
 }
 
 // stepTotals returns m with each unit's values summed over the time steps

@@ -52,8 +52,8 @@ type gridKey struct {
 	set      data.Set
 	classes  int
 	timing   data.Timing // a latency code's steps, the interval task's options
-	features uint64 // one bit per feature, in order: a spec lists each once, in canonical order
-	examples int    // for spike trains, the session generation whose examples fill the grid
+	features uint64      // one bit per feature, in order: a spec lists each once, in canonical order
+	examples int         // for spike trains, the session generation whose examples fill the grid
 }
 
 func featureBits(feats []data.Feature) uint64 {

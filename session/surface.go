@@ -135,9 +135,9 @@ func (s *Session) finishSurface(net *nn.Network) {
 	c.shape(net, inputs, res*res)
 	grid := stepTotals(&c.totals, c.grid, inputs)
 	if s.spec.LatencyCoded() {
-		// One spike per input everywhere: its thumbnail shows the
-		// feature's value its latency codes instead.
-		grid = nn.Matrix{Rows: res * res, Cols: inputs, Data: c.values0}
+		// One spike or none per channel everywhere: a channel's thumbnail
+		// shows the magnitude its latency codes instead.
+		grid = channelMagnitudes(&c.totals, c.values0, len(s.spec.Features))
 	}
 	for u := range inputs {
 		scaledColumn(c.values[0][u], grid, u)

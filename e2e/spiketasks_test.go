@@ -89,11 +89,11 @@ func TestTimingOptionsInTheLink(t *testing.T) {
 	if again.Hash != s.Hash || again.Error != "" {
 		t.Errorf("loading %q: hash %q, error %q", s.Hash, again.Hash, again.Error)
 	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "spiketasks-xor-latency-panel")
 	// A hand-edited link out of bounds is refused with a message.
-	bad := call(t, tab, `window.playground.load("v=2&d=interval&k=4&gap=999")`)
+	bad := call(t, tab, `window.playground.load("v=2&d=interval&k=4&gap=999&l=lif:8:linear,lif:4:linear")`)
 	if bad.Error == "" {
 		t.Errorf("a link with gap=999 opened without a message: hash %q", bad.Hash)
 	}
-	waitForPicture(t, tab)
-	screenshot(t, tab, "spiketasks-xor-latency-panel")
 }

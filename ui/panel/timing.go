@@ -24,14 +24,23 @@ func (p *Panel) buildTiming(sec dom.Element) {
 	interval := func(s experiment.Spec) bool { return s.Data.Set == data.Interval }
 	p.addNumber(sec, numberField{id: "gap-first", label: "First gap (steps)", min: "1", max: strconv.Itoa(data.MaxGapFirst), step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.GapFirstInEffect()) },
-		set: func(s *experiment.Spec, v float64) { s.Data.GapFirst = int(v) },
+		set: func(s *experiment.Spec, v float64) { s.Data.GapFirst = unlessDefault(int(v), data.DefaultGapFirst) },
 	}).visible = interval
 	p.addNumber(sec, numberField{id: "gap-step", label: "Gap step per class", min: "1", max: strconv.Itoa(data.MaxGapStep), step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.GapStepInEffect()) },
-		set: func(s *experiment.Spec, v float64) { s.Data.GapStep = int(v) },
+		set: func(s *experiment.Spec, v float64) { s.Data.GapStep = unlessDefault(int(v), data.DefaultGapStep) },
 	}).visible = interval
 	p.addNumber(sec, numberField{id: "onsets", label: "Onset range (steps)", min: "1", max: strconv.Itoa(data.MaxOnsets), step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.OnsetRange()) },
-		set: func(s *experiment.Spec, v float64) { s.Data.Onsets = int(v) },
+		set: func(s *experiment.Spec, v float64) { s.Data.Onsets = unlessDefault(int(v), data.DefaultOnsets) },
 	}).visible = interval
+}
+
+// unlessDefault is v, or 0 (data.Timing's "the default") when v is the
+// default, so a link written after setting an option back leaves its key out.
+func unlessDefault(v, def int) int {
+	if v == def {
+		return 0
+	}
+	return v
 }

@@ -17,6 +17,12 @@ const MaxNoise = 50
 // The same arguments always give the same points. An unknown set, an
 // uploaded one (its points are the spec's) or n <= 0 gives no points.
 func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
+	return GenerateTimed(set, n, noise, classes, Timing{}, seed)
+}
+
+// GenerateTimed is Generate with the timing options of a task with a time
+// axis (the interval task's gaps and onsets); other sets ignore them.
+func GenerateTimed(set Set, n int, noise int, classes int, tm Timing, seed uint64) []Point {
 	if n <= 0 || set >= numSets || set.Uploaded() {
 		return nil
 	}
@@ -46,7 +52,7 @@ func Generate(set Set, n int, noise int, classes int, seed uint64) []Point {
 	case Rings:
 		g.rings(n, ClampClasses(classes))
 	case Interval:
-		g.interval(n, set.Classes(classes))
+		g.interval(n, set.Classes(classes), tm)
 	case Sequence:
 		g.sequence(n, set.Classes(classes))
 	default:

@@ -34,14 +34,18 @@ func PairInputs(dst []float32, pts []Point, p int) []float32 {
 }
 
 // InputMatrix writes the network's input rows for pts of the set: the features
-// of points on the plane, the one-hot pairs of a pairs task (classes is
-// then its modulus), or the spike trains of a temporal task.
-func (s Set) InputMatrix(dst []float32, pts []Point, feats []Feature, classes int) []float32 {
+// of points on the plane (latency-coded when tm.Latency is set and the set
+// LatencyCodes), the one-hot pairs of a pairs task (classes is then its
+// modulus), or the spike trains of a temporal task.
+func (s Set) InputMatrix(dst []float32, pts []Point, feats []Feature, classes int, tm Timing) []float32 {
 	if s.Pairs() {
 		return PairInputs(dst, pts, s.Classes(classes))
 	}
 	if s.Temporal() {
-		return s.SpikeInputs(dst, pts, classes)
+		return s.SpikeInputs(dst, pts, classes, tm)
+	}
+	if tm.Latency > 0 && LatencyCodes(s) {
+		return s.LatencyInputs(dst, pts, feats, tm.Latency)
 	}
 	return FeatureMatrix(dst, pts, feats)
 }

@@ -146,10 +146,13 @@ func (s Set) Inputs(features, classes int) int {
 }
 
 // InputWidth is the number of values in one example's input row: Inputs,
-// times Steps for a temporal set.
-func (s Set) InputWidth(features, classes int) int {
+// times Steps for a temporal set or a latency-coded one.
+func (s Set) InputWidth(features, classes int, tm Timing) int {
 	if s.Temporal() {
-		return s.Channels() * s.Steps(classes)
+		return s.Channels() * s.Steps(classes, tm)
+	}
+	if tm.Latency > 0 && LatencyCodes(s) {
+		return LatencyChannels(features) * LatencySteps(tm.Latency)
 	}
 	return s.Inputs(features, classes)
 }

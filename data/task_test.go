@@ -30,7 +30,7 @@ func TestModularPairsAreEveryPairOnce(t *testing.T) {
 func TestPairInputsAreTwoOneHotBlocks(t *testing.T) {
 	const p = 7
 	pts := []Point{{X1: 3, X2: 5}, {X1: 0, X2: 6}, {X1: 9, X2: -1}, {X1: 2.5, X2: 1}}
-	in := ModAdd.InputMatrix(nil, pts, nil, p)
+	in := ModAdd.InputMatrix(nil, pts, nil, p, Timing{})
 	if len(in) != len(pts)*2*p {
 		t.Fatalf("%d values, want %d", len(in), len(pts)*2*p)
 	}
@@ -123,8 +123,8 @@ func TestTaskTableIsConsistent(t *testing.T) {
 		if kinds := btoi(s.OnPlane()) + btoi(s.Pairs()) + btoi(s.Temporal()); kinds != 1 {
 			t.Errorf("%v: on the plane %v, pairs %v, temporal %v: want exactly one", s, s.OnPlane(), s.Pairs(), s.Temporal())
 		}
-		if s.Temporal() != (s.Steps(2) > 0) {
-			t.Errorf("%v: temporal %v but %d steps", s, s.Temporal(), s.Steps(2))
+		if s.Temporal() != (s.Steps(2, Timing{}) > 0) {
+			t.Errorf("%v: temporal %v but %d steps", s, s.Temporal(), s.Steps(2, Timing{}))
 		}
 	}
 	if lo, hi := ModAdd.ClassRange(); lo != MinModulus || hi != MaxModulus {

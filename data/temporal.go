@@ -11,8 +11,9 @@ import (
 // these examples like any other points:
 //
 //   - Interval: channels A and B spike once each; X1 is A's step, X2 is
-//     B's, the class k is the gap, intervalGap(k) steps (2, 5, 8, 11, ...)
-//     up to noise/25 steps of jitter. A spikes at a random onset, so only
+//     B's, the class k is the gap, Timing.Gap(k) steps (by default 2, 5,
+//     8, 11, ...) up to noise/25 steps of jitter. A spikes at a random
+//     onset (Timing.OnsetRange), so only
 //     the gap tells the classes apart: without delays or memory a network
 //     is at chance, and one neuron whose A-synapse is delayed by the gap
 //     solves it.
@@ -23,12 +24,6 @@ import (
 //     X1 is the example's own seed, which draws that onset, jitter and
 //     distractors, X2 the noise percentage it was drawn at. Every example has the same number of spikes, so a rate
 //     code is at chance.
-
-// intervalOnsets is the range of A's random onset step.
-const intervalOnsets = 10
-
-// intervalGap is the gap in steps between A and B for class k.
-func intervalGap(k int) int { return 2 + 3*k }
 
 // The sequence task's shape.
 const (
@@ -59,11 +54,12 @@ func (s Set) Temporal() bool { return s.task().channels > 0 }
 func (s Set) Channels() int { return s.task().channels }
 
 // Steps is the number of time steps of a temporal set's examples for the
-// class count (clamped like Classes), 0 for the others.
-func (s Set) Steps(classes int) int {
+// class count (clamped like Classes) and timing options, 0 for the
+// others (a plane set's latency code is the spec's business: Timing.Latency).
+func (s Set) Steps(classes int, tm Timing) int {
 	switch s {
 	case Interval:
-		return intervalOnsets + intervalGap(s.Classes(classes)-1) + maxJitter + temporalTail
+		return tm.OnsetRange() + tm.Gap(s.Classes(classes)-1) + maxJitter + temporalTail
 	case Sequence:
 		return sequenceOnsets + sequenceWindow + maxJitter + temporalTail
 	}
@@ -71,12 +67,12 @@ func (s Set) Steps(classes int) int {
 }
 
 // interval draws n examples of the interval task, the classes balanced.
-func (g *generator) interval(n, classes int) {
+func (g *generator) interval(n, classes int, tm Timing) {
 	j := jitterOf(g.noise)
 	for k := range classes {
 		for range perClass(n, classes, k) {
-			a := g.rng.IntN(intervalOnsets)
-			b := a + intervalGap(k) + g.rng.IntN(2*j+1) - j
+			a := g.rng.IntN(tm.OnsetRange())
+			b := a + tm.Gap(k) + g.rng.IntN(2*j+1) - j
 			g.pts = append(g.pts, Point{X1: float32(a), X2: float32(b), Label: k})
 		}
 	}
@@ -93,11 +89,11 @@ func (g *generator) sequence(n, classes int) {
 }
 
 // SpikeInputs writes the input rows of a temporal set's points into dst's
-// storage and returns it: Steps(classes)·Channels() values per point. A
-// spike outside the steps, or a point that does not describe one (a
+// storage and returns it: Steps(classes, tm)·Channels() values per point.
+// A spike outside the steps, or a point that does not describe one (a
 // hand-edited file), leaves its row without it rather than panicking.
-func (s Set) SpikeInputs(dst []float32, pts []Point, classes int) []float32 {
-	ch, steps := s.Channels(), s.Steps(classes)
+func (s Set) SpikeInputs(dst []float32, pts []Point, classes int, tm Timing) []float32 {
+	ch, steps := s.Channels(), s.Steps(classes, tm)
 	cols := ch * steps
 	dst = grow(dst, len(pts)*cols)
 	clear(dst)
@@ -173,7 +169,7 @@ func sequenceExample(p Point) sequenceSpikes {
 	for i, t := range sequenceTimes(p.Label) {
 		ex.times[i] = maxJitter + onset + t + rng.IntN(2*j+1) - j
 	}
-	steps := Sequence.Steps(0)
+	steps := Sequence.Steps(0, Timing{})
 	for range int(noise * 100 / 10) {
 		ex.distractors = append(ex.distractors, [2]int{rng.IntN(steps), rng.IntN(sequenceChannels)})
 	}

@@ -21,10 +21,10 @@ func TestIntervalSpikesOnceOnEachChannelAtTheClassGap(t *testing.T) {
 	for _, noise := range []int{0, 25, 50} {
 		const classes = 4
 		pts := Generate(Interval, 400, noise, classes, 3)
-		x := Interval.InputMatrix(nil, pts, nil, classes)
-		steps := Interval.Steps(classes)
+		x := Interval.InputMatrix(nil, pts, nil, classes, Timing{})
+		steps := Interval.Steps(classes, Timing{})
 		cols := steps * Interval.Channels()
-		if len(x) != len(pts)*cols || Interval.InputWidth(0, classes) != cols {
+		if len(x) != len(pts)*cols || Interval.InputWidth(0, classes, Timing{}) != cols {
 			t.Fatalf("%d values for %d points of %d columns", len(x), len(pts), cols)
 		}
 		count := make([]int, classes)
@@ -35,8 +35,8 @@ func TestIntervalSpikesOnceOnEachChannelAtTheClassGap(t *testing.T) {
 			if len(a) != 1 || len(b) != 1 {
 				t.Fatalf("noise %d, row %d: A spikes at %v, B at %v, want once each", noise, r, a, b)
 			}
-			if gap := b[0] - a[0]; abs(gap-intervalGap(p.Label)) > jitter {
-				t.Errorf("noise %d, class %d: gap %d, want %d±%d", noise, p.Label, gap, intervalGap(p.Label), jitter)
+			if gap := b[0] - a[0]; abs(gap-Timing{}.Gap(p.Label)) > jitter {
+				t.Errorf("noise %d, class %d: gap %d, want %d±%d", noise, p.Label, gap, Timing{}.Gap(p.Label), jitter)
 			}
 			count[p.Label]++
 		}
@@ -56,8 +56,8 @@ func TestSequenceHasEqualSpikeCounts(t *testing.T) {
 	const classes = 3
 	for _, noise := range []int{0, 50} {
 		pts := Generate(Sequence, 90, noise, classes, 4)
-		x := Sequence.InputMatrix(nil, pts, nil, classes)
-		cols := Sequence.InputWidth(0, classes)
+		x := Sequence.InputMatrix(nil, pts, nil, classes, Timing{})
+		cols := Sequence.InputWidth(0, classes, Timing{})
 		counts := map[int]bool{}
 		for r := range pts {
 			n := 0
@@ -92,8 +92,8 @@ func TestSequenceHasEqualSpikeCounts(t *testing.T) {
 func TestSpikeInputsToleratesBadPoints(t *testing.T) {
 	bad := []Point{{X1: -3, X2: 1e9}, {X1: 1e30, X2: -5}, {X1: 2.5, X2: float32(math.NaN())}, {X1: float32(math.Inf(1)), Label: -1}, {Label: 1 << 20}}
 	for _, s := range []Set{Interval, Sequence} {
-		x := s.InputMatrix(nil, bad, nil, 4)
-		if len(x) != len(bad)*s.InputWidth(0, 4) {
+		x := s.InputMatrix(nil, bad, nil, 4, Timing{})
+		if len(x) != len(bad)*s.InputWidth(0, 4, Timing{}) {
 			t.Errorf("%v: %d values", s, len(x))
 		}
 	}

@@ -26,7 +26,8 @@ func (s Spec) Clone() Spec {
 func (s Spec) Equal(t Spec) bool {
 	sd, td := s.Data, t.Data
 	if sd.Set != td.Set || sd.Points != td.Points || sd.Noise != td.Noise ||
-		sd.TrainPercent != td.TrainPercent || sd.Classes != td.Classes || sd.Seed != td.Seed {
+		sd.TrainPercent != td.TrainPercent || sd.Classes != td.Classes || sd.Seed != td.Seed ||
+		sd.Timing != td.Timing {
 		return false
 	}
 	return slices.Equal(sd.Added, td.Added) &&

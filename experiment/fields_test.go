@@ -69,7 +69,14 @@ func fieldBases() []Spec {
 	withUpload(&uploaded, data.Uploaded, 20)
 	uploaded.Data.Added = []data.Point{{X1: 1, X2: 2, Label: 1}}
 	uploaded.Data.Removed = []int{3, 8}
-	return []Spec{classes, regression, momentum, adamW, uploaded}
+	// The options of tasks with a time axis: a latency-coded plane set
+	// and the interval task.
+	latency := Default()
+	latency.UseLatency(12)
+	interval := Default()
+	interval.UseSet(data.Interval)
+	interval.Data.GapFirst, interval.Data.GapStep, interval.Data.Onsets = 3, 4, 6
+	return []Spec{classes, regression, momentum, adamW, uploaded, latency, interval}
 }
 
 // specLeaf is one leaf of Spec: its JSON path, its type, and where it is

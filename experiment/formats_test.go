@@ -25,6 +25,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // with the live Spec shows.
 func fileLayout(t reflect.Type) []string {
 	var lines []string
+	// promoted marks an embedded struct's fields, written as its outer
+	// struct's: the outer struct's line is written once.
+	promoted := false
 	var walk func(t reflect.Type, path string, omitempty bool)
 	walk = func(t reflect.Type, path string, omitempty bool) {
 		line := path + ": " + t.Kind().String()
@@ -42,9 +45,10 @@ func fileLayout(t reflect.Type) []string {
 		case text:
 			line += " text"
 		}
-		if path != "" {
+		if path != "" && !promoted {
 			lines = append(lines, line)
 		}
+		promoted = false
 		if custom || text {
 			return
 		}
@@ -59,7 +63,8 @@ func fileLayout(t reflect.Type) []string {
 				_, options, _ := strings.Cut(sf.Tag.Get("json"), ",")
 				omit := strings.Contains(","+options+",", ",omitempty,")
 				if sf.Anonymous && sf.Type.Kind() == reflect.Struct && sf.Tag.Get("json") == "" {
-					walk(sf.Type, path, false) // promoted fields (the struct's own line is written once)
+					promoted = true
+					walk(sf.Type, path, false)
 					continue
 				}
 				walk(sf.Type, joinPath(path, name), omit)

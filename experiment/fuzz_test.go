@@ -41,6 +41,14 @@ func FuzzDecodeHash(f *testing.F) {
 		"v=2&d=rings&k=8&l=dense:16:gelu,lowrank:8:sigmoid:r=8&add=0:0:7&rm=0,1,499",
 		"v=2&zz=1&lr=0.1", "v=2&Zz=1", "v=1&zz=1&d=xor", "v=2&" + strings.Repeat("z", 17) + "=1",
 		"v=2&d=plane&k=0&loss=mse&l=lowrank:1:tanh:r=1",
+		// Spiking layers and the timing keys (data.Timing).
+		"v=2&d=xor&lat=12&l=lif:16:linear:tau=10:th=0.3,lif:2:linear",
+		"v=2&d=circle&lat=64&f=x1,x2,x1sq,x2sq&l=lif:8:linear:dl=2:dmax=50,lif:2:linear",
+		"v=2&d=xor&lat=3&l=lif:4:linear,lif:2:linear", "v=2&d=xor&lat=-1", "v=2&d=plane&k=0&loss=mse&lat=12",
+		"v=2&d=interval&k=8&gap=20&gapstep=10&onsets=40&l=lif:24:linear:dl=2:dmax=50,lif:8:linear",
+		"v=2&d=interval&k=4&gap=0&gapstep=0&onsets=0&l=lif:4:linear,lif:4:linear",
+		"v=2&d=interval&k=4&gap=21&l=lif:4:linear,lif:4:linear", "v=2&d=sequence&k=4&gap=3&lat=9",
+		"v=2&d=circle&gap=99999999999999999999", "v=2&d=interval&k=4&onsets=1e3",
 	} {
 		f.Add(h)
 	}

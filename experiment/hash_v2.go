@@ -57,7 +57,20 @@ var hashV2 = withAttached(newHashFormat(2, baselineV2, replaceRows(propsV1,
 	onlyWhenChanged(uint32Prop("dseed", "data.seed", func(s *Spec) *uint32 { return &s.Data.Seed })),
 	onlyWhenChanged(boolProp("play", "view.play", func(s *Spec) *bool { return &s.View.Play })),
 	uploadedProp("csv", "data.uploaded"),
+	// Added later, optional keys older pages skip: a plane set's latency
+	// code and the interval task's gaps and onsets (data.Timing; 0, the
+	// baseline's, means the default and is not written).
+	onlyWhenChanged(intProp("lat", "data.latency", func(s *Spec) *int { return &s.Data.Latency }, latencyMatters)),
+	onlyWhenChanged(intProp("gap", "data.gapFirst", func(s *Spec) *int { return &s.Data.GapFirst }, setIs(data.Interval))),
+	onlyWhenChanged(intProp("gapstep", "data.gapStep", func(s *Spec) *int { return &s.Data.GapStep }, setIs(data.Interval))),
+	onlyWhenChanged(intProp("onsets", "data.onsets", func(s *Spec) *int { return &s.Data.Onsets }, setIs(data.Interval))),
 ), nil), WeightsKey)
+
+// latencyMatters says the set can be latency-coded, so "lat" is read.
+func latencyMatters(s Spec) bool { return data.LatencyCodes(s.Data.Set) }
+
+// setIs says the spec's set is the given one.
+func setIs(set data.Set) func(Spec) bool { return func(s Spec) bool { return s.Data.Set == set } }
 
 // onlyWhenChanged makes a row written only when its value is not the
 // baseline's, keeping the links of experiments that do not use it short.

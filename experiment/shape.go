@@ -12,8 +12,14 @@ import (
 func (s Spec) Classification() bool { return !s.Data.Set.Regression() }
 
 // Inputs is the width of the network's input: one unit per feature on
-// the plane, 2p one-hot units for a pairs task.
-func (s Spec) Inputs() int { return s.Data.Set.Inputs(len(s.Features), s.Data.Classes) }
+// the plane (two spike channels per feature when latency-coded), 2p
+// one-hot units for a pairs task, a spike task's channels.
+func (s Spec) Inputs() int {
+	if s.LatencyCoded() {
+		return data.LatencyChannels(len(s.Features))
+	}
+	return s.Data.Set.Inputs(len(s.Features), s.Data.Classes)
+}
 
 // Outputs is the width of the network's output layer: one unit per class
 // for classification, a single unit for regression.

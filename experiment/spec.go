@@ -45,6 +45,10 @@ type DataSpec struct {
 	// CSV file (data.ParseCSV); Points is their count, Noise 0. The
 	// generated points of the other sets are drawn from Seed instead.
 	Uploaded data.Table `json:"uploaded,omitempty"`
+	// Timing holds the options of tasks with a time axis (a plane set's
+	// latency code, the interval task's gaps and onsets), written in
+	// files as optional fields of "data".
+	data.Timing
 }
 
 // UseSet switches the experiment to another data set. The clicked and
@@ -76,6 +80,18 @@ func (s *Spec) UseSet(set data.Set) {
 		s.Data.Classes = max(s.Data.Classes, 3)
 	}
 	s.Data.Classes = min(max(s.Data.Classes, lo), hi)
+	if !data.LatencyCodes(set) {
+		s.Data.Latency = 0
+	}
+	s.fitTimeAxis()
+	s.FitLayers()
+}
+
+// UseLatency codes the plane set's features as spike latencies over
+// steps time steps (0: feeds their values), and makes the layers read
+// them (spiking layers for spikes, dense ones for values).
+func (s *Spec) UseLatency(steps int) {
+	s.Data.Latency = steps
 	s.fitTimeAxis()
 	s.FitLayers()
 }

@@ -3,6 +3,7 @@ package experiment
 import (
 	"math"
 
+	"playground/data"
 	"playground/nn"
 )
 
@@ -12,7 +13,7 @@ import (
 // (tanh, linear for the output layer). Layers that already fit are kept
 // as they are, options and all.
 func (s *Spec) fitTimeAxis() {
-	temporal := s.Data.Set.Temporal()
+	temporal := s.Temporal()
 	for i := range s.Layers {
 		l := &s.Layers[i]
 		k := l.Kind.Info()
@@ -30,9 +31,23 @@ func (s *Spec) fitTimeAxis() {
 	}
 }
 
+// Temporal reports whether the spec's examples are spike trains over time
+// steps: a task of spike trains, or a plane set coded as spike latencies.
+func (s Spec) Temporal() bool { return s.Data.Set.Temporal() || s.LatencyCoded() }
+
+// LatencyCoded reports whether the spec feeds a plane set's features as
+// spike latencies (data/latency.go).
+func (s Spec) LatencyCoded() bool { return s.Data.Latency > 0 && data.LatencyCodes(s.Data.Set) }
+
 // Steps is the number of time steps of the spec's examples: the task's,
-// for a task of spike trains, 1 for the others.
-func (s Spec) Steps() int { return max(s.Data.Set.Steps(s.Data.Classes), 1) }
+// for a task of spike trains, the latency code's for a latency-coded
+// plane set, 1 for the others.
+func (s Spec) Steps() int {
+	if s.LatencyCoded() {
+		return data.LatencySteps(s.Data.Latency)
+	}
+	return max(s.Data.Set.Steps(s.Data.Classes, s.Data.Timing), 1)
+}
 
 // InputWidth is the number of values in one example's input row: Inputs,
 // times Steps for a task of spike trains.

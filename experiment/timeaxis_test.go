@@ -30,7 +30,7 @@ func TestTimeAxisMustFitTheTask(t *testing.T) {
 			t.Errorf("UseSet(interval) left a %v layer", l.Kind)
 		}
 	}
-	if got, want := s.InputWidth(), data.Interval.Channels()*data.Interval.Steps(s.Data.Classes); got != want {
+	if got, want := s.InputWidth(), data.Interval.Channels()*data.Interval.Steps(s.Data.Classes, data.Timing{}); got != want {
 		t.Errorf("input width %d, want %d", got, want)
 	}
 	s.UseSet(data.Circle)

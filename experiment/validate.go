@@ -53,7 +53,26 @@ func (c *checker) checkData(d DataSpec) (classesOK bool) {
 	c.checkAdded(d, classesOK)
 	c.checkRemoved(d)
 	c.checkUploaded(d, setOK, classesOK)
+	c.checkTiming(d, setOK)
 	return classesOK
+}
+
+// checkTiming checks the options of tasks with a time axis: each 0 (the
+// default) or within its bounds, and latency coding only for a set of
+// classes on the plane.
+func (c *checker) checkTiming(d DataSpec, setOK bool) {
+	optional := func(field, what string, v, lo, hi int) {
+		if v != 0 {
+			c.intIn(field, what, v, "", lo, hi)
+		}
+	}
+	optional("data.latency", "the latency code's time steps ", d.Latency, data.MinLatency, data.MaxLatency)
+	if d.Latency != 0 && setOK && !data.LatencyCodes(d.Set) {
+		c.add("data.latency", "%v's examples are not classes of points on the plane, so they cannot be coded as spike latencies", d.Set)
+	}
+	optional("data.gapFirst", "the interval task's first gap ", d.GapFirst, 1, data.MaxGapFirst)
+	optional("data.gapStep", "the interval task's gap step ", d.GapStep, 1, data.MaxGapStep)
+	optional("data.onsets", "the interval task's onset range ", d.Onsets, 1, data.MaxOnsets)
 }
 
 func (c *checker) checkClasses(d DataSpec) bool {
@@ -199,7 +218,7 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 			c.add(field, "%sa %s layer cannot be the output layer", at, l.Kind)
 			layersOK = false
 		}
-		if !c.timeAxisFits(s.Data.Set, at, k) {
+		if !c.timeAxisFits(s, at, k) {
 			layersOK = false
 		}
 		actOK := c.enum(field, at, "activation", int(l.Activation), numActivations)
@@ -233,12 +252,14 @@ func (c *checker) checkNetwork(s Spec, ioOK bool) {
 // timeAxisFits checks that a layer reads the data as it comes: spiking
 // (time-axis) layers need spike trains over time steps, and the other
 // kinds cannot read them.
-func (c *checker) timeAxisFits(set data.Set, at string, k *nn.KindInfo) bool {
+func (c *checker) timeAxisFits(s Spec, at string, k *nn.KindInfo) bool {
+	set := s.Data.Set
 	switch {
-	case k.TimeAxis && !set.Temporal():
-		c.add("layers", "%sa %s layer works on spike trains over time steps, and %v has no time axis: choose a spiking task (%v, %v) or another layer kind",
+	case k.TimeAxis && !s.Temporal():
+		c.add("layers", "%sa %s layer works on spike trains over time steps, and %v has no time axis: choose a spiking task (%v, %v), "+
+			"code a set of points as spike latencies, or another layer kind",
 			at, k.Label, set, data.Interval, data.Sequence)
-	case !k.TimeAxis && set.Temporal():
+	case !k.TimeAxis && s.Temporal():
 		c.add("layers", "%s%v's examples are spike trains over time steps, which a %s layer cannot read: every layer must be %s",
 			at, set, k.Label, nn.LIFLayer.Info().Label)
 	default:

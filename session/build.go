@@ -41,7 +41,7 @@ func addedSource(i int) int { return -1 - i }
 // others between training and test.
 func buildData(s experiment.Spec) (*dataset, error) {
 	d := s.Data
-	generated := data.Generate(d.Set, d.Points, d.Noise, d.Classes, streamSeed(d.Seed, streamData))
+	generated := data.GenerateTimed(d.Set, d.Points, d.Noise, d.Classes, d.Timing, streamSeed(d.Seed, streamData))
 	if d.Set.Uploaded() {
 		generated = d.Uploaded // a person's own points stand for the generated ones
 	}
@@ -80,9 +80,9 @@ func (ds *dataset) setMatrices(s experiment.Spec) {
 	if !s.Classification() {
 		classes = 0
 	}
-	ds.xTrain = nn.Matrix{Rows: len(ds.train), Cols: in, Data: set.InputMatrix(nil, ds.train, s.Features, classes)}
+	ds.xTrain = nn.Matrix{Rows: len(ds.train), Cols: in, Data: set.InputMatrix(nil, ds.train, s.Features, classes, s.Data.Timing)}
 	ds.yTrain = nn.Matrix{Rows: len(ds.train), Cols: out, Data: data.Targets(nil, ds.train, classes)}
-	ds.xTest = nn.Matrix{Rows: len(ds.test), Cols: in, Data: set.InputMatrix(nil, ds.test, s.Features, classes)}
+	ds.xTest = nn.Matrix{Rows: len(ds.test), Cols: in, Data: set.InputMatrix(nil, ds.test, s.Features, classes, s.Data.Timing)}
 	ds.yTest = nn.Matrix{Rows: len(ds.test), Cols: out, Data: data.Targets(nil, ds.test, classes)}
 }
 
@@ -93,7 +93,7 @@ func buildTrainer(s experiment.Spec, ds *dataset) (*nn.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Data.Set.Temporal() {
+	if s.Temporal() {
 		net.Steps = s.Steps()
 	}
 	return nn.NewTrainer(trainerConfig(s, net), ds.xTrain, ds.yTrain)

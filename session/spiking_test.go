@@ -18,7 +18,7 @@ func TestSpikingSpecTrainsAndDraws(t *testing.T) {
 			t.Fatalf("%v: %v", set, err)
 		}
 		sess := newSession(t, s)
-		if got, want := sess.data.xTrain.Cols, set.Channels()*set.Steps(s.Data.Classes); got != want {
+		if got, want := sess.data.xTrain.Cols, set.Channels()*set.Steps(s.Data.Classes, s.Data.Timing); got != want {
 			t.Errorf("%v: input rows of %d values, want %d", set, got, want)
 		}
 		sess.Step(5)

@@ -42,6 +42,7 @@ type surface struct {
 	values  [][][]float32 // backing slices of out.Nodes
 	answers []int         // argmax per cell, for the table of pairs
 	totals  []float32     // a layer's spike counts over time (stepTotals)
+	values0 []float32     // a latency-coded grid's feature values, before coding
 	truth   []int         // the right answer per cell, for the table of pairs
 	train   []bool        // the cell is a training pair
 }
@@ -50,8 +51,9 @@ type surface struct {
 type gridKey struct {
 	set      data.Set
 	classes  int
-	features uint64 // one bit per feature, in order: a spec lists each once, in canonical order
-	examples int    // for spike trains, the session generation whose examples fill the grid
+	timing   data.Timing // a latency code's steps, the interval task's options
+	features uint64      // one bit per feature, in order: a spec lists each once, in canonical order
+	examples int         // for spike trains, the session generation whose examples fill the grid
 }
 
 func featureBits(feats []data.Feature) uint64 {
@@ -73,7 +75,7 @@ func (c *surface) invalidate() {
 func (s *Session) prepareGrid(res int) {
 	c := &s.surface
 	set, feats := s.spec.Data.Set, s.spec.Features
-	key := gridKey{set: set, classes: s.spec.Data.Classes, features: featureBits(feats)}
+	key := gridKey{set: set, classes: s.spec.Data.Classes, timing: s.spec.Data.Timing, features: featureBits(feats)}
 	if set.Temporal() {
 		key.examples = s.generation
 	}
@@ -90,7 +92,14 @@ func (s *Session) prepareGrid(res int) {
 		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: data.PairInputs(c.grid.Data[:0], s.data.all, res)}
 	case set.Temporal():
 		c.grid = nn.Matrix{Rows: res * res, Cols: s.spec.InputWidth(),
-			Data: exampleGrid(c.grid.Data[:0], set, s.data.all, res*res, s.spec.Data.Classes)}
+			Data: exampleGrid(c.grid.Data[:0], set, s.data.all, res*res, s.spec.Data.Classes, s.spec.Data.Timing)}
+	case s.spec.LatencyCoded():
+		// The plane's grid, each point's features coded as spike
+		// latencies as the examples are: the surface is the plane's.
+		sq := ui.Square(set.Extent())
+		c.values0 = ui.GridInputs(c.values0[:0], sq, res, feats)
+		c.grid = nn.Matrix{Rows: res * res, Cols: s.spec.InputWidth(),
+			Data: data.LatencyCode(c.grid.Data[:0], c.values0, feats, set.Extent(), s.spec.Data.Latency)}
 	default:
 		sq := ui.Square(set.Extent())
 		c.grid = nn.Matrix{Rows: res * res, Cols: in, Data: ui.GridInputs(c.grid.Data[:0], sq, res, feats)}
@@ -125,6 +134,11 @@ func (s *Session) finishSurface(net *nn.Network) {
 	set, res, inputs := s.spec.Data.Set, c.res, s.spec.Inputs()
 	c.shape(net, inputs, res*res)
 	grid := stepTotals(&c.totals, c.grid, inputs)
+	if s.spec.LatencyCoded() {
+		// One spike or none per channel everywhere: a channel's thumbnail
+		// shows the magnitude its latency codes instead.
+		grid = channelMagnitudes(&c.totals, c.values0, len(s.spec.Features))
+	}
 	for u := range inputs {
 		scaledColumn(c.values[0][u], grid, u)
 	}

@@ -163,7 +163,11 @@ func renderScene(sc scene) (*image.RGBA, float32) {
 
 // labelGraph prints column titles and feature names as the browser does.
 func labelGraph(img *image.RGBA, l GraphLayout, feats []data.Feature) {
-	for _, lb := range GraphLabels(nil, l, feats) {
+	names := make([]string, len(feats))
+	for i, f := range feats {
+		names[i] = f.Formula()
+	}
+	for _, lb := range GraphLabels(nil, l, names) {
 		printAt(img, lb.Text, lb.X, lb.Y)
 	}
 }

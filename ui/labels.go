@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"image"
 	"strconv"
-
-	"playground/data"
 )
 
 // Label is a line of text to print at (X, Y), the top left of its first
@@ -26,9 +24,9 @@ const (
 func rightAligned(s string, x, y int) Label { return Label{s, x - GlyphWidth*len(s) - 1, y} }
 
 // GraphLabels are the column titles ("2 inputs", "4 neurons", "output")
-// and the input features' names for a graph laid out by l, in the graph
+// and the inputs' names (Spec.InputNames) for a graph laid out by l, in the graph
 // buffer's coordinates, appended to dst.
-func GraphLabels(dst []Label, l GraphLayout, feats []data.Feature) []Label {
+func GraphLabels(dst []Label, l GraphLayout, inputs []string) []Label {
 	cols := l.Columns()
 	for i := range cols {
 		n := l.Units(i)
@@ -45,9 +43,9 @@ func GraphLabels(dst []Label, l GraphLayout, feats []data.Feature) []Label {
 		}
 		dst = append(dst, Label{s, r.Min.X + (r.Dx()-GlyphWidth*len(s))/2, r.Min.Y})
 	}
-	for u, f := range feats {
+	for u, name := range inputs {
 		if r := l.InputLabel(u); !r.Empty() {
-			dst = append(dst, rightAligned(f.Formula(), r.Max.X, r.Min.Y+(r.Dy()-GlyphHeight)/2))
+			dst = append(dst, rightAligned(name, r.Max.X, r.Min.Y+(r.Dy()-GlyphHeight)/2))
 		}
 	}
 	return dst

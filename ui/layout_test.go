@@ -90,7 +90,7 @@ func TestLayoutSensibleSizes(t *testing.T) {
 
 func TestLabelsFitTheirPlaces(t *testing.T) {
 	l := NewGraphLayout(700, 500, []int{2, 4, 2, 2})
-	labels := GraphLabels(nil, l, []data.Feature{data.X1, data.X2})
+	labels := GraphLabels(nil, l, []string{data.X1.Formula(), data.X2.Formula()})
 	if len(labels) != 4+2 {
 		t.Fatalf("%d labels: %+v", len(labels), labels)
 	}

@@ -410,7 +410,7 @@ func nodeRects(l ui.GraphLayout, columns []int, at image.Point) [][]image.Rectan
 // titles lays out every text on the canvas: panel titles with their
 // numbers, and the graph's column and feature names.
 func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec experiment.Spec) []ui.Label {
-	set, feats := spec.Data.Set, spec.Features
+	set, inputs := spec.Data.Set, spec.InputNames()
 	r := g.regions
 	state := "paused"
 	if running {
@@ -421,8 +421,10 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	switch {
 	case g.hover.ok && g.hover.column == 0 && set.Pairs():
 		heat = pairInput(g.hover.unit, spec.Data.Classes)
+	case g.hover.ok && g.hover.column == 0 && g.hover.unit < len(inputs):
+		heat = "INPUT " + inputs[g.hover.unit]
 	case g.hover.ok && g.hover.column == 0:
-		heat = "INPUT " + feats[g.hover.unit].Formula()
+		heat = fmt.Sprintf("INPUT %d", g.hover.unit+1)
 	case g.hover.ok && g.hover.column == len(g.graphColumns)-1:
 		heat = fmt.Sprintf("OUTPUT NEURON %d", g.hover.unit+1)
 	case g.hover.ok:
@@ -462,10 +464,7 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		dst = ui.TitleLabels(dst, r.Accuracy, "ACCURACY", fmt.Sprintf("test %s train %s", pct(m.TestAcc), pct(m.TrainAcc)))
 	}
 	start := len(dst)
-	if set.Pairs() {
-		feats = nil // 2p one-hot inputs: too many to name in the graph
-	}
-	dst = ui.GraphLabels(dst, g.graphLayout, feats)
+	dst = ui.GraphLabels(dst, g.graphLayout, inputs)
 	for i := range dst[start:] {
 		dst[start+i].X += r.Graph.Body.Min.X
 		dst[start+i].Y += r.Graph.Body.Min.Y

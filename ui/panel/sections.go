@@ -51,6 +51,7 @@ func (p *Panel) buildData() {
 	p.addRange(sec, "noise", "Noise %", 0, 50, 5,
 		func(s experiment.Spec) int { return s.Data.Noise },
 		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = generated
+	p.buildTiming(sec)
 	p.buildUpload(sec)
 	p.addNumber(sec, numberField{id: "data-seed", label: "Data seed", min: "0", max: "4294967295", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Seed) },

@@ -35,6 +35,9 @@ func (p *Panel) buildUpload(sec dom.Element) {
 	p.upload = status
 	sec.AppendChild(row)
 	sec.AppendChild(status)
+	// Spike trains are drawn, not uploaded: a CSV holds points.
+	p.controls = append(p.controls, &control{row: row, sync: func(experiment.Spec) {},
+		visible: func(s experiment.Spec) bool { return !s.Data.Set.Temporal() }})
 	p.controls = append(p.controls, &control{row: status, sync: func(experiment.Spec) {},
 		visible: func(s experiment.Spec) bool { return s.Data.Set.Uploaded() && status.TextContent() != "" }})
 

@@ -192,3 +192,15 @@ func thinHistory(h *ui.DelayHistory) {
 	}
 	h.Steps, h.Counts = h.Steps[:kept], h.Counts[:kept*bins]
 }
+
+// SpikeTask says the task's examples are spike trains: the spiking
+// pictures apply.
+func (s *Session) SpikeTask() bool { return s.spec.Data.Set.Temporal() }
+
+// ChooseSpikeCell chooses the example cell of the surface's grid shows:
+// the grid cycles through the examples (exampleGrid).
+func (s *Session) ChooseSpikeCell(cell int) {
+	if n := len(s.data.all); n > 0 && cell >= 0 {
+		s.SetSpikeExample(cell % n)
+	}
+}

@@ -68,3 +68,16 @@ func (h DelayHistory) DelayBin(d float32) int {
 	}
 	return min(int(d*DelayBinsPerStep+0.5), h.Bins()-1)
 }
+
+// FieldNodeAt is the grid node of a res x res Field drawn over a w x h
+// area (DrawField) nearest to the pixel (x, y), as an index row by row
+// from the top; -1 outside the area.
+func FieldNodeAt(x, y, w, h, res int) int {
+	if x < 0 || y < 0 || x >= w || y >= h || res < 1 {
+		return -1
+	}
+	node := func(p, size int) int {
+		return min(int((float32(p)+0.5)*float32(res-1)/float32(size)+0.5), res-1)
+	}
+	return node(y, h)*res + node(x, w)
+}

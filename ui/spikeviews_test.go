@@ -259,3 +259,14 @@ func TestSpikeFlightTravelsAlongDelayedSynapses(t *testing.T) {
 		t.Errorf("%d dots over another network", n)
 	}
 }
+
+func TestFieldNodeAt(t *testing.T) {
+	for _, c := range []struct{ x, y, want int }{{0, 0, 0}, {99, 0, 4}, {0, 99, 20}, {99, 99, 24}, {50, 50, 12}, {-1, 0, -1}, {100, 5, -1}} {
+		if got := FieldNodeAt(c.x, c.y, 100, 100, 5); got != c.want {
+			t.Errorf("(%d, %d): node %d, want %d", c.x, c.y, got, c.want)
+		}
+	}
+	if got := FieldNodeAt(3, 3, 10, 10, 1); got != 0 {
+		t.Errorf("a 1x1 grid: node %d", got)
+	}
+}

@@ -7,6 +7,10 @@ import "image"
 // cost more than a frame, and show only a swarm.
 const MaxFlightDots = 400
 
+// flightDot is a travelling spike's radius: it must stand out on the
+// weight lines it travels along.
+const flightDot = 3.5
+
 // DrawSpikeFlight draws a frame of the chosen example's playback over a
 // graph laid out by l, into dst, a transparent buffer as large as the
 // graph (it is cleared first): at time t (in steps, 0..Steps), every
@@ -67,8 +71,8 @@ func DrawSpikeFlight(dst *image.RGBA, l GraphLayout, s SpikeSample, t float32, m
 					dst2 := l.NodeRect(i+1, b).Add(origin)
 					tx, ty := float32(dst2.Min.X), float32(dst2.Min.Y+dst2.Max.Y)/2
 					x, y := fx+(tx-fx)*frac, fy+(ty-fy)*frac
-					fillDisc(dst, dst.Rect, x, y, 3.2, InkColor, 0.9)
-					fillDisc(dst, dst.Rect, x, y, 2.2, SpikeColor, 1)
+					fillDisc(dst, dst.Rect, x, y, flightDot+1.2, InkColor, 0.9)
+					fillDisc(dst, dst.Rect, x, y, flightDot, SpikeColor, 1)
 					dots++
 				}
 			}

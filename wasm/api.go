@@ -42,7 +42,9 @@ const maxAPISteps = 10000
 //	           a hash of the raster's spikes and readout (to 1/100),
 //	           delays: {layer, histograms, lastStep, meanDelay, hash of
 //	           the newest histogram} of the first layer with delays, or
-//	           absent}; they follow the picture on screen (see fresh);
+//	           absent, playbackDots: the spikes travelling over the
+//	           graph in the playback frame on screen}; they follow the
+//	           picture on screen (see fresh);
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
 //	           or "scalar";
 //	           visible: false while an embed (?embed=1) is scrolled out of
@@ -226,7 +228,7 @@ func (a *app) status() map[string]any {
 		"pictureMs":       float64(a.stats.lastPicture) / float64(time.Millisecond),
 		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
-		"spikes":          a.spikeStatus,
+		"spikes":          spikeStatusJS(a.spikeStatus),
 	}
 }
 

@@ -95,12 +95,15 @@ func (g *game) drawSpikes(snap *session.Snapshot) {
 		v.scatter.changed()
 	}
 	v.delayLayers = ui.DelayedLayers(snap.Delays)
+	if !g.hover.ok && g.graph.pix != nil {
+		ui.HighlightNode(g.graph.pix, g.graphLayout, v.traced.column, v.traced.unit)
+	}
+	g.app.spikeStatus = spikeStatus(s, v.traced, snap.Delays)
 	v.frame = -1 // the raster and the playback are drawn afresh
 	if !g.playSpikes() && v.raster.pix != nil {
 		ui.DrawSpikeRaster(v.raster.pix, *s, -1) // no playback: no cursor
 		v.raster.changed()
 	}
-	g.app.spikeStatus = spikeStatus(s, v.traced, snap.Delays)
 }
 
 // playSpikes draws the playback frame due now, over the graph and as the
@@ -122,8 +125,11 @@ func (g *game) playSpikes() bool {
 	v.frame = frame
 	t := float32(since) / float32(playbackPeriod) * ui.FlightLength(*v.sample)
 	if v.flight.pix != nil {
-		ui.DrawSpikeFlight(v.flight.pix, g.graphLayout, *v.sample, t, ui.MaxFlightDots)
+		dots := ui.DrawSpikeFlight(v.flight.pix, g.graphLayout, *v.sample, t, ui.MaxFlightDots)
 		v.flight.changed()
+		if g.app.spikeStatus != nil {
+			g.app.spikeStatus["playbackDots"] = dots
+		}
 	}
 	if v.raster.pix != nil {
 		ui.DrawSpikeRaster(v.raster.pix, *v.sample, t)
@@ -182,8 +188,12 @@ func (g *game) spikeTitles(dst []ui.Label, snap *session.Snapshot) []ui.Label {
 			maxDelay, first, last = max(maxDelay, h.MaxDelay), h.Steps[0], h.Steps[len(h.Steps)-1]
 		}
 	}
-	dst = ui.TitleLabels(dst, r.Delays, "DELAYS over training", fmt.Sprintf("steps %d..%d, 0-%d up", first, last, maxDelay))
-	dst = ui.TitleLabels(dst, r.Scatter, "WEIGHT vs DELAY", fmt.Sprintf("delay 0-%d across", maxDelay))
+	over, across := "", ""
+	if maxDelay > 0 {
+		over, across = fmt.Sprintf("steps %d-%d, 0-%d up", first, last, maxDelay), fmt.Sprintf("delays 0-%d", maxDelay)
+	}
+	dst = ui.TitleLabels(dst, r.Delays, "DELAYS", over)
+	dst = ui.TitleLabels(dst, r.Scatter, "WEIGHT x DELAY", across)
 	for _, p := range []ui.Panel{r.Delays, r.Scatter} {
 		if p.Body.Empty() {
 			continue
@@ -251,6 +261,15 @@ func spikeStatus(s *ui.SpikeSample, traced node, hists []ui.DelayHistory) map[st
 		break
 	}
 	return out
+}
+
+// spikeStatusJS is the summary for status(): null, not an empty object,
+// on tasks without spiking pictures.
+func spikeStatusJS(s map[string]any) any {
+	if s == nil {
+		return nil
+	}
+	return s
 }
 
 // exposeSpikeAPI adds spikeExample(i) to window.playground: the example

@@ -112,6 +112,23 @@ func TestSpikeViewsFollowTraining(t *testing.T) {
 	}
 	screenshot(t, tab, "spikeviews-3-example7-neuron3")
 
+	// Paused, a frame's Go time is the playback's (over the stats'
+	// window of 120 frames, two seconds at 60 Hz): logged, not asserted.
+	frames := currentStatus(t, tab).Ticks
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().ticks >= %d`, frames+150))
+	st := currentStatus(t, tab)
+	t.Logf("paused, while the playback runs: %.2f ms of Go per frame, %d pictures drawn", st.GoMsPerFrame, st.Frames)
+
+	// The sequence task: 12 inputs, 16 spiking neurons.
+	if msg := openPreset(t, tab, "sequence-learned-delays"); msg != "" {
+		t.Fatalf("open: %s", msg)
+	}
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.step(400)`)
+	waitForPicture(t, tab)
+	waitFor(t, tab, `window.playground.status().spikes.playbackDots >= 3`)
+	screenshot(t, tab, "spikeviews-5-sequence")
+
 	// Without delays: no histogram, and the pictures say so.
 	if msg := openPreset(t, tab, "interval-no-delays"); msg != "" {
 		t.Fatalf("open: %s", msg)

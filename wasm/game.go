@@ -241,6 +241,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 			a.mu.Unlock()
 			if played {
 				g.present(screen)
+				a.mu.Lock()
+				a.stats.addSlice(time.Since(start)) // counted in goMsPerFrame
+				a.mu.Unlock()
 			}
 			return
 		}

@@ -81,7 +81,9 @@ func TestSpikeRasterDrawsEverySpikeInItsCell(t *testing.T) {
 	}
 	// A cursor draws a line across every band.
 	DrawSpikeRaster(img, s, 3)
-	if countColor(img, img.Rect, func(x, y int) bool { return at(img, x, y) != PanelColor && at(img, x, y).R > 0xA0 && at(img, x, y).B < 0x90 }) < bands[2].Max.Y-bands[0].Min.Y-10 {
+	if countColor(img, img.Rect, func(x, y int) bool {
+		return at(img, x, y) != PanelColor && at(img, x, y).R > 0xA0 && at(img, x, y).B < 0x90
+	}) < bands[2].Max.Y-bands[0].Min.Y-10 {
 		t.Error("no cursor line")
 	}
 }

@@ -79,12 +79,15 @@ func TestSpikeRasterDrawsEverySpikeInItsCell(t *testing.T) {
 	if len(labels) != 3 || labels[0].Text != "in" || labels[1].Text != "1" || labels[2].Text != "out" || labels[0].X != 11 {
 		t.Errorf("labels %+v", labels)
 	}
-	// A cursor draws a line across every band.
-	DrawSpikeRaster(img, s, 3)
-	if countColor(img, img.Rect, func(x, y int) bool {
-		return at(img, x, y) != PanelColor && at(img, x, y).R > 0xA0 && at(img, x, y).B < 0x90
-	}) < bands[2].Max.Y-bands[0].Min.Y-10 {
-		t.Error("no cursor line")
+	// A cursor draws a line across every band, at its step.
+	x := bands[0].Min.X + 3*bands[0].Dx()/6
+	for _, y := range []int{bands[0].Min.Y + 1, bands[1].Min.Y + 1, bands[2].Min.Y + 1} {
+		DrawSpikeRaster(img, s, -1)
+		before := at(img, x, y)
+		DrawSpikeRaster(img, s, 3)
+		if got := at(img, x, y); got == before || int(got.R)-int(got.B) < 40 {
+			t.Errorf("cursor at (%d, %d): %v, before %v", x, y, got, before)
+		}
 	}
 }
 

@@ -99,7 +99,7 @@ func (s *Session) fillSpikeSample(snap *Snapshot, net *nn.Network) {
 			c.Membrane = append(c.Membrane, m.Row(0)...)
 		}
 		if spiking {
-			c.Delays = lif.Delays(c.Delays)
+			c.Delays, c.MaxDelay = lif.Delays(c.Delays), lif.MaxDelay()
 		}
 		if l == len(net.Layers)-1 && m.Cols == out {
 			v.answer = argmaxRows(v.answer, m)

@@ -26,7 +26,7 @@ func TestSpikeViewsOfLearnedDelays(t *testing.T) {
 	if in.Units != 2 || len(in.Spikes) != steps*2 || countOnes(in.Spikes) != 2 {
 		t.Errorf("inputs: %d units, %d values, %d spikes (the interval task spikes each input once)", in.Units, len(in.Spikes), countOnes(in.Spikes))
 	}
-	if hidden.Units != 24 || len(hidden.Spikes) != steps*24 || len(hidden.Membrane) != steps*24 || hidden.Threshold != 1 || len(hidden.Delays) != 2*24 {
+	if hidden.Units != 24 || len(hidden.Spikes) != steps*24 || len(hidden.Membrane) != steps*24 || hidden.Threshold != 1 || len(hidden.Delays) != 2*24 || hidden.MaxDelay != 14 {
 		t.Errorf("hidden: %d units, %d spikes, %d membrane values, threshold %g, %d delays", hidden.Units, len(hidden.Spikes), len(hidden.Membrane), hidden.Threshold, len(hidden.Delays))
 	}
 	for k, s := range hidden.Spikes {

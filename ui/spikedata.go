@@ -30,8 +30,10 @@ type SpikeColumn struct {
 	Readout   bool
 	// Delays are the whole-step delays of the synapses into this column
 	// from the one before, In x Units at [i*Units+u], as the network
-	// runs them outside training; nil for the inputs.
-	Delays []float32
+	// runs them outside training; nil for the inputs. MaxDelay bounds
+	// them (the layer's max delay; 0 without delays).
+	Delays   []float32
+	MaxDelay int
 }
 
 // DelayHistory is one spiking layer's distribution of synaptic delays

@@ -45,11 +45,13 @@ func DrawSpikeFlight(dst *image.RGBA, l GraphLayout, s SpikeSample, t float32, m
 		if len(from.Spikes) < s.Steps*in || l.Units(i) != in || l.Units(i+1) != out || out <= 0 {
 			continue
 		}
-		delays := to.Delays
+		delays, longest := to.Delays, max(to.MaxDelay, 0)
 		if len(delays) != in*out {
-			delays = nil // no delays: every spike arrives within its step
+			delays, longest = nil, 0 // no delays: every spike arrives within its step
 		}
-		for step := min(now, s.Steps-1); step >= 0; step-- {
+		// Spikes released more than the longest delay ago have all
+		// arrived: a wide layer's long past costs nothing.
+		for step := min(now, s.Steps-1); step >= 0 && t-float32(step) < float32(longest+1); step-- {
 			for a, v := range from.Spikes[step*in : (step+1)*in] {
 				if v <= 0.5 {
 					continue
@@ -59,7 +61,7 @@ func DrawSpikeFlight(dst *image.RGBA, l GraphLayout, s SpikeSample, t float32, m
 				for b := range out {
 					var d float32
 					if delays != nil {
-						d = delays[a*out+b]
+						d = min(delays[a*out+b], float32(longest))
 					}
 					frac := (t - float32(step)) / (d + 1)
 					if frac >= 1 {

@@ -13,7 +13,7 @@ func testSample() SpikeSample {
 	in := SpikeColumn{Units: 2, Spikes: make([]float32, 6*2)}
 	in.Spikes[0*2+0], in.Spikes[2*2+1] = 1, 1
 	hid := SpikeColumn{Units: 3, Spikes: make([]float32, 6*3), Membrane: make([]float32, 6*3), Threshold: 1,
-		Delays: []float32{0, 2, 5, 1, 0, 0}}
+		Delays: []float32{0, 2, 5, 1, 0, 0}, MaxDelay: 5}
 	for t := range 6 {
 		hid.Membrane[t*3+1] = float32(t) * 0.3
 	}

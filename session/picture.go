@@ -153,6 +153,7 @@ func (s *Session) finishPicture() *Snapshot {
 		sampleCurves(&snap.Curves[i], l)
 	}
 	snap.Bases = basisWinners(snap.Bases[:0], net)
+	s.fillSpikeViews(snap, net) // last: it runs one example through the network
 	return snap
 }
 

@@ -43,6 +43,7 @@ type Session struct {
 	surface      surface
 	picture      picture
 	snap         Snapshot
+	spikes       spikeViews // the spiking pictures' state (spikeview.go)
 }
 
 // Metrics is how the network does at a point in training. The task says

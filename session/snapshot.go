@@ -37,6 +37,14 @@ type Snapshot struct {
 	Bases [][]string
 	// Pairs is the table of answers of a pairs task (empty otherwise).
 	Pairs ui.PairTable
+	// Spikes is the chosen example's activity through a spiking network,
+	// Delays each spiking layer's delay histograms over training and
+	// Positions its synapses' delays in steps (In x Out, empty without
+	// delays), for tasks of spike trains (session/spikeview.go); nil for
+	// the others.
+	Spikes    *ui.SpikeSample
+	Delays    []ui.DelayHistory
+	Positions [][]float32
 	// Train and Test are the examples on each side of the split.
 	Train, Test []data.Point
 }

@@ -15,6 +15,11 @@ type Regions struct {
 	Heatmap  Panel // the decision surface; its Body is square
 	Loss     Panel // loss curves
 	Accuracy Panel // accuracy curves
+	// The spiking pictures (SpikingLayout); empty on other tasks.
+	Raster   Panel // one example's spikes per layer
+	Membrane Panel // a neuron's membrane trace
+	Delays   Panel // the delays' distribution over training
+	Scatter  Panel // weight by delay
 }
 
 // Spacing of the canvas layout, in CSS pixels.

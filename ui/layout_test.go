@@ -9,7 +9,14 @@ import (
 )
 
 func (r Regions) panels() map[string]Panel {
-	return map[string]Panel{"graph": r.Graph, "heatmap": r.Heatmap, "loss": r.Loss, "accuracy": r.Accuracy}
+	m := map[string]Panel{"graph": r.Graph, "heatmap": r.Heatmap, "loss": r.Loss, "accuracy": r.Accuracy}
+	// The spiking pictures' panels, where a spiking layout made them.
+	for name, p := range map[string]Panel{"raster": r.Raster, "membrane": r.Membrane, "delays": r.Delays, "scatter": r.Scatter} {
+		if !p.Body.Empty() {
+			m[name] = p
+		}
+	}
+	return m
 }
 
 func TestLayoutFitsWithoutOverlap(t *testing.T) {

@@ -37,6 +37,16 @@ const maxAPISteps = 10000
 //	           it took (a wide network's is prepared over several);
 //	           viewsMs: the part of it that drew the views;
 //	           hover: {column, unit} of the neuron under the pointer, or null;
+//	           spikes: on a task of spike trains, what the spiking
+//	           pictures show, else null: {example, class, predicted,
+//	           neuron: {column, unit} whose membrane is traced, spikes:
+//	           the example's spike count over every column, rasterHash:
+//	           a hash of the raster's spikes and readout (to 1/100),
+//	           delays: {layer, histograms, lastStep, meanDelay, hash of
+//	           the newest histogram} of the first layer with delays, or
+//	           absent, playbackDots: the spikes travelling over the
+//	           graph in the playback frame on screen}; they follow the
+//	           picture on screen (see fresh);
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
 //	           or "scalar";
 //	           visible: false while an embed (?embed=1) is scrolled out of
@@ -60,6 +70,8 @@ const maxAPISteps = 10000
 //	           as the panel's Upload CSV does (data.ParseCSV says what is
 //	           read); returns null, or the error naming the bad rows (then
 //	           the experiment is unchanged and the page shows the error)
+//	spikeExample(i) chooses the example the spiking pictures show, as a
+//	           click on the example grid does; null, or why not
 //	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
 //	           where the decision surface and each neuron (by graph column,
 //	           inputs first) are on the page
@@ -144,6 +156,7 @@ func exposeAPI(a *app) {
 	}))
 	api.Set("layout", js.FuncOf(func(js.Value, []js.Value) any { return a.layout() }))
 	exposeKANAPI(a, api)
+	exposeSpikeAPI(a, api)
 	exposeWeightsAPI(api, a)
 	js.Global().Set("playground", api)
 }
@@ -218,6 +231,7 @@ func (a *app) status() map[string]any {
 		"pictureMs":       float64(a.stats.lastPicture) / float64(time.Millisecond),
 		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
+		"spikes":          spikeStatusJS(a.spikeStatus),
 	}
 }
 

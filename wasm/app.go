@@ -48,6 +48,9 @@ type app struct {
 	heatmap image.Rectangle
 	nodes   [][]image.Rectangle
 	hover   node
+	// spikeStatus summarizes the spiking pictures on screen for
+	// status() (spikeviews.go); nil on other tasks.
+	spikeStatus map[string]any
 	// embed is the page as an embed (embed.go); hidden says an embed
 	// cannot be seen, and then does not train.
 	embed  embedMode

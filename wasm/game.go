@@ -56,6 +56,10 @@ type game struct {
 	// the GPU, and the points over it, redrawn only when they change.
 	field, points, graph, loss, acc view
 	pointsOf                        pointsKey
+	// spikes are the spiking pictures (spikeviews.go), on tasks of spike
+	// trains, whose layout (spiking) has room for them.
+	spikes  spikeViews
+	spiking bool
 
 	// removing says the click brush removes points, for the caption;
 	// inert that a click does nothing (an embed without data controls).
@@ -132,6 +136,9 @@ func (g *game) Update() error {
 	if clicked && !g.inert {
 		a.click(x1, x2, brush)
 	}
+	if x, y, ok := justPressed(g); ok && image.Pt(x, y).In(g.regions.Heatmap.Body) {
+		g.chooseExample(x, y) // the example grid of a spike task
+	}
 	if diverged {
 		a.syncPanel()
 	}
@@ -144,16 +151,9 @@ func (g *game) Update() error {
 // pointerOnPlane reports a fresh left click, or a tap, on the heatmap
 // and where it falls on the plane.
 func (g *game) pointerOnPlane() (bool, float32, float32) {
-	var x, y int
-	switch {
-	case inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft):
-		x, y = ebiten.CursorPosition()
-	default:
-		g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
-		if len(g.touches) == 0 {
-			return false, 0, 0
-		}
-		x, y = ebiten.TouchPosition(g.touches[0])
+	x, y, ok := justPressed(g)
+	if !ok {
+		return false, 0, 0
 	}
 	r := g.regions.Heatmap.Body
 	if !image.Pt(x, y).In(r) || g.square == 0 {
@@ -161,6 +161,20 @@ func (g *game) pointerOnPlane() (bool, float32, float32) {
 	}
 	x1, x2 := g.square.ToPlane(x-r.Min.X, y-r.Min.Y, r.Dx(), r.Dy())
 	return true, x1, x2
+}
+
+// justPressed reports a fresh left click, or a tap, and where.
+func justPressed(g *game) (x, y int, ok bool) {
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		x, y = ebiten.CursorPosition()
+		return x, y, true
+	}
+	g.touches = inpututil.AppendJustPressedTouchIDs(g.touches[:0])
+	if len(g.touches) == 0 {
+		return 0, 0, false
+	}
+	x, y = ebiten.TouchPosition(g.touches[0])
+	return x, y, true
 }
 
 // longPress is how long, in ticks, a finger rests on a neuron before the
@@ -193,15 +207,22 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	a := g.app
 	w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
-	if w != g.width || h != g.height {
-		g.width, g.height = w, h
+	a.mu.Lock()
+	spiking := a.sess.SpikeTask()
+	a.mu.Unlock()
+	if w != g.width || h != g.height || spiking != g.spiking {
+		g.width, g.height, g.spiking = w, h, spiking
 		g.regions = a.regionsFor(w, h)
+		if spiking {
+			g.regions = ui.SpikingLayout(g.regions)
+		}
 		g.field.resize(g.regions.Heatmap.Body, fieldScale)
 		g.points.resize(g.regions.Heatmap.Body, 1)
 		g.pointsOf = pointsKey{} // the new buffer is empty
 		g.graph.resize(g.regions.Graph.Body, 1)
 		g.loss.resize(g.regions.Loss.Body, 1)
 		g.acc.resize(g.regions.Accuracy.Body, 1)
+		g.resizeSpikes()
 		g.graphColumns = nil
 		a.mu.Lock()
 		a.heatmap = g.regions.Heatmap.Body
@@ -216,7 +237,14 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if !a.sess.PicturePending() {
 		onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
 		if key == g.drawn || onlyTrained && time.Since(g.lastDrawn) < g.redrawInterval() {
+			played := g.playSpikes() // the playback moves on between pictures
 			a.mu.Unlock()
+			if played {
+				g.present(screen)
+				a.mu.Lock()
+				a.stats.addSlice(time.Since(start)) // counted in goMsPerFrame
+				a.mu.Unlock()
+			}
 			return
 		}
 	}
@@ -263,18 +291,14 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawMetric(set, classes > 0)
 		g.acc.changed()
 	}
+	g.drawSpikes(snap)
 	g.bases = snap.Bases
 	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
 	g.labels = g.axisLabels(g.labels, set, classes > 0)
+	g.labels = g.spikeTitles(g.labels, snap)
 	a.mu.Unlock()
 
-	screen.Fill(ui.PageColor)
-	for _, v := range []*view{&g.field, &g.points, &g.graph, &g.loss, &g.acc} {
-		v.draw(screen)
-	}
-	for _, l := range g.labels {
-		printAt(screen, l.Text, l.X, l.Y)
-	}
+	g.present(screen)
 	a.mu.Lock()
 	g.drawCost = g.pictureCost + time.Since(drawStart)
 	a.stats.addDraw(time.Since(start), g.drawCost, time.Since(drawStart))
@@ -284,6 +308,18 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.afterFirstFrame = nil
 	}
 	a.mu.Unlock()
+}
+
+// present puts every view and label on the screen.
+func (g *game) present(screen *ebiten.Image) {
+	screen.Fill(ui.PageColor)
+	s := &g.spikes
+	for _, v := range []*view{&g.field, &g.points, &g.graph, &s.flight, &g.loss, &g.acc, &s.raster, &s.membrane, &s.delays, &s.scatter} {
+		v.draw(screen)
+	}
+	for _, l := range g.labels {
+		printAt(screen, l.Text, l.X, l.Y)
+	}
 }
 
 func withStep(k drawKey, step int) drawKey {
@@ -441,6 +477,8 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	default:
 		hint := "click: add point"
 		switch {
+		case set.Temporal():
+			hint = "click: show one"
 		case g.inert || !set.OnPlane(): // an embed without the data controls; examples that are not points
 			hint = ""
 		case g.removing:

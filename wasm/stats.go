@@ -44,7 +44,8 @@ func (s *frameStats) addUpdate(d time.Duration) {
 	s.longestUpdate = max(s.longestUpdate, d)
 }
 
-// addSlice counts a frame that prepared part of a picture but drew none.
+// addSlice counts a frame that prepared part of a picture but drew none,
+// or drew only the spiking playback.
 func (s *frameStats) addSlice(d time.Duration) { s.recentDraw += d }
 
 // addDraw counts a drawn picture: d is this frame's Draw, picture the

@@ -68,7 +68,7 @@ func (s *Session) fillSpikeSample(snap *Snapshot, net *nn.Network) {
 	}
 	v.example = min(max(v.example, 0), len(pts)-1)
 	p := pts[v.example]
-	v.row = exampleGrid(v.row[:0], s.spec.Data.Set, pts[v.example:v.example+1], 1, s.spec.Data.Classes)
+	v.row = exampleGrid(v.row[:0], s.spec.Data.Set, pts[v.example:v.example+1], 1, s.spec.Data.Classes, s.spec.Data.Timing)
 	steps := max(net.Steps, 1)
 	net.Forward(nn.Matrix{Rows: 1, Cols: len(v.row), Data: v.row})
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"playground/experiment"
+	"playground/kernels"
 	"playground/nn"
 )
 
@@ -278,14 +279,13 @@ func (s *Session) settled() {
 
 func finite(x float32) bool { return !math.IsNaN(float64(x)) && !math.IsInf(float64(x), 0) }
 
-// paramsFinite sums every weight: the sum is finite only if each one is
-// (or, with huge finite weights, overflows, which is divergence too).
+// paramsFinite sums every weight's magnitude (a kernel: it runs every
+// step, over every weight): the sum is finite only if each one is (or,
+// with huge finite weights, overflows, which is divergence too).
 func paramsFinite(net *nn.Network) bool {
 	var sum float32
 	for _, p := range net.Params() {
-		for _, v := range p.Value {
-			sum += v
-		}
+		sum += kernels.SumAbs(p.Value)
 	}
 	return finite(sum)
 }

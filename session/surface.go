@@ -139,13 +139,9 @@ func (s *Session) finishSurface(net *nn.Network) {
 		// shows the magnitude its latency codes instead.
 		grid = channelMagnitudes(&c.totals, c.values0, len(s.spec.Features))
 	}
-	for u := range inputs {
-		scaledColumn(c.values[0][u], grid, u)
-	}
+	scaledColumns(c.values[0][:inputs], grid)
 	for l, m := range c.raw {
-		for u := range m.Cols {
-			scaledColumn(c.values[l+1][u], m, u)
-		}
+		scaledColumns(c.values[l+1], m)
 	}
 	classes := 0
 	if s.spec.Classification() {
@@ -217,22 +213,37 @@ func sameShape(values [][][]float32, net *nn.Network, inputs int) bool {
 	return true
 }
 
-// scaledColumn copies column u of m into dst, divided by its largest
-// magnitude when that exceeds 1, so unbounded units (ReLU, linear) still
-// show their shape while tanh units keep their absolute level.
-func scaledColumn(dst []float32, m nn.Matrix, u int) {
-	var peak float32 = 1
-	for i := range dst {
-		v := m.Data[i*m.Cols+u]
-		dst[i] = v
-		if a := abs32(v); a > peak {
-			peak = a
+// scaledColumns copies column u of m into dst[u] for each dst, divided
+// by its largest magnitude when that exceeds 1, so unbounded units (ReLU,
+// linear) still show their shape while tanh units keep their absolute
+// level. It reads m in blocks of rows so that a wide layer's 2,500 x 256
+// values come from cache rather than one column at a time across all.
+func scaledColumns(dst [][]float32, m nn.Matrix) {
+	const block = 64
+	peaks := make([]float32, len(dst))
+	for u := range peaks {
+		peaks[u] = 1
+	}
+	for i0 := 0; i0 < m.Rows; i0 += block {
+		i1 := min(i0+block, m.Rows)
+		for u, d := range dst {
+			peak := peaks[u]
+			for i := i0; i < i1; i++ {
+				v := m.Data[i*m.Cols+u]
+				d[i] = v
+				if a := abs32(v); a > peak {
+					peak = a
+				}
+			}
+			peaks[u] = peak
 		}
 	}
-	if peak > 1 {
-		inv := 1 / peak
-		for i := range dst {
-			dst[i] *= inv
+	for u, d := range dst {
+		if peak := peaks[u]; peak > 1 {
+			inv := 1 / peak
+			for i := range d[:m.Rows] {
+				d[i] *= inv
+			}
 		}
 	}
 }

@@ -81,6 +81,13 @@ type game struct {
 	// drawCost is the Go time of the last whole picture, over every frame
 	// it took; pictureCost sums the frames of the one being prepared.
 	drawCost, pictureCost time.Duration
+	// graphPending is a picture whose graph the next frame draws, and
+	// graphCost the Go time the graph last took (stagedGraphCost).
+	graphPending *session.Snapshot
+	graphCost    time.Duration
+	// trainedThisFrame is the training time of this animation frame's
+	// ticks so far (Draw ends a frame).
+	trainedThisFrame time.Duration
 }
 
 // node names a neuron in the graph: column 0 is the inputs.
@@ -124,8 +131,14 @@ func (g *game) Update() error {
 	a.mu.Lock()
 	g.hover, a.hover = hover, hover
 	before := a.sess.LastError()
-	if !a.hidden { // an embed out of view is suspended
-		a.sess.Advance(trainBudget)
+	// Ebiten runs 60 ticks a second and catches up on a late animation
+	// frame with several ticks before its Draw: the budget is the frame's,
+	// shared by its ticks, or one late frame became a long task of many
+	// ticks' training (measured: 50-120 ms tasks with the default).
+	if budget := trainBudget - g.trainedThisFrame; !a.hidden && budget > 0 { // an embed out of view is suspended
+		trainStart := time.Now()
+		a.sess.Advance(budget)
+		g.trainedThisFrame += time.Since(trainStart)
 	}
 	diverged := a.sess.LastError() != before && a.sess.LastError() != ""
 	if diverged {
@@ -202,6 +215,7 @@ func (g *game) hoveredNode() node {
 
 func (g *game) Draw(screen *ebiten.Image) {
 	start := time.Now()
+	g.trainedThisFrame = 0
 	if !g.canvasNamed {
 		g.canvasNamed = nameCanvas()
 	}
@@ -227,6 +241,10 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.mu.Lock()
 		a.heatmap = g.regions.Heatmap.Body
 		a.mu.Unlock()
+	}
+	if g.graphPending != nil {
+		g.drawPendingGraph(screen, start)
+		return
 	}
 	a.mu.Lock()
 	key := drawKey{
@@ -263,7 +281,6 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// The charts get a sample per picture: evaluating every point each
 	// tick would cost big networks more than training them.
 	a.record()
-	a.drawnStep, a.drawnEdits = key.step, key.edits
 	spec, m := snap.Spec, snap.Metrics
 	classes := 0
 	if spec.Classification() {
@@ -278,8 +295,14 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawHeatmap(snap, ui.PointColors{Classes: classes, Lo: lo, Hi: hi})
 	}
 	if g.graph.pix != nil {
-		g.drawGraph(snap)
-		g.graph.changed()
+		if g.graphCost >= stagedGraphCost {
+			g.graphPending = snap // drawn in the next frame
+		} else {
+			graphStart := time.Now()
+			g.drawGraph(snap)
+			g.graph.changed()
+			g.graphCost = time.Since(graphStart)
+		}
 	}
 	trainLoss := ui.Series{Values: a.history.TrainLoss(), Color: ui.TrainCurveColor}
 	testLoss := ui.Series{Values: a.history.TestLoss(), Color: ui.TestCurveColor}
@@ -290,6 +313,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 	if g.acc.pix != nil {
 		g.drawMetric(set, classes > 0)
 		g.acc.changed()
+	}
+	if g.graphPending == nil { // else fresh once the graph shows it too
+		a.drawnStep, a.drawnEdits = key.step, key.edits
 	}
 	g.drawSpikes(snap)
 	g.bases = snap.Bases
@@ -307,6 +333,31 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.afterFirstFrame()
 		a.afterFirstFrame = nil
 	}
+	a.mu.Unlock()
+}
+
+// stagedGraphCost is how long the graph may take to draw in the frame
+// that draws the rest of a picture: a wide network's graph (a thousand
+// weight lines and hundreds of neurons) is drawn in the frame after, so
+// neither frame is a long task.
+const stagedGraphCost = 8 * time.Millisecond
+
+// drawPendingGraph draws the graph of the picture the last frame drew
+// the other views of. The snapshot is still whole: no picture is prepared
+// in between (this frame prepares none), and its edges are copies.
+func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
+	a := g.app
+	a.mu.Lock()
+	g.drawGraph(g.graphPending)
+	g.graph.changed()
+	g.graphPending = nil
+	a.drawnStep, a.drawnEdits = g.drawn.step, g.drawn.edits
+	g.graphCost = time.Since(start)
+	g.drawCost += g.graphCost
+	a.mu.Unlock()
+	g.present(screen)
+	a.mu.Lock()
+	a.stats.addSlice(time.Since(start))
 	a.mu.Unlock()
 }
 

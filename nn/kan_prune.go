@@ -199,12 +199,37 @@ func PruneKAN(net *Network, x Matrix, nodeTh, edgeTh float64) (PrunedKAN, error)
 			t := nk.knots(ni)
 			return lo >= t[nk.k] && hi <= t[nk.k+nk.g]
 		}
+		regridded := false
 		for nj, v := range lost {
-			nk.foldMean(nj, v, func(ni int) float64 { return sc.Edges[l][kept[l][ni]*k.out+kept[l+1][nj]] }, inside)
+			score := func(ni int) float64 { return sc.Edges[l][kept[l][ni]*k.out+kept[l+1][nj]] }
+			if nk.foldMean(nj, v, score, inside) || regridded {
+				continue
+			}
+			// No B-spline edge of the unit sees only its grid's interior
+			// (a hidden node's range drifted since the grids last moved):
+			// move the grids onto the inputs, keeping each spline's values
+			// there, and try again. Without it the constant is lost and
+			// the output jumps by it.
+			regridded = true
+			if nk.UpdateGrid(keptColumns(k, kept[l])) == nil {
+				nk.foldMean(nj, v, score, inside)
+			}
 		}
 		p.Net.Layers[l] = nk
 	}
 	return p, nil
+}
+
+// keptColumns returns the columns cols of the layer's most recent Forward
+// input, a new matrix.
+func keptColumns(l *KAN, cols []int) Matrix {
+	m := Matrix{Rows: l.rows, Cols: len(cols), Data: make([]float32, l.rows*len(cols))}
+	for r := range l.rows {
+		for c, i := range cols {
+			m.Data[r*len(cols)+c] = l.xBuf[r*l.in+i]
+		}
+	}
+	return m
 }
 
 // subLayer returns a new KAN layer holding this one's values for the

@@ -30,16 +30,23 @@ type kanSparsity struct {
 	// per edge: the batch mean, standard deviation, the shift the sums
 	// run around, and the penalty's weight on each row's φ deviation
 	mean, std, shift, weight []float64
-	xStd                     []float64 // per input
-	rowSum, rowHP            []float64 // per unit j: Σ_i a + 1, Σ_i h(p)·p
-	colSum, colHP            []float64 // per input i: Σ_j a + 1, Σ_j h(p)·p
+	dA                       []float64 // per edge: d(reg)/d(a_ij)
+	xMean, xStd              []float64 // per input
+	// ExtraLossInput's answer (rows x in) and one input's edge slopes at
+	// every row (out x rows); inputReady says the statistics behind them
+	// are the latest ExtraLoss(true)'s.
+	dx, slopes    []float32
+	inputReady    bool
+	rowSum, rowHP []float64 // per unit j: Σ_i a + 1, Σ_i h(p)·p
+	colSum, colHP []float64 // per input i: Σ_j a + 1, Σ_j h(p)·p
 }
 
 func (s *kanSparsity) init(in, out int) {
 	edges := in * out
 	s.mean, s.std = make([]float64, edges), make([]float64, edges)
 	s.shift, s.weight = make([]float64, edges), make([]float64, edges)
-	s.xStd = make([]float64, in)
+	s.dA = make([]float64, edges)
+	s.xMean, s.xStd = make([]float64, in), make([]float64, in)
 	s.rowSum, s.rowHP = make([]float64, out), make([]float64, out)
 	s.colSum, s.colHP = make([]float64, in), make([]float64, in)
 }
@@ -76,10 +83,11 @@ func (l *KAN) SetSparsityOption(lamb float32) { l.SetSparsity(lamb / 2) }
 // the chunks a full batch goes through (evalChunk rows), so the spread is
 // measured on those rows.
 //
-// The gradient is exact for this layer's parameters with its inputs held
-// fixed: a deeper layer's score also depends, through its inputs, on the
-// layers before it, and a LossTerm has no way to send that part back
-// (see the report on LossTerm). An edge whose φ does not vary over the
+// The gradient added here is the one for this layer's parameters with
+// its inputs held fixed; a deeper layer's scores also depend on its
+// inputs (through φ and through the input's spread, as pykan's autograd
+// sees them), and ExtraLossInput gives that part, which the trainer sends
+// back through the layers below. An edge whose φ does not vary over the
 // batch (std 0) gets no gradient, where the square root has no slope.
 //
 // It is also where the gradients of pruned and snapped edges' spline
@@ -89,6 +97,7 @@ func (l *KAN) ExtraLoss(grad bool) float32 {
 	if grad && l.anyHeld() {
 		defer l.holdEdges()
 	}
+	l.sparse.inputReady = false
 	lamb := float64(l.sparse.lamb)
 	if lamb == 0 || l.rows < 2 {
 		return 0
@@ -97,6 +106,7 @@ func (l *KAN) ExtraLoss(grad bool) float32 {
 	reg := l.sparsityScores(grad)
 	if grad {
 		l.sparsityGrad(lamb)
+		l.sparse.inputReady = true
 	}
 	return float32(lamb * reg)
 }
@@ -161,10 +171,11 @@ func (l *KAN) sparsityScores(grad bool) float64 {
 			_, dc := entropyTerm(a / s.colSum[i])
 			dA := kanL1Weight + kanEntropyWeight*((dr-s.rowHP[j])/(float64(out)*s.rowSum[j])+
 				(dc-s.colHP[i])/(float64(in)*s.colSum[i]))
-			s.weight[i*out+j] = dA / (s.xStd[i] + kanScoreFloor)
 			if !l.EdgeLive(i, j) {
-				s.weight[i*out+j] = 0
+				dA = 0
 			}
+			s.dA[i*out+j] = dA
+			s.weight[i*out+j] = dA / (s.xStd[i] + kanScoreFloor)
 		}
 	}
 	return reg

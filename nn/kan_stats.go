@@ -46,7 +46,7 @@ func (l *KAN) phi(r, i, j int, w, sums []float32) (phi, spline float32) {
 // batchStats writes, for the most recent Forward's rows (at least 2), the
 // mean and the sample standard deviation (n-1 in the denominator, as
 // torch.std) of every edge's φ into l.sparse.mean and l.sparse.std, and
-// of every input into l.sparse.xStd. The sums run in
+// of every input into l.sparse.xMean and l.sparse.xStd. The sums run in
 // float64 around the first row's value, which keeps them accurate when
 // the spread is small against the mean.
 func (l *KAN) batchStats() {
@@ -60,6 +60,7 @@ func (l *KAN) batchStats() {
 			s1 += d
 			s2 += d * d
 		}
+		st.xMean[i] = shift + s1/n
 		st.xStd[i] = math.Sqrt(max(0, (s2-s1*s1/n)/(n-1)))
 	}
 	w := l.mixWeights()

@@ -135,6 +135,17 @@ func (n *Network) Backward(dy Matrix) {
 	n.Layers[0].Backward(dy)
 }
 
+// backwardLayer runs layer i's backward for dy = dL/d(its output) and
+// returns dL/d(its input), or an empty Matrix for the first layer when it
+// can skip that.
+func (n *Network) backwardLayer(i int, dy Matrix) Matrix {
+	if pb, ok := n.Layers[i].(paramBackwarder); ok && i == 0 {
+		pb.BackwardParams(dy)
+		return Matrix{}
+	}
+	return n.Layers[i].Backward(dy)
+}
+
 // BackwardInput is Backward that also returns dL/d(input), for saliency
 // pictures and gradient checks. The result is a view of the first layer's
 // buffer.

@@ -62,6 +62,18 @@ type LossTerm interface {
 	ExtraLoss(grad bool) float32
 }
 
+// InputLossTerm is a LossTerm whose value also depends on the layer's
+// input (pykan's sparsity penalty scores how much each edge's output moves
+// over the batch, against its input's spread): ExtraLossInput returns
+// d(term)/d(input) for the rows of the most recent Forward, after
+// ExtraLoss(true), or ok false when there is none. The trainer sends it
+// back through the layers below, so their parameters get the whole
+// gradient of the objective, which L-BFGS's line search relies on.
+type InputLossTerm interface {
+	LossTerm
+	ExtraLossInput() (dx Matrix, ok bool)
+}
+
 // GradHook runs after the gradients of a step exist and before they are
 // used: after backward, the regularization and the layers' LossTerms, and
 // before the optimizer's update (Minibatch) or before L-BFGS reads them

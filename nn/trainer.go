@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"playground/kernels"
 )
 
 // TrainerConfig is what a Trainer needs besides the data.
@@ -212,11 +214,46 @@ func (t *Trainer) minibatchStep() float32 {
 }
 
 // addTerms returns the sum of the layers' extra loss terms, adding their
-// gradients when grad is true.
+// gradients when grad is true: each term's own, and for an InputLossTerm
+// above the first layer its input gradient sent back through the layers
+// below, over the rows of their most recent Forward (the minibatch, or
+// the full batch's last chunk, where the terms are measured). The walk
+// goes from the top, so a layer's term (which may clear gradients, as a
+// pruned KAN edge's) comes after what the terms above sent it.
 func (t *Trainer) addTerms(grad bool) float64 {
 	var sum float64
-	for _, lt := range t.terms {
-		sum += float64(lt.ExtraLoss(grad))
+	if !grad {
+		for _, lt := range t.terms {
+			sum += float64(lt.ExtraLoss(false))
+		}
+		return sum
+	}
+	if len(t.terms) == 0 {
+		return 0
+	}
+	layers := t.net.Layers
+	var dy Matrix // d(terms above)/d(input of layer i+1)
+	carry := false
+	for i := len(layers) - 1; i >= 0; i-- {
+		if carry {
+			dy = t.net.backwardLayer(i, dy)
+		}
+		lt, ok := layers[i].(LossTerm)
+		if !ok {
+			continue
+		}
+		sum += float64(lt.ExtraLoss(true))
+		it, ok := lt.(InputLossTerm)
+		if !ok || i == 0 {
+			continue
+		}
+		if dx, ok := it.ExtraLossInput(); ok {
+			if carry {
+				kernels.Axpy(1, dx.Data, dy.Data) // dy is layer i's own dx buffer
+			} else {
+				dy, carry = dx, true
+			}
+		}
 	}
 	return sum
 }

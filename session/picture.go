@@ -39,6 +39,9 @@ const (
 	scoringTrain pictureStage = iota
 	scoringTest
 	evaluatingGrid
+	// scalingLayers copies one layer's grid outputs a slice into its
+	// units' thumbnails (a wide layer's are 2,500 x 256 values).
+	scalingLayers
 )
 
 // sliceFLOPs bounds one slice of a picture: about a millisecond in the
@@ -115,7 +118,7 @@ func (s *Session) pictureSlice() bool {
 			p.stage, p.row = p.stage+1, 0
 		}
 		return false
-	default:
+	case evaluatingGrid:
 		rows := s.surface.grid.Rows
 		end := min(p.row+p.rows, rows)
 		if p.whole {
@@ -123,7 +126,20 @@ func (s *Session) pictureSlice() bool {
 		}
 		s.surface.fillGrid(net, p.row, end)
 		p.row = end
-		return end == rows
+		if end == rows {
+			p.stage, p.row = scalingLayers, 0
+		}
+		return false
+	default:
+		c := &s.surface
+		if p.row == 0 {
+			c.shape(net, s.spec.Inputs(), c.res*c.res)
+		}
+		if p.row < len(c.raw) {
+			scaledColumns(c.values[p.row+1], c.raw[p.row])
+			p.row++
+		}
+		return p.row >= len(c.raw)
 	}
 }
 

@@ -139,10 +139,7 @@ func (s *Session) finishSurface(net *nn.Network) {
 		// shows the magnitude its latency codes instead.
 		grid = channelMagnitudes(&c.totals, c.values0, len(s.spec.Features))
 	}
-	scaledColumns(c.values[0][:inputs], grid)
-	for l, m := range c.raw {
-		scaledColumns(c.values[l+1], m)
-	}
+	scaledColumns(c.values[0][:inputs], grid) // the layers' were, in the picture's slices
 	classes := 0
 	if s.spec.Classification() {
 		classes = s.spec.Data.Classes

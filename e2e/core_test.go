@@ -223,15 +223,7 @@ func TestLBFGSKeepsFramesComing(t *testing.T) {
 func TestModularAdditionFromThePanel(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
-	shown := func(id string) bool {
-		t.Helper()
-		v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
-			`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	shown := func(id string) bool { t.Helper(); return controlShown(t, tab, id) }
 	if !shown("feature-x1") || shown("modulus") {
 		t.Fatalf("on the circle: features shown %v, modulus shown %v", shown("feature-x1"), shown("modulus"))
 	}

@@ -207,3 +207,15 @@ func waitFor(t *testing.T, ctx context.Context, js string) {
 	}
 	t.Fatalf("waiting for %s: no success within a minute (last error: %v)", js, last)
 }
+
+// controlShown says the panel has the control with that id and its row
+// (or section, or layer) is displayed.
+func controlShown(t *testing.T, tab context.Context, id string) bool {
+	t.Helper()
+	v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
+		`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -5,8 +5,6 @@ package e2e
 import (
 	"fmt"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestLatencyPresetDrawsTheBoundary opens the latency-coded XOR preset
@@ -45,15 +43,7 @@ func TestLatencyPresetDrawsTheBoundary(t *testing.T) {
 func TestTimingOptionsInTheLink(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
-	shown := func(id string) bool {
-		t.Helper()
-		v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
-			`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	shown := func(id string) bool { t.Helper(); return controlShown(t, tab, id) }
 	if !shown("upload-csv") || shown("gap-first") {
 		t.Errorf("circle: upload shown %v (want true), gap shown %v (want false)", shown("upload-csv"), shown("gap-first"))
 	}

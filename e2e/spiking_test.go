@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestSpikingPresetsTrain opens the spiking presets as the Papers panel
@@ -57,15 +55,7 @@ func TestSpikingPresetsTrain(t *testing.T) {
 func TestSpikeTaskFromThePanel(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
-	shown := func(id string) bool {
-		t.Helper()
-		v, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(
-			`(() => { const e = document.getElementById(%q); return !!e && e.closest("section, .row, .layer").offsetParent !== null; })()`, id)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
+	shown := func(id string) bool { t.Helper(); return controlShown(t, tab, id) }
 	setControl(t, tab, "#dataset", "interval")
 	waitForHash(t, tab, "d=interval")
 	for id, want := range map[string]bool{"classes": true, "points": true, "noise": true, "data-seed": true, "feature-x1": false, "brush": false} {

@@ -25,8 +25,8 @@ func sampleCurves(c *ui.EdgeCurves, l nn.Layer) {
 		return
 	}
 	c.Samples, c.Out = curveSamples, out
-	c.Lo, c.Hi = growFloats(c.Lo, in), growFloats(c.Hi, in)
-	c.Values = growFloats(c.Values, in*out*curveSamples)
+	c.Lo, c.Hi = grow(c.Lo, in), grow(c.Hi, in)
+	c.Values = grow(c.Values, in*out*curveSamples)
 	var xs [curveSamples]float32
 	for i := range in {
 		lo, hi := f.InputRange(i)
@@ -42,13 +42,6 @@ func sampleCurves(c *ui.EdgeCurves, l nn.Layer) {
 			f.EdgeCurve(i, j, xs[:], c.Values[e:e+curveSamples])
 		}
 	}
-}
-
-func growFloats(s []float32, n int) []float32 {
-	if cap(s) < n {
-		return make([]float32, n)
-	}
-	return s[:n]
 }
 
 // basisMixer is a KAN layer that mixes several bases per unit.

@@ -136,7 +136,7 @@ func (s *Session) pictureSlice() bool {
 			c.shape(net, s.spec.Inputs(), c.res*c.res)
 		}
 		if p.row < len(c.raw) {
-			scaledColumns(c.values[p.row+1], c.raw[p.row])
+			c.peaks = scaledColumns(c.values[p.row+1], c.raw[p.row], c.peaks)
 			p.row++
 		}
 		return p.row >= len(c.raw)

@@ -29,6 +29,8 @@ type Surface struct {
 
 // surface caches the last evaluation and its buffers.
 type surface struct {
+	// peaks is scaledColumns' buffer, one per column.
+	peaks   []float32
 	res     int
 	grid    nn.Matrix
 	gridFor gridKey // what the grid was computed for
@@ -139,7 +141,7 @@ func (s *Session) finishSurface(net *nn.Network) {
 		// shows the magnitude its latency codes instead.
 		grid = channelMagnitudes(&c.totals, c.values0, len(s.spec.Features))
 	}
-	scaledColumns(c.values[0][:inputs], grid) // the layers' were, in the picture's slices
+	c.peaks = scaledColumns(c.values[0][:inputs], grid, c.peaks) // the layers' were, in the picture's slices
 	classes := 0
 	if s.spec.Classification() {
 		classes = s.spec.Data.Classes
@@ -215,9 +217,9 @@ func sameShape(values [][][]float32, net *nn.Network, inputs int) bool {
 // linear) still show their shape while tanh units keep their absolute
 // level. It reads m in blocks of rows so that a wide layer's 2,500 x 256
 // values come from cache rather than one column at a time across all.
-func scaledColumns(dst [][]float32, m nn.Matrix) {
+func scaledColumns(dst [][]float32, m nn.Matrix, buf []float32) (peaks []float32) {
 	const block = 64
-	peaks := make([]float32, len(dst))
+	peaks = grow(buf, len(dst))
 	for u := range peaks {
 		peaks[u] = 1
 	}
@@ -243,6 +245,7 @@ func scaledColumns(dst [][]float32, m nn.Matrix) {
 			}
 		}
 	}
+	return peaks
 }
 
 // answerField turns the output layer's raw values into what the heatmap

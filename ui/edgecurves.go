@@ -48,12 +48,7 @@ func DrawEdgeCurves(dst *image.RGBA, l GraphLayout, i int, c EdgeCurves, strengt
 	if size < minCurvePlot {
 		return
 	}
-	var peak float32
-	for _, s := range strengths {
-		if finite(s) {
-			peak = max(peak, abs32(s))
-		}
-	}
+	peak := peakMagnitude(strengths)
 	if peak == 0 {
 		peak = 1
 	}

@@ -98,12 +98,7 @@ func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []
 	if in*out == 0 || len(w) != in*out {
 		return
 	}
-	var peak float32
-	for _, v := range w {
-		if finite(v) {
-			peak = max(peak, abs32(v))
-		}
-	}
+	peak := peakMagnitude(w)
 	if peak == 0 {
 		return
 	}

@@ -72,3 +72,15 @@ func floorInt(v float32) int {
 
 // finite reports whether v is neither NaN nor infinite.
 func finite(v float32) bool { return v == v && v-v == 0 }
+
+// peakMagnitude is the largest |v| over the finite values of vs, 0 when
+// there are none.
+func peakMagnitude(vs []float32) float32 {
+	var peak float32
+	for _, v := range vs {
+		if finite(v) {
+			peak = max(peak, abs32(v))
+		}
+	}
+	return peak
+}

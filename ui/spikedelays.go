@@ -128,12 +128,7 @@ func DrawWeightByDelay(dst *image.RGBA, hists []DelayHistory, positions, weights
 		if len(pos) == 0 || len(pos) != len(w) {
 			continue
 		}
-		var peak float32
-		for _, v := range w {
-			if finite(v) {
-				peak = max(peak, abs32(v))
-			}
-		}
+		peak := peakMagnitude(w)
 		if peak == 0 {
 			peak = 1
 		}

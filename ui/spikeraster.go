@@ -117,12 +117,7 @@ func drawSpikeCells(dst *image.RGBA, band image.Rectangle, spikes []float32, ste
 }
 
 func drawValueCells(dst *image.RGBA, band image.Rectangle, values []float32, steps, units int) {
-	var peak float32
-	for _, v := range values[:steps*units] {
-		if finite(v) {
-			peak = max(peak, abs32(v))
-		}
-	}
+	peak := peakMagnitude(values[:steps*units])
 	if peak == 0 {
 		peak = 1
 	}

@@ -54,8 +54,10 @@ const (
 )
 
 // NewEdgePlotAxes fits p into r: x over the input's range, y over the
-// curve and every handle with a tenth of room above and below, so a
-// handle can be dragged a little past the current extremes.
+// curve and the handles within that range with a tenth of room above and
+// below, so a handle can be dragged a little past the current extremes.
+// Handles outside the input's range (a spline's outer control points lie
+// beyond its data) do not stretch the plot: they sit on its border.
 func NewEdgePlotAxes(r image.Rectangle, p *EdgePlot) EdgePlotAxes {
 	plot := image.Rect(r.Min.X+edgePlotSide, r.Min.Y+edgePlotTop, r.Max.X-edgePlotSide, r.Max.Y-edgePlotBottom)
 	if plot.Dx() < 8 || plot.Dy() < 8 || !(p.Hi > p.Lo) || !finite(p.Hi-p.Lo) {
@@ -68,7 +70,7 @@ func NewEdgePlotAxes(r image.Rectangle, p *EdgePlot) EdgePlotAxes {
 		}
 	}
 	for _, h := range p.Handles {
-		if finite(h.Y) {
+		if finite(h.Y) && h.X >= p.Lo && h.X <= p.Hi {
 			lo, hi = min(lo, h.Y), max(hi, h.Y)
 		}
 	}
@@ -86,17 +88,19 @@ func NewEdgePlotAxes(r image.Rectangle, p *EdgePlot) EdgePlotAxes {
 // values that are not finite, have none).
 func (a EdgePlotAxes) Valid() bool { return a.valid }
 
-// Pixel is where value (x, y) is drawn. An x outside the axes' range is
-// put on the border, a little outside the plot, and inside says so.
+// Pixel is where value (x, y) is drawn. A point outside the axes' range
+// is put on the border, x a little outside the plot and y at its top or
+// bottom, and inside says so.
 func (a EdgePlotAxes) Pixel(x, y float32) (px, py float32, inside bool) {
 	p := a.Plot
 	t := (x - a.XLo) / (a.XHi - a.XLo)
+	u := (y - a.YLo) / (a.YHi - a.YLo)
+	inside = t >= 0 && t <= 1 && u >= 0 && u <= 1
 	px = float32(p.Min.X) + t*float32(p.Dx())
-	inside = t >= 0 && t <= 1
-	if !inside {
+	if t < 0 || t > 1 {
 		px = min(max(px, float32(p.Min.X)-edgePlotSide/2), float32(p.Max.X)+edgePlotSide/2)
 	}
-	py = float32(p.Max.Y) - (y-a.YLo)/(a.YHi-a.YLo)*float32(p.Dy())
+	py = float32(p.Max.Y) - clamp01(u)*float32(p.Dy())
 	return px, py, inside
 }
 

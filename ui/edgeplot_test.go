@@ -17,6 +17,7 @@ func samplePlot() *EdgePlot {
 	for _, x := range []float32{-1.6, -0.5, 0.5, 1.2, 1.9} {
 		p.Handles = append(p.Handles, EdgeHandle{X: x, Y: float32(math.Sin(2*float64(x))) * 1.2})
 	}
+	p.Handles = append(p.Handles, EdgeHandle{X: 2.5, Y: -40}) // far outside: on the border, not stretching y
 	return p
 }
 
@@ -62,7 +63,7 @@ func TestDrawEdgePlot(t *testing.T) {
 	}
 	for m, hd := range p.Handles {
 		x, y, inside := a.Pixel(hd.X, hd.Y)
-		if inside != (m > 0) {
+		if inside != (m > 0 && m < len(p.Handles)-1) {
 			t.Errorf("handle %d at x %v: inside %v", m, hd.X, inside)
 		}
 		c := img.RGBAAt(int(x), int(y))
@@ -71,6 +72,13 @@ func TestDrawEdgePlot(t *testing.T) {
 			if float32(a.Plot.Min.X)-x <= 0 || c != PanelColor {
 				t.Errorf("the outside handle is at %v (plot from %d), centre %v: want on the border, hollow", x, a.Plot.Min.X, c)
 			}
+			continue
+		case m == len(p.Handles)-1:
+			if x <= float32(a.Plot.Max.X) || y != float32(a.Plot.Max.Y) || c != PanelColor || a.YLo < -2 {
+				t.Errorf("the far handle is at (%v, %v) (plot to %v), centre %v, y from %v: want in the corner, hollow, y not stretched",
+					x, y, a.Plot.Max, c, a.YLo)
+			}
+			continue
 		case m == 2:
 			wantNear(t, "the active handle", c, HighlightColor, 10)
 		default:

@@ -3,10 +3,13 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -184,4 +187,58 @@ func TestKANEdgePlotHoverAndDrag(t *testing.T) {
 			t.Errorf("coefficient %d in the linked page is %v, want %v (float16)", k, got[k], after[k])
 		}
 	}
+}
+
+// TestKANEdgePlotByTouch: on a touch screen a tap on an edge keeps its
+// plot, and a finger dragging a control point edits it, as the mouse does.
+func TestKANEdgePlotByTouch(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if msg := openPreset(t, tab, "kan-expsin"); msg != "" {
+		t.Fatal(msg)
+	}
+	call(t, tab, `window.playground.pause()`)
+	call(t, tab, `window.playground.step(10)`)
+	waitForPicture(t, tab)
+	layout := evaluate[struct{ Edges []edgeSpot }](t, tab, `window.playground.layout()`)
+	if len(layout.Edges) == 0 {
+		t.Fatal("no edge can be picked")
+	}
+	s := layout.Edges[0]
+	touch := func(typ input.DispatchTouchEventType, x, y float64) {
+		t.Helper()
+		var pts []*input.TouchPoint
+		if typ != input.DispatchTouchEventTypeTouchEnd {
+			id := 1.0
+			pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
+		}
+		send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+			return err
+		})
+		if err := chromedp.Do(tab, send); err != nil {
+			t.Fatal(err)
+		}
+	}
+	touch(input.DispatchTouchEventTypeTouchStart, float64(s.X), float64(s.Y))
+	touch(input.DispatchTouchEventTypeTouchEnd, float64(s.X), float64(s.Y))
+	waitFor(t, tab, fmt.Sprintf(`(e => e && e.pinned && e.layer === %d && e.from === %d && e.to === %d)(window.playground.status().edge)`, s.Layer, s.From, s.To))
+	e := evaluate[edgeView](t, tab, `window.playground.status().edge`)
+	m := len(e.Handles) / 2
+	hd := e.Handles[m]
+	touch(input.DispatchTouchEventTypeTouchStart, hd.Px, hd.Py)
+	waitFor(t, tab, `(e => e && e.dragging)(window.playground.status().edge)`)
+	touch(input.DispatchTouchEventTypeTouchMove, hd.Px, hd.Py+30)
+	waitFor(t, tab, fmt.Sprintf(`(e => e && Math.abs(e.handles[%d].py - %v) < 1.5)(window.playground.status().edge)`, m, hd.Py+30))
+	touch(input.DispatchTouchEventTypeTouchEnd, 0, 0)
+	waitFor(t, tab, `(e => e && !e.dragging)(window.playground.status().edge)`)
+	after := evaluate[edgeView](t, tab, `window.playground.status().edge`)
+	t.Logf("point %d dragged down by a finger: %.4f -> %.4f", m, hd.Y, after.Handles[m].Y)
+	if !(after.Handles[m].Y < hd.Y) || after.Coefficients[m] == e.Coefficients[m] {
+		t.Errorf("point %d after a finger dragged it down: %v -> %v, coefficient %v -> %v", m, hd.Y, after.Handles[m].Y, e.Coefficients[m], after.Coefficients[m])
+	}
+	if strings.Contains(currentStatus(t, tab).Hash, "add=") {
+		t.Error("touching the plot added a point")
+	}
+	screenshot(t, tab, "kanview-touch")
 }

@@ -40,14 +40,8 @@ type edgeSpot struct{ Layer, From, To, X, Y int }
 // change, no point is added to the data, and the link opened in a fresh
 // page holds the edited coefficients (to float16).
 func TestKANEdgePlotHoverAndDrag(t *testing.T) {
-	p := openPage(t)
+	p := openKANPreset(t, 30)
 	tab := p.tab
-	if msg := openPreset(t, tab, "kan-expsin"); msg != "" {
-		t.Fatal(msg)
-	}
-	call(t, tab, `window.playground.pause()`)
-	call(t, tab, `window.playground.step(30)`)
-	waitForPicture(t, tab)
 	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Edges []edgeSpot }](`window.playground.layout()`))
 	if err != nil {
 		t.Fatal(err)
@@ -192,34 +186,14 @@ func TestKANEdgePlotHoverAndDrag(t *testing.T) {
 // TestKANEdgePlotByTouch: on a touch screen a tap on an edge keeps its
 // plot, and a finger dragging a control point edits it, as the mouse does.
 func TestKANEdgePlotByTouch(t *testing.T) {
-	p := openPage(t)
+	p := openKANPreset(t, 10)
 	tab := p.tab
-	if msg := openPreset(t, tab, "kan-expsin"); msg != "" {
-		t.Fatal(msg)
-	}
-	call(t, tab, `window.playground.pause()`)
-	call(t, tab, `window.playground.step(10)`)
-	waitForPicture(t, tab)
 	layout := evaluate[struct{ Edges []edgeSpot }](t, tab, `window.playground.layout()`)
 	if len(layout.Edges) == 0 {
 		t.Fatal("no edge can be picked")
 	}
 	s := layout.Edges[0]
-	touch := func(typ input.DispatchTouchEventType, x, y float64) {
-		t.Helper()
-		var pts []*input.TouchPoint
-		if typ != input.DispatchTouchEventTypeTouchEnd {
-			id := 1.0
-			pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
-		}
-		send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
-			return err
-		})
-		if err := chromedp.Do(tab, send); err != nil {
-			t.Fatal(err)
-		}
-	}
+	touch := func(typ input.DispatchTouchEventType, x, y float64) { t.Helper(); touchAt(t, tab, typ, x, y) }
 	touch(input.DispatchTouchEventTypeTouchStart, float64(s.X), float64(s.Y))
 	touch(input.DispatchTouchEventTypeTouchEnd, float64(s.X), float64(s.Y))
 	waitFor(t, tab, fmt.Sprintf(`(e => e && e.pinned && e.layer === %d && e.from === %d && e.to === %d)(window.playground.status().edge)`, s.Layer, s.From, s.To))
@@ -241,4 +215,36 @@ func TestKANEdgePlotByTouch(t *testing.T) {
 		t.Error("touching the plot added a point")
 	}
 	screenshot(t, tab, "kanview-touch")
+}
+
+// openKANPreset opens the KAN preset kan-expsin, paused after steps
+// iterations, with its picture on screen.
+func openKANPreset(t *testing.T, steps int) page {
+	t.Helper()
+	p := openPage(t)
+	if msg := openPreset(t, p.tab, "kan-expsin"); msg != "" {
+		t.Fatal(msg)
+	}
+	call(t, p.tab, `window.playground.pause()`)
+	call(t, p.tab, fmt.Sprintf(`window.playground.step(%d)`, steps))
+	waitForPicture(t, p.tab)
+	return p
+}
+
+// touchAt sends one touch event of finger 1 at (x, y) (an end lifts it
+// wherever it is).
+func touchAt(t *testing.T, tab context.Context, typ input.DispatchTouchEventType, x, y float64) {
+	t.Helper()
+	var pts []*input.TouchPoint
+	if typ != input.DispatchTouchEventTypeTouchEnd {
+		id := 1.0
+		pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
+	}
+	send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+		return err
+	})
+	if err := chromedp.Do(tab, send); err != nil {
+		t.Fatal(err)
+	}
 }

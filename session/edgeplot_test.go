@@ -161,3 +161,45 @@ func mustDecode(t *testing.T, payload string, counts experiment.WeightCounts) ex
 	}
 	return w
 }
+
+// An edit in the middle of an L-BFGS iteration (the network holding a
+// trial point of its line search) lands on the accepted weights and
+// stays: the next iteration starts from the edited network.
+func TestControlPointMidStep(t *testing.T) {
+	sess := newSession(t, presetSpec(t, "kan-expsin"))
+	sess.Step(5)
+	for range 20 {
+		if _, ok := sess.stepPart(); !ok {
+			t.Fatal("training stopped")
+		}
+		if sess.trainer.MidStep() {
+			break
+		}
+	}
+	if !sess.trainer.MidStep() {
+		t.Skip("no L-BFGS iteration took more than one evaluation")
+	}
+	var p ui.EdgePlot
+	if err := sess.EdgePlot(0, 0, 0, &p); err != nil {
+		t.Fatal(err)
+	}
+	const m = 2
+	target := p.Handles[m].Y - 0.3
+	if err := sess.SetControlPoint(0, 0, 0, m, target); err != nil {
+		t.Fatal(err)
+	}
+	if sess.trainer.MidStep() {
+		t.Error("still mid-step after the edit")
+	}
+	if err := sess.EdgePlot(0, 0, 0, &p); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Handles[m].Y; math.Abs(float64(got-target)) > 1e-5 {
+		t.Errorf("control point %d is at %v, asked %v", m, got, target)
+	}
+	edited := sess.Metrics().TrainLoss
+	sess.Step(3)
+	if got := sess.Metrics().TrainLoss; !(got <= edited) {
+		t.Errorf("training from the edit: loss %v -> %v", edited, got)
+	}
+}

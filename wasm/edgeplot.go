@@ -40,7 +40,6 @@ type edgePlotView struct {
 	plot   ui.EdgePlot
 	axes   ui.EdgePlotAxes
 	view   view
-	err    string // why the plot could not be made, for status()
 }
 
 // edgeDrag is a control point being dragged, by the mouse or a finger,
@@ -215,9 +214,19 @@ func (g *game) markEdges(snap *session.Snapshot) {
 		}
 	}
 	g.app.edgeSpots = spots
-	if e := v.shown; e.ok {
+	if !g.pickable(v.pinned) {
+		v.pinned = edgeRef{} // pruned away, or another experiment
+	}
+	if e := v.shown; e.ok && g.pickable(e) {
 		ui.HighlightEdge(g.graph.pix, g.graphLayout, e.layer, e.from, e.to)
 	}
+}
+
+// pickable reports whether e is an edge the graph lets the pointer pick.
+func (g *game) pickable(e edgeRef) bool {
+	l := g.graphLayout
+	return e.ok && e.layer < len(g.edges.gaps) && g.edges.gaps[e.layer] &&
+		e.from < l.Units(e.layer) && e.to < l.Units(e.layer+1)
 }
 
 // drawEdgePlot draws the shown edge's plot over the heatmap; call with
@@ -237,14 +246,14 @@ func (g *game) drawEdgePlot() {
 	}
 	e := v.shown
 	if err := a.sess.EdgePlot(e.layer, e.from, e.to, &v.plot); err != nil {
-		v.err, v.axes = err.Error(), ui.EdgePlotAxes{}
-		v.plot = ui.EdgePlot{}
-	} else {
-		v.err = ""
-		v.axes = ui.NewEdgePlotAxes(v.view.pix.Rect, &v.plot)
-		if v.drag.on && v.drag.edge == e {
-			v.axes = v.drag.axes
-		}
+		// The network changed under the pointer (a load, a prune): the
+		// heatmap shows what it showed before.
+		v.shown, v.pinned, v.drag.on = edgeRef{}, edgeRef{}, false
+		return
+	}
+	v.axes = ui.NewEdgePlotAxes(v.view.pix.Rect, &v.plot)
+	if v.drag.on && v.drag.edge == e {
+		v.axes = v.drag.axes
 	}
 	ui.DrawEdgePlot(v.view.pix, &v.plot, v.axes, v.active)
 	v.view.changed()
@@ -320,9 +329,6 @@ func (g *game) edgeStatus(body image.Rectangle) map[string]any {
 		"lo": float64(v.plot.Lo), "hi": float64(v.plot.Hi), "counts": counts,
 		"handles": handles, "coefficients": coef,
 		"yLo": float64(v.axes.YLo), "yHi": float64(v.axes.YHi),
-	}
-	if v.err != "" {
-		status["error"] = v.err
 	}
 	return status
 }

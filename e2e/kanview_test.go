@@ -214,6 +214,12 @@ func TestKANEdgePlotByTouch(t *testing.T) {
 		t.Error("touching the plot added a point")
 	}
 	screenshot(t, tab, "kanview-touch")
+
+	// The kept plot follows training, and goes when the network does.
+	call(t, tab, `window.playground.play()`)
+	waitFor(t, tab, fmt.Sprintf(`(s => s.step > 20 && s.edge && s.edge.pinned && s.edge.coefficients[%d] !== %v)(window.playground.status())`, m, after.Coefficients[m]))
+	call(t, tab, `window.playground.load("")`)
+	waitFor(t, tab, `window.playground.status().edge === null && window.playground.layout().edges.length === 0`)
 }
 
 // openKANPreset opens the KAN preset kan-expsin, paused after steps

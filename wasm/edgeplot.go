@@ -34,6 +34,8 @@ type edgePlotView struct {
 	// shows their functions (session.Snapshot.Curves).
 	gaps                   []bool
 	hovered, pinned, shown edgeRef
+	// plotted is the edge plot, axes and the view hold.
+	plotted edgeRef
 	// active is the handle under the pointer or being dragged, -1 none.
 	active int
 	drag   edgeDrag
@@ -137,7 +139,7 @@ func (g *game) updateEdgePlot(hover node) (consumed bool) {
 	switch {
 	case v.drag.on:
 		v.active = v.drag.handle
-	case v.shown.ok && image.Pt(x, y).In(body) && v.axes.Valid():
+	case v.shown == v.plotted && image.Pt(x, y).In(body) && v.axes.Valid():
 		v.active = v.axes.HandleAt(&v.plot, float32(x-body.Min.X)+0.5, float32(y-body.Min.Y)+0.5)
 	}
 	return consumed
@@ -147,8 +149,8 @@ func (g *game) updateEdgePlot(hover node) (consumed bool) {
 // one, with the pointer that just pressed.
 func (g *game) grab(x, y int) {
 	v := &g.edges
-	if !v.axes.Valid() {
-		return
+	if v.plotted != v.shown || !v.axes.Valid() {
+		return // the plot on screen is not yet the shown edge's
 	}
 	m := v.axes.HandleAt(&v.plot, float32(x)+0.5, float32(y)+0.5)
 	if m < 0 {
@@ -233,7 +235,7 @@ func (g *game) pickable(e edgeRef) bool {
 // the app's lock held, after the picture.
 func (g *game) drawEdgePlot() {
 	v, a := &g.edges, g.app
-	a.edgeStatus = nil
+	a.edgeStatus, v.plotted = nil, edgeRef{}
 	if !v.shown.ok {
 		return
 	}
@@ -251,6 +253,7 @@ func (g *game) drawEdgePlot() {
 		v.shown, v.pinned, v.drag.on = edgeRef{}, edgeRef{}, false
 		return
 	}
+	v.plotted = e
 	v.axes = ui.NewEdgePlotAxes(v.view.pix.Rect, &v.plot)
 	if v.drag.on && v.drag.edge == e {
 		v.axes = v.drag.axes

@@ -19,7 +19,11 @@ import (
 // polygon of these points as a spline follows its control polygon, with
 // the SiLU branch added. Moving a point to height y sets
 // c_m = (y - scale_base·SiLU(g_m)) / scale_sp, which moves the curve
-// near g_m by about the same amount.
+// near g_m by about the same amount. A Gaussian RBF edge's point m sits
+// at its bump's center the same way; its bumps overlap, so the curve
+// passes near rather than along the polygon, but a point still moves its
+// own bump. Chebyshev and Fourier coefficients act over the whole range,
+// with no place of their own: those edges show no points.
 
 // The large plot's resolution: points along the curve, bins of the
 // histogram of the inputs.
@@ -111,7 +115,7 @@ func (s *Session) EdgePlot(layer, from, to int, p *ui.EdgePlot) error {
 	p.Handles = p.Handles[:0]
 	if sp, ok := editableSpline(kan, from, to); ok {
 		for m := range sp.coef {
-			p.Handles = append(p.Handles, ui.EdgeHandle{X: sp.greville(m), Y: sp.height(m)})
+			p.Handles = append(p.Handles, ui.EdgeHandle{X: sp.node(m), Y: sp.height(m)})
 		}
 	}
 	return nil
@@ -132,7 +136,7 @@ func (s *Session) SetControlPoint(layer, from, to, m int, y float32) error {
 	sp, ok := editableSpline(kan, from, to)
 	switch {
 	case !ok:
-		return fmt.Errorf("edge %d->%d of layer %d has no control points: only B-spline edges that are neither pruned nor snapped, with a spline scale other than 0, have them", from+1, to+1, layer+1)
+		return fmt.Errorf("edge %d->%d of layer %d has no control points: only B-spline and Gaussian RBF edges that are neither pruned nor snapped, with a spline scale other than 0, have them", from+1, to+1, layer+1)
 	case m < 0 || m >= len(sp.coef):
 		return fmt.Errorf("the edge has control points 0 to %d, not %d", len(sp.coef)-1, m)
 	case !finite(y):
@@ -167,20 +171,23 @@ func (s *Session) ControlPoints(layer, from, to int) []float32 {
 	return append([]float32(nil), sp.coef...)
 }
 
-// splineEdge is one B-spline edge's parameters, in the layer's Params.
+// splineEdge is one B-spline or RBF edge's parameters, in the layer's
+// Params.
 type splineEdge struct {
 	coef   []float32 // c_0..c_{G+k-1}
 	knots  []float32 // its input's G+2k+1 knots
 	k      int
+	rbf    bool    // Gaussian bumps centered evenly over knots k..G+k
 	scaleB float32 // scale_base
 	scale  float32 // scale_sp
 }
 
 // editableSpline is edge from->to's spline, when it has control points:
-// a B-spline layer, the edge computing its spline (not pruned or
+// a B-spline or RBF layer, the edge computing its spline (not pruned or
 // snapped), and scale_sp not 0 (else no coefficient moves the curve).
 func editableSpline(kan *nn.KAN, from, to int) (splineEdge, bool) {
-	if kan.Basis() != nn.BSplineBasis || !kan.EdgeLive(from, to) {
+	b := kan.Basis()
+	if b != nn.BSplineBasis && b != nn.RBFBasis || !kan.EdgeLive(from, to) {
 		return splineEdge{}, false
 	}
 	// Params: coef (In·Out x (G+k)), scale_base, scale_sp (In x Out);
@@ -192,6 +199,7 @@ func editableSpline(kan *nn.KAN, from, to int) (splineEdge, bool) {
 		coef:   coef.Value[e*nb : (e+1)*nb],
 		knots:  grid.Value[from*grid.Cols : (from+1)*grid.Cols],
 		k:      kan.Order(),
+		rbf:    b == nn.RBFBasis,
 		scaleB: scaleBase.Value[e],
 		scale:  scaleSp.Value[e],
 	}
@@ -201,8 +209,13 @@ func editableSpline(kan *nn.KAN, from, to int) (splineEdge, bool) {
 	return sp, true
 }
 
-// greville is B_m's Greville abscissa: the mean of knots m+1..m+k.
-func (sp splineEdge) greville(m int) float32 {
+// node is where coefficient m acts most: B_m's Greville abscissa, the
+// mean of knots m+1..m+k, or the RBF bump's center (nn/basis_rbf.go).
+func (sp splineEdge) node(m int) float32 {
+	if sp.rbf {
+		lo, hi := float64(sp.knots[sp.k]), float64(sp.knots[len(sp.knots)-1-sp.k])
+		return float32(lo + float64(m)*(hi-lo)/float64(len(sp.coef)-1))
+	}
 	var sum float64
 	for _, t := range sp.knots[m+1 : m+1+sp.k] {
 		sum += float64(t)
@@ -212,7 +225,7 @@ func (sp splineEdge) greville(m int) float32 {
 
 // base is the SiLU branch at control point m: scale_base·SiLU(g_m).
 func (sp splineEdge) base(m int) float64 {
-	g := float64(sp.greville(m))
+	g := float64(sp.node(m))
 	return float64(sp.scaleB) * g / (1 + math.Exp(-g))
 }
 

@@ -14,9 +14,34 @@ import (
 // training samples, counts every sample once in its histogram, and puts a
 // control point per coefficient; moving one sets exactly that coefficient
 // so the point lands where it was asked, the network's outputs change, and
-// weights (and a link's, to float16) carry the edit.
+// weights (and a link's, to float16) carry the edit. So for B-splines
+// and Gaussian RBFs; Chebyshev edges have no points.
 func TestEdgePlotAndControlPoints(t *testing.T) {
-	sess := newSession(t, presetSpec(t, "kan-expsin"))
+	for _, b := range []nn.KANBasis{nn.BSplineBasis, nn.RBFBasis} {
+		t.Run(b.String(), func(t *testing.T) { testControlPoints(t, withBasis(t, b)) })
+	}
+	sess := newSession(t, withBasis(t, nn.ChebyshevBasis))
+	sess.Step(3)
+	var p ui.EdgePlot
+	if err := sess.EdgePlot(0, 0, 0, &p); err != nil || len(p.Handles) != 0 || len(p.Curve) != edgePlotSamples {
+		t.Errorf("a Chebyshev edge's plot: %d handles, %d curve points, %v", len(p.Handles), len(p.Curve), err)
+	}
+	if err := sess.SetControlPoint(0, 0, 0, 0, 1); err == nil || sess.ControlPoints(0, 0, 0) != nil {
+		t.Error("a Chebyshev edge's control point moved")
+	}
+}
+
+// withBasis is the KAN preset with every layer on basis b.
+func withBasis(t *testing.T, b nn.KANBasis) experiment.Spec {
+	spec := presetSpec(t, "kan-expsin")
+	for i := range spec.Layers {
+		spec.Layers[i].Options["basis"] = float32(b)
+	}
+	return spec
+}
+
+func testControlPoints(t *testing.T, spec experiment.Spec) {
+	sess := newSession(t, spec)
 	sess.Step(20)
 	var p ui.EdgePlot
 	const layer, from, to = 0, 1, 2

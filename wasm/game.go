@@ -505,6 +505,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	}
 	dst = ui.TitleLabels(dst, r.Graph, "NETWORK", fmt.Sprintf("epoch %d  step %d  %s", m.Epoch, m.Step, state))
 	heat := "OUTPUT"
+	if set.Temporal() {
+		heat = "EXAMPLES" // a cell per example, colored by the network's answer
+	}
 	switch {
 	case g.hover.ok && g.hover.column == 0 && set.Pairs():
 		heat = pairInput(g.hover.unit, spec.Data.Classes)

@@ -281,7 +281,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// The charts get a sample per picture: evaluating every point each
 	// tick would cost big networks more than training them.
 	a.record()
-	spec, m := snap.Spec, snap.Metrics
+	spec := snap.Spec
 	classes := 0
 	if spec.Classification() {
 		classes = spec.Data.Classes
@@ -319,9 +319,8 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.drawSpikes(snap)
 	g.bases = snap.Bases
-	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
-	g.labels = g.axisLabels(g.labels, set, classes > 0)
-	g.labels = g.spikeTitles(g.labels, snap)
+	g.labels = g.pictureLabels(g.labels[:0], snap)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	a.mu.Unlock()
 
 	g.present(screen)
@@ -334,6 +333,16 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.afterFirstFrame = nil
 	}
 	a.mu.Unlock()
+}
+
+// pictureLabels appends every text of a picture: the panels' titles, the
+// graph's column and feature names (of the graph's layout as drawn), the
+// axes and the spiking panels' labels.
+func (g *game) pictureLabels(dst []ui.Label, snap *session.Snapshot) []ui.Label {
+	spec := snap.Spec
+	dst = g.titles(dst, snap.Metrics, snap.Running, spec)
+	dst = g.axisLabels(dst, spec.Data.Set, spec.Classification())
+	return g.spikeTitles(dst, snap)
 }
 
 // stagedGraphCost is how long the graph may take to draw in the frame
@@ -350,6 +359,9 @@ func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
 	a.mu.Lock()
 	g.drawGraph(g.graphPending)
 	g.graph.changed()
+	// The graph's labels follow its layout, which may have just changed.
+	g.labels = g.pictureLabels(g.labels[:0], g.graphPending)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	g.graphPending = nil
 	a.drawnStep, a.drawnEdits = g.drawn.step, g.drawn.edits
 	g.graphCost = time.Since(start)

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -53,6 +54,17 @@ func TestSpikeViewsFollowTraining(t *testing.T) {
 	}
 	t.Logf("step %d: %+v, delays %+v", s.Step, start, *start.Delays)
 	screenshot(t, tab, "spikeviews-1-start")
+	// The texts follow the preset's network (the graph may be drawn a
+	// frame after the rest), and the example grid is named as such.
+	text, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.playground.status().canvasText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"EXAMPLES", "24 neurons", "2 inputs"} {
+		if !slices.Contains(text, want) {
+			t.Errorf("the canvas does not say %q: %q", want, text)
+		}
+	}
 
 	call(t, tab, `window.playground.step(700)`)
 	waitForPicture(t, tab)

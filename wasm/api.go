@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"playground/experiment"
+	"playground/ui"
 )
 
 // maxAPISteps bounds one step(n) call (about a second of training for
@@ -36,6 +37,8 @@ const maxAPISteps = 10000
 //	           pictureMs: Go time of the last picture over all the frames
 //	           it took (a wide network's is prepared over several);
 //	           viewsMs: the part of it that drew the views;
+//	           canvasText: every text on the canvas as last drawn (titles,
+//	           the graph's column and input names, axes);
 //	           hover: {column, unit} of the neuron under the pointer, or null;
 //	           edge: the KAN edge whose large plot is on screen, or null:
 //	           {layer, from, to, pinned, dragging, active (handle), lo, hi
@@ -239,7 +242,17 @@ func (a *app) status() map[string]any {
 		"kernels":         kernelBody(),
 		"spikes":          spikeStatusJS(a.spikeStatus),
 		"edge":            edgeStatusJS(a.edgeStatus),
+		"canvasText":      canvasTextJS(a.canvasText),
 	}
+}
+
+// canvasTextJS is the canvas's texts, in the order they are drawn.
+func canvasTextJS(labels []ui.Label) []any {
+	out := make([]any, len(labels))
+	for i, l := range labels {
+		out[i] = l.Text
+	}
+	return out
 }
 
 // kernelBody is the WebAssembly kernel body the loader chose ("simd" or

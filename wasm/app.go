@@ -56,6 +56,8 @@ type app struct {
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.
 	spikeStatus map[string]any
+	// canvasText is every text on the canvas as last drawn, for status().
+	canvasText []ui.Label
 	// embed is the page as an embed (embed.go); hidden says an embed
 	// cannot be seen, and then does not train.
 	embed  embedMode

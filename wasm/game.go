@@ -278,7 +278,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// The charts get a sample per picture: evaluating every point each
 	// tick would cost big networks more than training them.
 	a.record()
-	spec, m := snap.Spec, snap.Metrics
+	spec := snap.Spec
 	classes := 0
 	if spec.Classification() {
 		classes = spec.Data.Classes
@@ -317,10 +317,8 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.drawSpikes(snap)
 	g.bases = snap.Bases
 	g.drawEdgePlot() // before the titles, which name its edge
-	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
-	g.labels = g.axisLabels(g.labels, set, classes > 0)
-	g.labels = g.spikeTitles(g.labels, snap)
-	g.labels = g.edgePlotLabels(g.labels)
+	g.labels = g.pictureLabels(g.labels[:0], snap)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	a.mu.Unlock()
 
 	g.present(screen)
@@ -333,6 +331,17 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.afterFirstFrame = nil
 	}
 	a.mu.Unlock()
+}
+
+// pictureLabels appends every text of a picture: the panels' titles, the
+// graph's column and feature names (of the graph's layout as drawn), the
+// axes and the spiking panels' labels.
+func (g *game) pictureLabels(dst []ui.Label, snap *session.Snapshot) []ui.Label {
+	spec := snap.Spec
+	dst = g.titles(dst, snap.Metrics, snap.Running, spec)
+	dst = g.axisLabels(dst, spec.Data.Set, spec.Classification())
+	dst = g.spikeTitles(dst, snap)
+	return g.edgePlotLabels(dst)
 }
 
 // stagedGraphCost is how long the graph may take to draw in the frame
@@ -349,6 +358,9 @@ func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
 	a.mu.Lock()
 	g.drawGraph(g.graphPending)
 	g.graph.changed()
+	// The graph's labels follow its layout, which may have just changed.
+	g.labels = g.pictureLabels(g.labels[:0], g.graphPending)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	g.graphPending = nil
 	a.drawnStep, a.drawnEdits = g.drawn.step, g.drawn.edits
 	g.graphCost = time.Since(start)
@@ -506,6 +518,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	}
 	dst = ui.TitleLabels(dst, r.Graph, "NETWORK", fmt.Sprintf("epoch %d  step %d  %s", m.Epoch, m.Step, state))
 	heat := "OUTPUT"
+	if set.Temporal() {
+		heat = "EXAMPLES" // a cell per example, colored by the network's answer
+	}
 	switch {
 	case g.hover.ok && g.hover.column == 0 && set.Pairs():
 		heat = pairInput(g.hover.unit, spec.Data.Classes)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +92,14 @@ func TestKANEdgePlotHoverAndDrag(t *testing.T) {
 	t.Logf("edge %d->%d: input over [%.3f, %.3f], %d samples in %d bins, %d control points", from, to, e.Lo, e.Hi, total, len(e.Counts), len(e.Handles))
 	if total != 1000 || !(e.Lo < -0.9 && e.Hi > 0.9) || len(e.Handles) != 3+3 || len(e.Coefficients) != 6 {
 		t.Fatalf("the plot of edge %d->%d: %+v", from, to, e)
+	}
+	// The heatmap's title names the edge, and the axes its input's range.
+	text := evaluate[[]string](t, tab, `window.playground.status().canvasText`)
+	want := []string{"EDGE x2 -> L1 N3", "click: keep it, drag a point", fmt.Sprintf("%.3g", e.Lo), fmt.Sprintf("%.3g", e.Hi)}
+	for _, w := range want {
+		if !slices.Contains(text, w) {
+			t.Errorf("the canvas shows no %q: %q", w, text)
+		}
 	}
 	screenshot(t, tab, "kanview-hover")
 

@@ -39,6 +39,7 @@ type edgeInputs struct {
 	layer, generation, step, edits int
 	valid                          bool
 	x                              nn.Matrix // rows x the layer's inputs
+	xs                             []float32 // where the curve is sampled
 }
 
 // kanEdge returns the KAN layer of edge from->to, or why there is none.
@@ -107,7 +108,8 @@ func (s *Session) EdgePlot(layer, from, to int, p *ui.EdgePlot) error {
 			p.Counts[min(b, edgePlotBins-1)]++
 		}
 	}
-	xs := make([]float32, edgePlotSamples)
+	xs := grow(s.edgeInputs.xs, edgePlotSamples)
+	s.edgeInputs.xs = xs
 	for k := range xs {
 		xs[k] = lo + (hi-lo)*float32(k)/float32(edgePlotSamples-1)
 	}

@@ -48,6 +48,11 @@ type app struct {
 	heatmap image.Rectangle
 	nodes   [][]image.Rectangle
 	hover   node
+	// edgeSpots are a pixel on each KAN edge that can be hovered, and
+	// edgeStatus the large edge plot on screen (edgeplot.go), for
+	// window.playground.
+	edgeSpots  []any
+	edgeStatus map[string]any
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.
 	spikeStatus map[string]any

@@ -70,6 +70,8 @@ type game struct {
 	touches []ebiten.TouchID
 	// bases names each mixing KAN unit's leading basis (Snapshot.Bases).
 	bases [][]string
+	// edges is the large plot of a KAN edge (edgeplot.go).
+	edges edgePlotView
 	// square is the plane the heatmap shows; 0 when the task's examples
 	// are not points on the plane (clicks then add nothing).
 	square    ui.Square
@@ -108,6 +110,7 @@ type drawKey struct {
 	width, height int
 	edits         int
 	removing      bool // the click brush removes points (the caption says so)
+	edge          edgeKey
 }
 
 func newGame(a *app) *game { return &game{app: a} }
@@ -124,6 +127,7 @@ func (g *game) Update() error {
 	}
 	clicked, x1, x2 := g.pointerOnPlane()
 	hover := g.hoveredNode()
+	onPlot := g.updateEdgePlot(hover) // a press on the edge plot adds no point
 	g.removing = brush == panel.RemoveNearest
 	g.inert = brush == panel.NoBrush
 
@@ -146,10 +150,10 @@ func (g *game) Update() error {
 	}
 	a.mu.Unlock()
 
-	if clicked && !g.inert {
+	if clicked && !g.inert && !onPlot {
 		a.click(x1, x2, brush)
 	}
-	if x, y, ok := justPressed(g); ok && image.Pt(x, y).In(g.regions.Heatmap.Body) {
+	if x, y, ok := justPressed(g); ok && !onPlot && image.Pt(x, y).In(g.regions.Heatmap.Body) {
 		g.chooseExample(x, y) // the example grid of a spike task
 	}
 	if diverged {
@@ -197,14 +201,7 @@ const longPress = 30
 // hoveredNode is the neuron under the mouse, or under a finger held on it
 // for longPress ticks (a touch screen has no hover).
 func (g *game) hoveredNode() node {
-	x, y := ebiten.CursorPosition()
-	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
-	for _, id := range g.touches {
-		if inpututil.TouchPressDuration(id) >= longPress {
-			x, y = ebiten.TouchPosition(id)
-			break
-		}
-	}
+	x, y := g.pointer()
 	r := g.graph.rect
 	if !image.Pt(x, y).In(r) {
 		return node{}
@@ -250,7 +247,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	key := drawKey{
 		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Steps(), hover: g.hover,
 		view: a.sess.View(), running: a.sess.Running(), width: w, height: h, edits: a.edits,
-		removing: g.removing,
+		removing: g.removing, edge: g.edges.key(),
 	}
 	if !a.sess.PicturePending() {
 		onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
@@ -319,6 +316,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.drawSpikes(snap)
 	g.bases = snap.Bases
+	g.drawEdgePlot() // before the titles, which name its edge
 	g.labels = g.pictureLabels(g.labels[:0], snap)
 	a.canvasText = append(a.canvasText[:0], g.labels...)
 	a.mu.Unlock()
@@ -342,7 +340,8 @@ func (g *game) pictureLabels(dst []ui.Label, snap *session.Snapshot) []ui.Label 
 	spec := snap.Spec
 	dst = g.titles(dst, snap.Metrics, snap.Running, spec)
 	dst = g.axisLabels(dst, spec.Data.Set, spec.Classification())
-	return g.spikeTitles(dst, snap)
+	dst = g.spikeTitles(dst, snap)
+	return g.edgePlotLabels(dst)
 }
 
 // stagedGraphCost is how long the graph may take to draw in the frame
@@ -380,6 +379,7 @@ func (g *game) present(screen *ebiten.Image) {
 	for _, v := range []*view{&g.field, &g.points, &g.graph, &s.flight, &g.loss, &g.acc, &s.raster, &s.membrane, &s.delays, &s.scatter} {
 		v.draw(screen)
 	}
+	g.presentEdgePlot(screen)
 	for _, l := range g.labels {
 		printAt(screen, l.Text, l.X, l.Y)
 	}
@@ -489,6 +489,7 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 	for i, c := range snap.Curves {
 		ui.DrawEdgeCurves(g.graph.pix, g.graphLayout, i, c, snap.Edges[i])
 	}
+	g.markEdges(snap)
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
 	}
@@ -536,6 +537,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		}
 	}
 	switch {
+	case g.edges.shown.ok:
+		name, status := g.edgePlotTitle(inputs)
+		dst = ui.TitleLabels(dst, r.Heatmap, name, status)
 	case set.Pairs() && !g.hover.ok:
 		dst = ui.TitleLabels(dst, r.Heatmap, fmt.Sprintf("(a+b) mod %d", spec.Data.Classes), "blue right, orange wrong; dim: trained on")
 	case set.Pairs():

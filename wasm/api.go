@@ -241,8 +241,8 @@ func (a *app) status() map[string]any {
 		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
 		"spikes":          spikeStatusJS(a.spikeStatus),
-		"edge":            edgeStatusJS(a.edgeStatus),
 		"canvasText":      canvasTextJS(a.canvasText),
+		"edge":            edgeStatusJS(a.edgeStatus),
 	}
 }
 

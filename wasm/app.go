@@ -58,6 +58,9 @@ type app struct {
 	spikeStatus map[string]any
 	// canvasText is every text on the canvas as last drawn, for status().
 	canvasText []ui.Label
+	// traced is the neuron whose membrane the spiking pictures trace, as
+	// last drawn; traceChoice one the panel chose, for the next picture.
+	traced, traceChoice node
 	// embed is the page as an embed (embed.go); hidden says an embed
 	// cannot be seen, and then does not train.
 	embed  embedMode
@@ -136,6 +139,8 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Prune:      a.prune,
 		Snap:       a.snap,
 		Snapped:    a.snapped,
+		SpikeView:  a.spikeView,
+		ShowSpikes: a.showSpikes,
 		EmbedLink:  a.embedLink,
 		ImportData: a.importData,
 

@@ -1,6 +1,9 @@
 package session
 
-import "playground/nn"
+import (
+	"playground/nn"
+	"playground/ui"
+)
 
 // kanSelectAt is the step at which KAN layers of the selectable basis
 // choose: each unit keeps the basis its mixing weights favor
@@ -23,4 +26,31 @@ func (s *Session) selectBases() {
 		s.metricsStale = true
 		s.surface.invalidate()
 	}
+}
+
+// basisMixer is a KAN layer that may mix several bases per unit.
+type basisMixer interface {
+	Basis() nn.KANBasis
+	Mixture(j int) [4]float32
+	Decided(j int) bool
+}
+
+// BasisMarks appends, per layer of net, each unit's mixture and whether it
+// has chosen, for KAN layers of the selectable basis (nil for the other
+// layers): what the graph marks, the hover text names and the page's
+// status() reports.
+func BasisMarks(dst [][]ui.BasisMark, net *nn.Network) [][]ui.BasisMark {
+	for _, l := range net.Layers {
+		m, ok := l.(basisMixer)
+		if !ok || m.Basis() != nn.SelectableBasis {
+			dst = append(dst, nil)
+			continue
+		}
+		marks := make([]ui.BasisMark, l.Out())
+		for j := range marks {
+			marks[j] = ui.BasisMark{Weights: m.Mixture(j), Decided: m.Decided(j)}
+		}
+		dst = append(dst, marks)
+	}
+	return dst
 }

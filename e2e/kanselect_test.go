@@ -1,0 +1,81 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// basisChoice is one unit of status().bases.
+type basisChoice struct {
+	Basis   string  `json:"basis"`
+	Weight  float64 `json:"weight"`
+	Decided bool    `json:"decided"`
+}
+
+// statusBases reads status().bases: per layer, nil or one entry per unit.
+func statusBases(t *testing.T, ctx context.Context) [][]basisChoice {
+	t.Helper()
+	return evaluate[[][]basisChoice](t, ctx, `window.playground.status().bases`)
+}
+
+// TestKANSelectPicksFourier opens the preset kan-select (one selectable
+// KAN unit on sin πx + cos 2πy), trains it and reads the unit's mixture
+// from status(): at step 0 it mixes all four bases equally, by step 100
+// it has chosen, and its winner is Fourier (the periodic target's basis)
+// with weight 1; the fit is then close (test RMSE below 0.02). Hovering
+// the output node names its basis in the heatmap's title; the screenshots
+// show the node ringed in the winner's color with its label "sin".
+func TestKANSelectPicksFourier(t *testing.T) {
+	p := openPage(t)
+	tab := p.tab
+	if msg := openPreset(t, tab, "kan-select"); msg != "" {
+		t.Fatalf("open: %s", msg)
+	}
+	call(t, tab, `window.playground.pause()`)
+	start := statusBases(t, tab)
+	if len(start) != 1 || len(start[0]) != 1 || start[0][0].Decided || start[0][0].Weight != 0.25 {
+		t.Fatalf("at the start: bases %+v, want one mixing unit at 25%%", start)
+	}
+	mid := call(t, tab, `window.playground.step(50)`)
+	mixing := statusBases(t, tab)[0][0]
+	t.Logf("step %d: leading %s %.2f, decided %v, test RMSE %s", mid.Step, mixing.Basis, mixing.Weight, mixing.Decided, orNull(mid.TestRMSE))
+	if mixing.Decided {
+		t.Errorf("the unit chose at step %d, before step 100", mid.Step)
+	}
+	s := mid
+	for range 10 { // L-BFGS may converge on the way: each call trains on
+		if b := statusBases(t, tab)[0][0]; b.Decided && s.Step >= 100 {
+			break
+		}
+		s = call(t, tab, `window.playground.step(60)`)
+	}
+	won := statusBases(t, tab)[0][0]
+	t.Logf("step %d: %s %.2f, decided %v, test RMSE %s (%q)", s.Step, won.Basis, won.Weight, won.Decided, orNull(s.TestRMSE), s.Error)
+	if !won.Decided || won.Basis != "Fourier" || won.Weight != 1 {
+		t.Errorf("after step %d the unit is %+v, want Fourier chosen with weight 1", s.Step, won)
+	}
+	if s.TestRMSE == nil || *s.TestRMSE >= 0.02 {
+		t.Errorf("test RMSE %s at step %d, want below 0.02", orNull(s.TestRMSE), s.Step)
+	}
+	waitForPicture(t, tab)
+	screenshot(t, tab, "kan-select-chosen") // the node ringed in Fourier's red
+	type rect struct{ X, Y, W, H float64 }
+	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(layout.Nodes) != 2 || len(layout.Nodes[1]) != 1 {
+		t.Fatalf("graph columns %v, want 2 inputs and 1 output", layout.Nodes)
+	}
+	n := layout.Nodes[1][0]
+	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, n.X+n.W/2, n.Y+n.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `(h => h && h.column === 1 && h.unit === 0)(window.playground.status().hover)`)
+	waitForPicture(t, tab)
+	screenshot(t, tab, "kan-select")
+}

@@ -1,6 +1,12 @@
 package nn
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	gonum "gonum.org/v1/gonum/mat"
+)
 
 // Selection (S-KAN's "full training, then selective training"): a unit of
 // the selectable basis first trains all four bases with its softmax
@@ -15,7 +21,7 @@ import "math"
 // the penalty is what makes the weights decide; it is weak enough
 // (about the MSE of a good fit) that the data choose the direction first.
 // Then SelectBases makes the choice hard: each unit keeps its heaviest
-// basis with weight 1, whose coefficients absorb the weight they had, and
+// basis with weight 1, refitted to what the whole mixture computed, and
 // the others get weight 0 (logits at kanDecidedLogit) and zero
 // coefficients. A decided unit's softmax is saturated, so its logits get
 // no gradient and it stays decided; the penalty is then 0. The logits
@@ -70,49 +76,152 @@ func (l *KAN) Decided(j int) bool {
 }
 
 // SelectBases makes every undecided unit of a selectable layer keep its
-// winning basis alone (see above) and reports whether any unit changed.
-// The unit's function loses the other bases' parts; training goes on
-// from there (under L-BFGS after Trainer.ResetOptimizer: the parameters
-// and the objective changed).
-func (l *KAN) SelectBases() bool {
+// winning basis alone and reports whether any unit changed. With samples
+// (x, the layer's inputs, two rows or more) the winner's coefficients are
+// refitted by least squares to what the unit's whole mixture computed on
+// each edge at the samples, as a grid update refits (kan_grid.go), so the
+// unit keeps as much of its function as the winner can carry; without,
+// they only absorb the weight they had and the other bases' parts are
+// lost. The other bases get logit kanDecidedLogit and zero coefficients.
+// Under L-BFGS follow it with Trainer.ResetOptimizer (the parameters and
+// the objective changed). On an error (a sample that is not finite, a
+// failed fit) the layer is unchanged.
+func (l *KAN) SelectBases(x Matrix) (bool, error) {
 	if l.basis != SelectableBasis {
-		return false
+		return false, nil
 	}
-	changed := false
+	win := make([]int, l.out) // -1: decided already
+	undecided := false
+	for j := range win {
+		win[j] = -1
+		if !l.Decided(j) {
+			win[j], undecided = l.WinningBasis(j), true
+		}
+	}
+	if !undecided {
+		return false, nil
+	}
+	coef := slices.Clone(l.coef.Value)
+	if x.Rows >= 2 {
+		if err := l.refitWinners(x, win, coef); err != nil {
+			return false, err
+		}
+	}
 	nb, edges := l.numBases(), l.in*l.out
-	for j := range l.out {
-		if l.Decided(j) {
+	for j, w := range win {
+		if w < 0 {
 			continue
 		}
-		changed = true
-		win, w := l.WinningBasis(j), l.Mixture(j)
+		weights := l.Mixture(j)
 		for b := range kanPool {
-			keep := float32(0)
 			l.mix.Value[j*kanPool+b] = kanDecidedLogit
-			if b == win {
-				keep = w[b]
+			keep := float32(0)
+			if b == w {
 				l.mix.Value[j*kanPool+b] = 0
+				keep = 1
+				if x.Rows < 2 {
+					keep = weights[b]
+				}
 			}
 			for i := range l.in {
-				c := l.coef.Value[(b*edges+i*l.out+j)*nb:][:nb]
+				c := coef[(b*edges+i*l.out+j)*nb:][:nb]
 				for m := range c {
 					c[m] *= keep
 				}
 			}
 		}
 	}
+	copy(l.coef.Value, coef)
 	l.mixWeights()
-	return changed
+	l.rows = 0 // the last Forward's sums are of the mixture
+	return true, nil
 }
 
-// SelectKANBases runs SelectBases on every KAN layer of net and reports
-// whether any unit changed.
-func SelectKANBases(net *Network) bool {
-	changed := false
-	for _, l := range net.Layers {
-		if k, ok := l.(*KAN); ok && k.SelectBases() {
-			changed = true
+// refitWinners writes into coef (laid out as the coef Param), for every
+// input i and undecided unit j (win[j] >= 0), the coefficients of basis
+// win[j] that fit by least squares, at the samples of input i in x, the
+// edge's spline part as the mixture computes it now: Σ_b w_jb·S^(b)_ij.
+func (l *KAN) refitWinners(x Matrix, win []int, coef []float32) error {
+	if x.Cols != l.in {
+		return fmt.Errorf("nn: KAN basis selection given %d columns for %d inputs", x.Cols, l.in)
+	}
+	n, k, nb, edges := x.Rows, l.k, l.numBases(), l.in*l.out
+	weights := l.mixWeights()
+	design := gonum.NewDense(n, nb, nil)
+	v := make([]float32, nb)
+	for i := range l.in {
+		t := l.knots(i)
+		for b := range kanPool {
+			var units []int
+			for j, w := range win {
+				if w == b {
+					units = append(units, j)
+				}
+			}
+			if len(units) == 0 {
+				continue
+			}
+			target := gonum.NewDense(n, len(units), nil)
+			for r := range n {
+				xr := float64(x.Data[r*l.in+i])
+				if math.IsNaN(xr) || math.IsInf(xr, 0) {
+					return fmt.Errorf("nn: KAN basis selection: input %d has a non-finite value %g", i, xr)
+				}
+				row := design.RawRowView(r)
+				clear(row)
+				st := evalKANBasis(KANBasis(b), t, k, l.a, xr, v[:l.slots[b].width], nil)
+				for m, bv := range v[:l.slots[b].width] {
+					row[st+m] = float64(bv)
+				}
+				for q, sl := range l.slots { // the mixture's spline part, every basis
+					st := evalKANBasis(sl.basis, t, k, l.a, xr, v[:sl.width], nil)
+					for u, j := range units {
+						c := l.coef.Value[(q*edges+i*l.out+j)*nb+st:]
+						var s float64
+						for m, bv := range v[:sl.width] {
+							s += float64(c[m]) * float64(bv)
+						}
+						target.Set(r, u, target.At(r, u)+float64(weights[j*kanPool+q])*s)
+					}
+				}
+			}
+			var svd gonum.SVD
+			if !svd.Factorize(design, gonum.SVDThin) {
+				return fmt.Errorf("nn: KAN basis selection: the least-squares fit of input %d failed", i)
+			}
+			rank := svd.Rank(kanSolveRcond)
+			var fit gonum.Dense
+			if rank > 0 {
+				svd.SolveTo(&fit, target, rank)
+			}
+			for u, j := range units {
+				c := coef[(b*edges+i*l.out+j)*nb:][:nb]
+				for m := range c {
+					c[m] = 0 // no sample reaches any basis: 0
+					if rank > 0 {
+						c[m] = float32(fit.At(m, u))
+					}
+				}
+			}
 		}
 	}
-	return changed
+	return nil
+}
+
+// SelectKANBases runs SelectBases on every KAN layer of net, each with
+// its inputs from x (the training rows) through the layers below it
+// (after their own choice), and reports whether any unit changed. On an
+// error the layers before the failing one have chosen.
+func SelectKANBases(net *Network, x Matrix) (bool, error) {
+	changed := false
+	err := eachGridLayer(net, x, func(_ int, gl gridLayer, in Matrix) error {
+		l, ok := gl.(*KAN)
+		if !ok {
+			return nil
+		}
+		c, err := l.SelectBases(in)
+		changed = changed || c
+		return err
+	})
+	return changed, err
 }

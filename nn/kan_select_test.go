@@ -62,7 +62,7 @@ const (
 // function). Nothing is timed.
 func TestKANSelectionPicksTheRightBasis(t *testing.T) {
 	for _, task := range selectTasks {
-		right, total := 0, 0
+		chose, total := 0, 0
 		for seed := range uint64(4) {
 			rng := rand.New(rand.NewPCG(seed, 3))
 			x, y := selectData(rng, task, 500)
@@ -75,14 +75,19 @@ func TestKANSelectionPicksTheRightBasis(t *testing.T) {
 				total++
 				win := l.WinningBasis(j)
 				if KANBasis(win) == task.want {
-					right++
+					chose++
 				}
 				if w := l.Mixture(j)[win]; w < 0.4 {
 					t.Errorf("%s seed %d unit %d: winner %v weighs only %.2f", task.name, seed, j+1, KANBasis(win), w)
 				}
 			}
-			if !SelectKANBases(net) {
-				t.Fatalf("%s seed %d: SelectKANBases changed nothing", task.name, seed)
+			if changed, err := SelectKANBases(net, x); err != nil || !changed {
+				t.Fatalf("%s seed %d: SelectKANBases changed %v, error %v", task.name, seed, changed, err)
+			}
+			right := tr.Score(x, y).RMSE
+			t.Logf("%s seed %d right after selecting: RMSE %.3g", task.name, seed, right)
+			if !(right <= 1.5*before+1e-3) {
+				t.Errorf("%s seed %d: selecting lost the function: RMSE %g -> %g", task.name, seed, before, right)
 			}
 			tr.ResetOptimizer()
 			for range selectAfter {
@@ -99,9 +104,9 @@ func TestKANSelectionPicksTheRightBasis(t *testing.T) {
 				t.Errorf("%s seed %d: RMSE %g after selecting, %g before", task.name, seed, after, before)
 			}
 		}
-		t.Logf("%s: %d of %d units chose %v", task.name, right, total, task.want)
-		if right*5 < total*4 {
-			t.Errorf("%s: only %d of %d units chose %v", task.name, right, total, task.want)
+		t.Logf("%s: %d of %d units chose %v", task.name, chose, total, task.want)
+		if chose*5 < total*4 {
+			t.Errorf("%s: only %d of %d units chose %v", task.name, chose, total, task.want)
 		}
 	}
 }

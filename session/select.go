@@ -12,7 +12,8 @@ import (
 // so the grids have settled on the data before the choice.
 const kanSelectAt = 100
 
-// selectBases makes the choice before a step begins once kanSelectAt
+// selectBases makes the choice, refitting each winner on the training
+// inputs, before a step begins once kanSelectAt
 // steps are done, or earlier if L-BFGS settled first (then nothing more
 // would change the mixture). A network already decided, or one without
 // a selectable layer, is left alone; a choice restarts L-BFGS, whose
@@ -21,7 +22,10 @@ func (s *Session) selectBases() {
 	if !s.grids || (s.trainer.Steps() < kanSelectAt && !s.trainer.Settled()) {
 		return
 	}
-	if nn.SelectKANBases(s.trainer.Net()) {
+	// A failed refit (inputs that are not finite) leaves the layer
+	// mixing; the next step tries again, and divergence, if that is what
+	// it was, is caught by the step.
+	if changed, _ := nn.SelectKANBases(s.trainer.Net(), s.data.xTrain); changed {
 		s.trainer.ResetOptimizer()
 		s.metricsStale = true
 		s.surface.invalidate()

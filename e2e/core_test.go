@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"math"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -330,21 +328,7 @@ func TestTapAddsAPoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	touch := func(typ input.DispatchTouchEventType, x, y float64) {
-		t.Helper()
-		var pts []*input.TouchPoint
-		if typ != input.DispatchTouchEventTypeTouchEnd {
-			id := 1.0
-			pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
-		}
-		send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
-			return err
-		})
-		if err := chromedp.Do(tab, send); err != nil {
-			t.Fatal(err)
-		}
-	}
+	touch := func(typ input.DispatchTouchEventType, x, y float64) { t.Helper(); touchAt(t, tab, typ, x, y) }
 	h := layout.Heatmap
 	x, y := h.X+h.W*0.3, h.Y+h.H*0.7
 	touch(input.DispatchTouchEventTypeTouchStart, x, y)

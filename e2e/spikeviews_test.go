@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -53,6 +55,17 @@ func TestSpikeViewsFollowTraining(t *testing.T) {
 	}
 	t.Logf("step %d: %+v, delays %+v", s.Step, start, *start.Delays)
 	screenshot(t, tab, "spikeviews-1-start")
+	// The texts follow the preset's network (the graph may be drawn a
+	// frame after the rest), and the example grid is named as such.
+	text, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`window.playground.status().canvasText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"EXAMPLES", "24 neurons", "2 inputs"} {
+		if !slices.Contains(text, want) {
+			t.Errorf("the canvas does not say %q: %q", want, text)
+		}
+	}
 
 	call(t, tab, `window.playground.step(700)`)
 	waitForPicture(t, tab)
@@ -111,6 +124,35 @@ func TestSpikeViewsFollowTraining(t *testing.T) {
 		t.Errorf("after the pointer left: %+v", got)
 	}
 	screenshot(t, tab, "spikeviews-3-example7-neuron3")
+
+	// The panel chooses them too, without a pointer, and follows the
+	// canvas's choices.
+	waitFor(t, tab, `document.getElementById("spike-example").value === "7" && document.getElementById("spike-neuron").value === "1/2"`)
+	// choose sets a control as a person would and returns what it reads
+	// after: a refused value is put back.
+	choose := func(id, value string) string {
+		t.Helper()
+		js := fmt.Sprintf(`(e => { e.value = %q; e.dispatchEvent(new Event("change")); return e.value; })(document.getElementById(%q))`, value, id)
+		got, err := chromedp.Run(tab, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := choose("spike-example", "12") + " " + choose("spike-neuron", "2/1"); got != "12 2/1" {
+		t.Fatalf("the controls read %q after choosing example 12 and readout 1", got)
+	}
+	waitFor(t, tab, `(s => s.example === 12 && s.neuron.column === 2 && s.neuron.unit === 1)(window.playground.status().spikes)`)
+	if got := choose("spike-example", "-3"); got != "12" {
+		t.Errorf("a refused example left %q in the field, not the example shown", got)
+	}
+	if msg, shown := messageText(t, tab); !shown || !strings.Contains(msg, "example must be") {
+		t.Errorf("a negative example: the panel says %q (shown: %v)", msg, shown)
+	}
+	if got := spikesOf(t, tab); got.Example != 12 {
+		t.Errorf("a refused example changed the one shown: %+v", got)
+	}
+	screenshot(t, tab, "spikeviews-3b-panel-example12-readout1")
 
 	// Paused, a frame's Go time is the playback's (over the stats'
 	// window of 120 frames, two seconds at 60 Hz): logged, not asserted.

@@ -15,7 +15,7 @@ new=$build.new
 rm -rf "$new"
 mkdir -p "$new/kernels"
 overlay=$(./scripts/overlay.sh out/overlay)
-# shellcheck disable=SC2086 # $overlay is two flags
+# shellcheck disable=SC2086 # $overlay is three flags
 GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' $overlay -o "$new/app.wasm" ./wasm
 cp "$("$GO" env GOROOT)/lib/wasm/wasm_exec.js" wasm/loader.js "$new/"
 cp kernels/instantiate.js kernels/wat/*.wasm "$new/kernels/"

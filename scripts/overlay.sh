@@ -48,4 +48,4 @@ json_string() { # these paths have no quotes or backslashes; refuse any that do
   done < <(find "$root" -name '*.go' ! -name '*_test.go' | sort)
   printf '\n}}\n'
 } > "$dir/overlay.json"
-echo "-modfile=$dir/go.mod -overlay=$dir/overlay.json"
+echo "-modfile=$dir/go.mod -overlay=$dir/overlay.json -tags=ebitenoverlay"

@@ -88,17 +88,25 @@ func (s *Session) PicturePending() bool {
 
 func (s *Session) startPicture() {
 	p := &s.picture
-	if p.flopsOf != s.generation {
-		p.flops, p.flopsOf = max(1, s.spec.Cost().FLOPs), s.generation
-	}
+	flops := s.exampleFLOPs()
 	kan := false
 	for _, l := range s.trainer.Net().Layers {
 		if _, ok := l.(nn.EdgeFunctions); ok {
 			kan = true
 		}
 	}
-	*p = picture{active: true, version: s.surface.version, rows: max(16, sliceFLOPs/p.flops), whole: kan,
-		flops: p.flops, flopsOf: p.flopsOf}
+	*p = picture{active: true, version: s.surface.version, rows: max(16, sliceFLOPs/flops), whole: kan,
+		flops: flops, flopsOf: p.flopsOf}
+}
+
+// exampleFLOPs is one example's forward cost for the current model
+// (cached per generation: the spec's Cost allocates).
+func (s *Session) exampleFLOPs() int {
+	p := &s.picture
+	if p.flopsOf != s.generation {
+		p.flops, p.flopsOf = max(1, s.spec.Cost().FLOPs), s.generation
+	}
+	return p.flops
 }
 
 // pictureSlice does one slice of the picture and says whether it is

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"playground/experiment"
 )
 
 // A wide network's picture comes in slices, trains nothing meanwhile, and
@@ -71,5 +73,29 @@ func TestPictureRestartsAfterAStep(t *testing.T) {
 	snap := s.Snapshot(20)
 	if snap.Step != 1 || snap.Metrics.Step != 1 {
 		t.Fatalf("picture of step %d (metrics %d), want 1", snap.Step, snap.Metrics.Step)
+	}
+}
+
+// The widest network gets a coarser grid of the plane than the default,
+// whose picture keeps the full one.
+func TestWidestNetworkGetsACoarserPlane(t *testing.T) {
+	small, err := New(experiment.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide, err := New(largestSpec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, wr := small.Snapshot(50).Surface.Res, wide.Snapshot(50).Surface.Res
+	t.Logf("grid side: default %d, widest %d (flops an example %d)", sr, wr, wide.exampleFLOPs())
+	if sr != 50 {
+		t.Errorf("the default network's grid is %d a side, want 50", sr)
+	}
+	if wr >= 50 || wr < minPlaneRes {
+		t.Errorf("the widest network's grid is %d a side, want %d to 49", wr, minPlaneRes)
+	}
+	if got := len(wide.Snapshot(50).Surface.Output.Values); got != wr*wr {
+		t.Errorf("the widest network's output has %d values, want %d", got, wr*wr)
 	}
 }

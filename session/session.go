@@ -45,6 +45,10 @@ type Session struct {
 	picture      picture
 	snap         Snapshot
 	spikes       spikeViews // the spiking pictures' state (spikeview.go)
+	// edgeInputs are a KAN layer's inputs for the large edge plot, and
+	// coefEdits counts control points moved by hand (edgeplot.go).
+	edgeInputs edgeInputs
+	coefEdits  int
 }
 
 // Metrics is how the network does at a point in training. The task says

@@ -35,6 +35,9 @@ const maxDelayStrips = 160
 // SpikeExample is the example whose spikes the pictures show.
 func (s *Session) SpikeExample() int { return s.spikes.example }
 
+// SpikeExamples is how many examples the spiking pictures may show.
+func (s *Session) SpikeExamples() int { return len(s.data.all) }
+
 // SetSpikeExample chooses the example the spiking pictures show (clamped
 // to the task's examples). A picture already showing the network as it
 // is gets the new example at once: it is one row through the network.

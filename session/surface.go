@@ -71,6 +71,24 @@ func (c *surface) invalidate() {
 	c.version++
 }
 
+// pictureGridFLOPs bounds the cost of evaluating a network over the
+// plane's grid for one picture. The widest networks a link allows cost
+// about 200,000 operations an example, so 50x50 points would be half a
+// billion, most of a picture's time; they get a coarser grid, which the
+// field's smooth upscaling hides, while every smaller network keeps the
+// full one.
+const pictureGridFLOPs = 256 << 20
+
+// minPlaneRes is the coarsest grid a picture of the plane uses.
+const minPlaneRes = 30
+
+// planeRes is the side of the plane's grid for a picture asked at res, for
+// a network costing flops an example.
+func planeRes(res, flops int) int {
+	fit := int(math.Sqrt(float64(pictureGridFLOPs) / float64(max(flops, 1))))
+	return min(res, max(fit, minPlaneRes))
+}
+
 // prepareGrid makes the grid the surface is evaluated over: a res×res grid
 // of the plane, or for a pairs task the p×p pairs whatever res says. A
 // new grid invalidates the surface.
@@ -81,8 +99,11 @@ func (s *Session) prepareGrid(res int) {
 	if set.Temporal() {
 		key.examples = s.generation
 	}
-	if set.Pairs() {
+	switch {
+	case set.Pairs():
 		res = s.spec.Data.Classes
+	case !set.Temporal(): // a spiking task's grid is its examples, not the plane
+		res = planeRes(res, s.exampleFLOPs())
 	}
 	if c.res == res && c.gridFor == key {
 		return

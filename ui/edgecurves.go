@@ -42,10 +42,8 @@ func DrawEdgeCurves(dst *image.RGBA, l GraphLayout, i int, c EdgeCurves, strengt
 		return
 	}
 	origin := dst.Rect.Min
-	a0, b0 := l.NodeRect(i, 0), l.NodeRect(i+1, 0)
-	gap := b0.Min.X - a0.Max.X
-	size := min(maxCurvePlot, gap/3)
-	if size < minCurvePlot {
+	size := curvePlotSize(l, i)
+	if size == 0 {
 		return
 	}
 	peak := peakMagnitude(strengths)
@@ -53,24 +51,49 @@ func DrawEdgeCurves(dst *image.RGBA, l GraphLayout, i int, c EdgeCurves, strengt
 		peak = 1
 	}
 	for a := range in {
-		from := l.NodeRect(i, a).Add(origin)
-		fx, fy := float32(from.Max.X), float32(from.Min.Y+from.Max.Y)/2
 		for b := range out {
-			to := l.NodeRect(i+1, b).Add(origin)
-			tx, ty := float32(to.Min.X), float32(to.Min.Y+to.Max.Y)/2
-			// Spread the plots of one target along the edge, so they do
-			// not pile up where the edges converge.
-			t := 0.3 + 0.4*(float32(a)+0.5)/float32(in)
-			cx, cy := fx+(tx-fx)*t, fy+(ty-fy)*t
 			e := a*out + b
 			s := abs32(strengths[e]) / peak
 			if !finite(s) {
 				continue
 			}
-			box := image.Rect(int(cx)-size/2, int(cy)-size/2, int(cx)-size/2+size, int(cy)-size/2+size)
+			box := curvePlotBox(l, i, a, b, size).Add(origin)
 			drawCurvePlot(dst, box, c.Values[e*c.Samples:(e+1)*c.Samples], 0.25+0.75*s)
 		}
 	}
+}
+
+// curvePlotSize is the side of the plots DrawEdgeCurves puts on the edges
+// from column i, or 0 when the gap is too narrow for them.
+func curvePlotSize(l GraphLayout, i int) int {
+	a0, b0 := l.NodeRect(i, 0), l.NodeRect(i+1, 0)
+	if a0.Empty() || b0.Empty() {
+		return 0
+	}
+	size := min(maxCurvePlot, (b0.Min.X-a0.Max.X)/3)
+	if size < minCurvePlot {
+		return 0
+	}
+	return size
+}
+
+// edgeEnds are the ends of the line from unit a of column i to unit b of
+// column i+1, in the layout's coordinates: the right middle of one box
+// and the left middle of the other.
+func edgeEnds(l GraphLayout, i, a, b int) (fx, fy, tx, ty float32) {
+	from, to := l.NodeRect(i, a), l.NodeRect(i+1, b)
+	return float32(from.Max.X), float32(from.Min.Y+from.Max.Y) / 2, float32(to.Min.X), float32(to.Min.Y+to.Max.Y) / 2
+}
+
+// curvePlotBox is the square of side size where DrawEdgeCurves draws the
+// plot of edge a->b from column i, in the layout's coordinates. The plots
+// of one target are spread along their edges, so they do not pile up
+// where the edges converge.
+func curvePlotBox(l GraphLayout, i, a, b, size int) image.Rectangle {
+	fx, fy, tx, ty := edgeEnds(l, i, a, b)
+	t := 0.3 + 0.4*(float32(a)+0.5)/float32(l.Units(i))
+	cx, cy := int(fx+(tx-fx)*t), int(fy+(ty-fy)*t)
+	return image.Rect(cx-size/2, cy-size/2, cx-size/2+size, cy-size/2+size)
 }
 
 // drawCurvePlot draws ys as a polyline filling box, on a dark backing, in

@@ -108,26 +108,41 @@ func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []
 	density := min(1, 8/float32(math.Sqrt(float64(in*out))))
 	widthScale := max(density, 0.3)
 	alphaScale := max(density, 0.3)
-	// Weak lines first, so strong ones are drawn over them.
+	// Weak lines first, so strong ones are drawn over them. The scan
+	// compares magnitudes, not strengths: most of a wide layer's weights
+	// are below the floor, and a division apiece was most of its cost.
+	least, half := max(floor*peak, math.SmallestNonzeroFloat32), peak/2
 	for pass := range 2 {
+		strong := pass == 1
 		for a := range in {
+			row := w[a*out : (a+1)*out]
 			from := l.NodeRect(i, a).Add(origin)
 			fx, fy := float32(from.Max.X), float32(from.Min.Y+from.Max.Y)/2
-			for b := range out {
-				v := w[a*out+b]
-				s := abs32(v) / peak
-				if !(s > 0 && s >= floor) || (s >= 0.5) != (pass == 1) {
+			for b, v := range row {
+				m := abs32(v)
+				if !(m >= least) || (m >= half) != strong {
 					continue
 				}
+				s := m / peak
 				to := l.NodeRect(i+1, b).Add(origin)
 				tx, ty := float32(to.Min.X), float32(to.Min.Y+to.Max.Y)/2
 				width := (0.6 + 3.4*s) * widthScale
 				alpha := (0.25 + 0.75*s) * alphaScale
+				if width < hairlineBelow { // as a hairline: a third of the cost, and no thinner to the eye
+					alpha *= min(width, 1)
+					width = 1
+				}
 				strokeLine(dst, dst.Rect, fx, fy, tx, ty, width, weightColor(v), alpha)
 			}
 		}
 	}
 }
+
+// hairlineBelow is the width under which a weight line is drawn as a
+// one-pixel hairline: the anti-aliased stroke of a line 1.0-1.5 pixels
+// wide looks the same and costs three times as much, and a wide layer's
+// lines are nearly all that thin.
+const hairlineBelow = 1.5
 
 // weightColor is Blue for positive weights and Orange for negative ones.
 func weightColor(v float32) color.RGBA {
@@ -146,9 +161,10 @@ func strengthFloor(w []float32, peak float32, budget int) float32 {
 	}
 	const bins = 64
 	var hist [bins]int
+	scale := bins / peak // a multiplication per weight, not a division
 	for _, v := range w {
 		if finite(v) {
-			hist[min(int(abs32(v)/peak*bins), bins-1)]++
+			hist[min(int(abs32(v)*scale), bins-1)]++
 		}
 	}
 	total := 0

@@ -39,7 +39,14 @@ const maxAPISteps = 10000
 //	           pictureMs: Go time of the last picture over all the frames
 //	           it took (a wide network's is prepared over several);
 //	           viewsMs: the part of it that drew the views;
+//	           canvasText: every text on the canvas as last drawn (titles,
+//	           the graph's column and input names, axes);
 //	           hover: {column, unit} of the neuron under the pointer, or null;
+//	           edge: the KAN edge whose large plot is on screen, or null:
+//	           {layer, from, to, pinned, dragging, active (handle), lo, hi
+//	           (its input's range), counts (histogram), yLo, yHi,
+//	           handles: [{x, y, inside, px, py (canvas pixel)}],
+//	           coefficients (of the control points)};
 //	           spikes: on a task of spike trains, what the spiking
 //	           pictures show, else null: {example, class, predicted,
 //	           neuron: {column, unit} whose membrane is traced, spikes:
@@ -78,9 +85,10 @@ const maxAPISteps = 10000
 //	           the experiment is unchanged and the page shows the error)
 //	spikeExample(i) chooses the example the spiking pictures show, as a
 //	           click on the example grid does; null, or why not
-//	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...]}:
-//	           where the decision surface and each neuron (by graph column,
-//	           inputs first) are on the page
+//	layout()   {heatmap: {x, y, w, h}, nodes: [[{x, y, w, h}, ...], ...],
+//	           edges: [{layer, from, to, x, y}]}: where the decision
+//	           surface and each neuron (by graph column, inputs first) are
+//	           on the page, and a pixel on each KAN edge that can be hovered
 //	link(weights), exportJSON(), importJSON(text), predictions(),
 //	newExperiment(): sharing trained weights, files and the autosave
 //	           (weights.go)
@@ -239,7 +247,18 @@ func (a *app) status() map[string]any {
 		"kernels":         kernelBody(),
 		"spikes":          spikeStatusJS(a.spikeStatus),
 		"bases":           basesJS(session.BasisMarks(nil, a.sess.Network())),
+		"canvasText":      canvasTextJS(a.canvasText),
+		"edge":            edgeStatusJS(a.edgeStatus),
 	}
+}
+
+// canvasTextJS is the canvas's texts, in the order they are drawn.
+func canvasTextJS(labels []ui.Label) []any {
+	out := make([]any, len(labels))
+	for i, l := range labels {
+		out[i] = l.Text
+	}
+	return out
 }
 
 // basesJS is status().bases: per layer, null for a layer with one basis,
@@ -289,7 +308,7 @@ func (a *app) layout() any {
 		}
 		nodes[c] = rects
 	}
-	return map[string]any{"heatmap": jsRect(a.heatmap), "nodes": nodes}
+	return map[string]any{"heatmap": jsRect(a.heatmap), "nodes": nodes, "edges": a.edgeSpots}
 }
 
 func jsRect(r image.Rectangle) map[string]any {

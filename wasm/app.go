@@ -48,9 +48,19 @@ type app struct {
 	heatmap image.Rectangle
 	nodes   [][]image.Rectangle
 	hover   node
+	// edgeSpots are a pixel on each KAN edge that can be hovered, and
+	// edgeStatus the large edge plot on screen (edgeplot.go), for
+	// window.playground.
+	edgeSpots  []any
+	edgeStatus map[string]any
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.
 	spikeStatus map[string]any
+	// canvasText is every text on the canvas as last drawn, for status().
+	canvasText []ui.Label
+	// traced is the neuron whose membrane the spiking pictures trace, as
+	// last drawn; traceChoice one the panel chose, for the next picture.
+	traced, traceChoice node
 	// embed is the page as an embed (embed.go); hidden says an embed
 	// cannot be seen, and then does not train.
 	embed  embedMode
@@ -129,6 +139,8 @@ func (a *app) attachPanel(root dom.HTMLElement) {
 		Prune:      a.prune,
 		Snap:       a.snap,
 		Snapped:    a.snapped,
+		SpikeView:  a.spikeView,
+		ShowSpikes: a.showSpikes,
 		EmbedLink:  a.embedLink,
 		ImportData: a.importData,
 

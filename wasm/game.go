@@ -70,6 +70,8 @@ type game struct {
 	touches []ebiten.TouchID
 	// bases are the selectable KAN units' mixtures (Snapshot.Bases).
 	bases [][]ui.BasisMark
+	// edges is the large plot of a KAN edge (edgeplot.go).
+	edges edgePlotView
 	// square is the plane the heatmap shows; 0 when the task's examples
 	// are not points on the plane (clicks then add nothing).
 	square    ui.Square
@@ -108,6 +110,7 @@ type drawKey struct {
 	width, height int
 	edits         int
 	removing      bool // the click brush removes points (the caption says so)
+	edge          edgeKey
 }
 
 func newGame(a *app) *game { return &game{app: a} }
@@ -124,6 +127,7 @@ func (g *game) Update() error {
 	}
 	clicked, x1, x2 := g.pointerOnPlane()
 	hover := g.hoveredNode()
+	onPlot := g.updateEdgePlot(hover) // a press on the edge plot adds no point
 	g.removing = brush == panel.RemoveNearest
 	g.inert = brush == panel.NoBrush
 
@@ -146,10 +150,10 @@ func (g *game) Update() error {
 	}
 	a.mu.Unlock()
 
-	if clicked && !g.inert {
+	if clicked && !g.inert && !onPlot {
 		a.click(x1, x2, brush)
 	}
-	if x, y, ok := justPressed(g); ok && image.Pt(x, y).In(g.regions.Heatmap.Body) {
+	if x, y, ok := justPressed(g); ok && !onPlot && image.Pt(x, y).In(g.regions.Heatmap.Body) {
 		g.chooseExample(x, y) // the example grid of a spike task
 	}
 	if diverged {
@@ -197,14 +201,7 @@ const longPress = 30
 // hoveredNode is the neuron under the mouse, or under a finger held on it
 // for longPress ticks (a touch screen has no hover).
 func (g *game) hoveredNode() node {
-	x, y := ebiten.CursorPosition()
-	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
-	for _, id := range g.touches {
-		if inpututil.TouchPressDuration(id) >= longPress {
-			x, y = ebiten.TouchPosition(id)
-			break
-		}
-	}
+	x, y := g.pointer()
 	r := g.graph.rect
 	if !image.Pt(x, y).In(r) {
 		return node{}
@@ -250,7 +247,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	key := drawKey{
 		sess: a.sess, generation: a.sess.Generation(), step: a.sess.Steps(), hover: g.hover,
 		view: a.sess.View(), running: a.sess.Running(), width: w, height: h, edits: a.edits,
-		removing: g.removing,
+		removing: g.removing, edge: g.edges.key(),
 	}
 	if !a.sess.PicturePending() {
 		onlyTrained := key.step != g.drawn.step && withStep(key, g.drawn.step) == g.drawn
@@ -281,7 +278,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	// The charts get a sample per picture: evaluating every point each
 	// tick would cost big networks more than training them.
 	a.record()
-	spec, m := snap.Spec, snap.Metrics
+	spec := snap.Spec
 	classes := 0
 	if spec.Classification() {
 		classes = spec.Data.Classes
@@ -319,9 +316,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.drawSpikes(snap)
 	g.bases = snap.Bases
-	g.labels = g.titles(g.labels[:0], m, snap.Running, spec)
-	g.labels = g.axisLabels(g.labels, set, classes > 0)
-	g.labels = g.spikeTitles(g.labels, snap)
+	g.drawEdgePlot() // before the titles, which name its edge
+	g.labels = g.pictureLabels(g.labels[:0], snap)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	a.mu.Unlock()
 
 	g.present(screen)
@@ -334,6 +331,17 @@ func (g *game) Draw(screen *ebiten.Image) {
 		a.afterFirstFrame = nil
 	}
 	a.mu.Unlock()
+}
+
+// pictureLabels appends every text of a picture: the panels' titles, the
+// graph's column and feature names (of the graph's layout as drawn), the
+// axes and the spiking panels' labels.
+func (g *game) pictureLabels(dst []ui.Label, snap *session.Snapshot) []ui.Label {
+	spec := snap.Spec
+	dst = g.titles(dst, snap.Metrics, snap.Running, spec)
+	dst = g.axisLabels(dst, spec.Data.Set, spec.Classification())
+	dst = g.spikeTitles(dst, snap)
+	return g.edgePlotLabels(dst)
 }
 
 // stagedGraphCost is how long the graph may take to draw in the frame
@@ -350,6 +358,9 @@ func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
 	a.mu.Lock()
 	g.drawGraph(g.graphPending)
 	g.graph.changed()
+	// The graph's labels follow its layout, which may have just changed.
+	g.labels = g.pictureLabels(g.labels[:0], g.graphPending)
+	a.canvasText = append(a.canvasText[:0], g.labels...)
 	g.graphPending = nil
 	a.drawnStep, a.drawnEdits = g.drawn.step, g.drawn.edits
 	g.graphCost = time.Since(start)
@@ -368,6 +379,7 @@ func (g *game) present(screen *ebiten.Image) {
 	for _, v := range []*view{&g.field, &g.points, &g.graph, &s.flight, &g.loss, &g.acc, &s.raster, &s.membrane, &s.delays, &s.scatter} {
 		v.draw(screen)
 	}
+	g.presentEdgePlot(screen)
 	for _, l := range g.labels {
 		printAt(screen, l.Text, l.X, l.Y)
 	}
@@ -477,6 +489,7 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 	for i, c := range snap.Curves {
 		ui.DrawEdgeCurves(g.graph.pix, g.graphLayout, i, c, snap.Edges[i])
 	}
+	g.markEdges(snap)
 	ui.DrawBasisMarks(g.graph.pix, g.graphLayout, snap.Bases)
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
@@ -506,6 +519,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	}
 	dst = ui.TitleLabels(dst, r.Graph, "NETWORK", fmt.Sprintf("epoch %d  step %d  %s", m.Epoch, m.Step, state))
 	heat := "OUTPUT"
+	if set.Temporal() {
+		heat = "EXAMPLES" // a cell per example, colored by the network's answer
+	}
 	switch {
 	case g.hover.ok && g.hover.column == 0 && set.Pairs():
 		heat = pairInput(g.hover.unit, spec.Data.Classes)
@@ -522,6 +538,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		heat += " " + b[g.hover.column-1][g.hover.unit].String() // a selectable KAN unit's mix of bases
 	}
 	switch {
+	case g.edges.shown.ok:
+		name, status := g.edgePlotTitle(inputs)
+		dst = ui.TitleLabels(dst, r.Heatmap, name, status)
 	case set.Pairs() && !g.hover.ok:
 		dst = ui.TitleLabels(dst, r.Heatmap, fmt.Sprintf("(a+b) mod %d", spec.Data.Classes), "blue right, orange wrong; dim: trained on")
 	case set.Pairs():

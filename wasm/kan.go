@@ -55,7 +55,30 @@ func (a *app) snapped() bool {
 //	           3e-2 for edges); returns null or the reason it could not
 //	snap()     snaps every edge a library function fits to that function
 //	           with trainable constants; returns null or the reason
+//	controlPoints(layer, from, to)
+//	           the coefficients behind a B-spline edge's control points
+//	           (layer 0 the first), or null for an edge without
 func exposeKANAPI(a *app, api js.Value) {
+	api.Set("controlPoints", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		var at [3]int
+		for n := range at {
+			if n >= len(args) || args[n].Type() != js.TypeNumber {
+				return nil
+			}
+			at[n] = args[n].Int()
+		}
+		a.mu.Lock()
+		coef := a.sess.ControlPoints(at[0], at[1], at[2])
+		a.mu.Unlock()
+		if coef == nil {
+			return nil
+		}
+		out := make([]any, len(coef))
+		for m, c := range coef {
+			out[m] = float64(c)
+		}
+		return out
+	}))
 	api.Set("prune", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		threshold := 0.0
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {

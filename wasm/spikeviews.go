@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"image"
@@ -12,6 +13,7 @@ import (
 
 	"playground/session"
 	"playground/ui"
+	"playground/ui/panel"
 )
 
 // The spiking pictures on the canvas (tasks of spike trains): the chosen
@@ -76,6 +78,9 @@ func (g *game) drawSpikes(snap *session.Snapshot) {
 		return
 	}
 	s := snap.Spikes
+	if a := g.app; a.traceChoice.ok {
+		v.traced, a.traceChoice = a.traceChoice, node{}
+	}
 	if g.hover.ok {
 		v.traced = g.hover
 	}
@@ -99,6 +104,7 @@ func (g *game) drawSpikes(snap *session.Snapshot) {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, v.traced.column, v.traced.unit)
 	}
 	g.app.spikeStatus = spikeStatus(s, v.traced, snap.Delays)
+	g.app.traced = v.traced
 	v.frame = -1 // the raster and the playback are drawn afresh
 	if !g.playSpikes() && v.raster.pix != nil {
 		ui.DrawSpikeRaster(v.raster.pix, *s, -1) // no playback: no cursor
@@ -270,6 +276,41 @@ func spikeStatusJS(s map[string]any) any {
 		return nil
 	}
 	return s
+}
+
+// spikeView is what the spiking pictures show, for the panel: zero on
+// other tasks.
+func (a *app) spikeView() panel.SpikeView {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.sess.SpikeTask() {
+		return panel.SpikeView{}
+	}
+	v := panel.SpikeView{Example: a.sess.SpikeExample(), Examples: a.sess.SpikeExamples(),
+		Column: a.traced.column, Unit: a.traced.unit}
+	for _, col := range a.nodes {
+		v.Columns = append(v.Columns, len(col))
+	}
+	return v
+}
+
+// showSpikes shows the example and traces the neuron the panel chose.
+func (a *app) showSpikes(v panel.SpikeView) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.sess.SpikeTask() {
+		return errors.New("The task's examples are not spike trains.")
+	}
+	if n := a.sess.SpikeExamples(); v.Example < 0 || v.Example >= n {
+		return fmt.Errorf("The example must be from 0 to %d.", max(n-1, 0))
+	}
+	if v.Column < 1 || v.Column >= len(a.nodes) || v.Unit < 0 || v.Unit >= len(a.nodes[v.Column]) {
+		return errors.New("That neuron is not in the network.")
+	}
+	a.sess.SetSpikeExample(v.Example)
+	a.traceChoice = node{column: v.Column, unit: v.Unit, ok: true}
+	a.edits++
+	return nil
 }
 
 // exposeSpikeAPI adds spikeExample(i) to window.playground: the example

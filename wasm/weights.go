@@ -115,7 +115,8 @@ func (a *app) newExperiment() {
 }
 
 // predictions is the plane's answer at every cell of the picture's grid
-// (surfaceRes; ui.Field values: for two classes p(class 1) - p(class 0)),
+// (surfaceRes a side, or fewer for the widest networks, see
+// session.planeRes; ui.Field values: for two classes p(class 1) - p(class 0)),
 // for tests that compare what two pages show.
 func (a *app) predictions() []any {
 	a.mu.Lock()
@@ -136,7 +137,7 @@ func (a *app) predictions() []any {
 //	                  an Error
 //	importJSON(text)  opens an export or preset file; null, or the error
 //	                  (then the experiment is unchanged)
-//	predictions()     the plane's answer on the picture's 50x50 grid, row
+//	predictions()     the plane's answer on the picture's grid (50x50; coarser for the widest networks), row
 //	                  by row
 //	newExperiment()   forgets the autosave and opens the default
 func exposeWeightsAPI(api js.Value, a *app) {

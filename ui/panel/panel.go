@@ -33,6 +33,11 @@ type Actions struct {
 	Prune   func(threshold float64) error
 	Snap    func() (string, error)
 	Snapped func() bool
+	// SpikeView is what the spiking pictures show (zero on other tasks);
+	// ShowSpikes chooses the example and the traced neuron, or says why
+	// not (spikeview.go).
+	SpikeView  func() SpikeView
+	ShowSpikes func(SpikeView) error
 	// EmbedLink is the page address and hash an embed opens (the embed
 	// builder adds its query): the current experiment, starting to train
 	// when autoplay, from its trained weights when trained (note says why

@@ -52,6 +52,7 @@ func (p *Panel) buildData() {
 		func(s experiment.Spec) int { return s.Data.Noise },
 		func(s *experiment.Spec, v int) { s.Data.Noise = v }).visible = generated
 	p.buildTiming(sec)
+	p.buildSpikeView(sec)
 	p.buildUpload(sec)
 	p.addNumber(sec, numberField{id: "data-seed", label: "Data seed", min: "0", max: "4294967295", step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Seed) },

@@ -11,7 +11,11 @@
 // same text from string pieces (checked byte for byte against the upstream
 // template, for every variant). internal/debug's caller.go brings in
 // go/build to find Ebiten's source folder, which a browser never has: the
-// replacement answers as upstream does there. PLATFORM.md has the numbers.
+// replacement answers as upstream does there. internal/ui's context.go
+// presents a frame the game did not draw only once, not four times (its
+// header says why); it carries the build tag ebitenoverlay, which the
+// page's build sets, because it imports Ebiten's internal packages.
+// PLATFORM.md has the numbers.
 package overlay
 
 import (
@@ -35,6 +39,7 @@ var Upstream = map[string]string{
 	"internal/builtinshader/shader.go": "c37e473dfc068aa388ce180d730a56ba149aa1ae7ef1dab7939796a7a90e86a2",
 	"internal/colormshader/shader.go":  "64d3e7652dfab658e1035362d64d814c747fef693ac66f32684bddba7bc0ae32",
 	"internal/debug/caller.go":         "3399bb9882b1954d1e94569392ab06d695427b85c84af0c567ca2ffe7f9ffb02",
+	"internal/ui/context.go":           "7102f92f867f47b8ecdd28c47fc842be496086e5b9422fa611d98e1682223d0f",
 }
 
 // EbitenDir is the folder of the pinned Ebiten module, as the go command

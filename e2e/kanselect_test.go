@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -27,8 +28,9 @@ func statusBases(t *testing.T, ctx context.Context) [][]basisChoice {
 // from status(): at step 0 it mixes all four bases equally, by step 100
 // it has chosen, and its winner is Fourier (the periodic target's basis)
 // with weight 1; the fit is then close (test RMSE below 0.02). Hovering
-// the output node names its basis in the heatmap's title; the screenshots
-// show the node ringed in the winner's color with its label "sin".
+// the output node names its basis in the heatmap's title; the canvas
+// carries the node's label "sin", and the screenshots show the node ringed
+// in the winner's color.
 func TestKANSelectPicksFourier(t *testing.T) {
 	p := openPage(t)
 	tab := p.tab
@@ -63,6 +65,9 @@ func TestKANSelectPicksFourier(t *testing.T) {
 	}
 	waitForPicture(t, tab)
 	screenshot(t, tab, "kan-select-chosen") // the node ringed in Fourier's red
+	if text := evaluate[[]string](t, tab, `window.playground.status().canvasText`); !slices.Contains(text, "sin") {
+		t.Errorf("the canvas shows no basis label sin: %q", text)
+	}
 	type rect struct{ X, Y, W, H float64 }
 	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
 	if err != nil {

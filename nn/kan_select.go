@@ -208,11 +208,29 @@ func (l *KAN) refitWinners(x Matrix, win []int, coef []float32) error {
 	return nil
 }
 
+// undecidedKAN reports whether a unit of a selectable KAN layer of net
+// has yet to choose.
+func undecidedKAN(net *Network) bool {
+	for _, l := range net.Layers {
+		if k, ok := l.(*KAN); ok && k.basis == SelectableBasis {
+			for j := range k.out {
+				if !k.Decided(j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // SelectKANBases runs SelectBases on every KAN layer of net, each with
 // its inputs from x (the training rows) through the layers below it
 // (after their own choice), and reports whether any unit changed. On an
 // error the layers before the failing one have chosen.
 func SelectKANBases(net *Network, x Matrix) (bool, error) {
+	if !undecidedKAN(net) {
+		return false, nil // without forwarding x: the session asks every step
+	}
 	changed := false
 	err := eachGridLayer(net, x, func(_ int, gl gridLayer, in Matrix) error {
 		l, ok := gl.(*KAN)

@@ -30,7 +30,7 @@ import (
 const (
 	kanSelectEntropy = 1e-3
 	// kanDecidedLogit is a losing basis's logit after SelectBases: its
-	// weight e^-40 ≈ 4e-18 is 0 in float32 sums.
+	// weight e^-40 ≈ 4e-18 vanishes beside the winner's 1 in float32.
 	kanDecidedLogit = -40
 )
 
@@ -76,15 +76,14 @@ func (l *KAN) Decided(j int) bool {
 }
 
 // SelectBases makes every undecided unit of a selectable layer keep its
-// winning basis alone and reports whether any unit changed. With samples
-// (x, the layer's inputs, two rows or more) the winner's coefficients are
-// refitted by least squares to what the unit's whole mixture computed on
-// each edge at the samples, as a grid update refits (kan_grid.go), so the
-// unit keeps as much of its function as the winner can carry; without,
-// they only absorb the weight they had and the other bases' parts are
-// lost. The other bases get logit kanDecidedLogit and zero coefficients.
-// Under L-BFGS follow it with Trainer.ResetOptimizer (the parameters and
-// the objective changed). On an error (a sample that is not finite, a
+// winning basis alone and reports whether any unit changed. The winner's
+// coefficients are refitted by least squares, at the samples x (the
+// layer's inputs, two rows or more), to what the unit's whole mixture
+// computed on each edge, as a grid update refits (kan_grid.go), so the
+// unit keeps as much of its function as the winner can carry. The other
+// bases get logit kanDecidedLogit and zero coefficients. Under L-BFGS
+// follow it with Trainer.ResetOptimizer (the parameters and the objective
+// changed). On an error (too few samples, one that is not finite, a
 // failed fit) the layer is unchanged.
 func (l *KAN) SelectBases(x Matrix) (bool, error) {
 	if l.basis != SelectableBasis {
@@ -102,32 +101,22 @@ func (l *KAN) SelectBases(x Matrix) (bool, error) {
 		return false, nil
 	}
 	coef := slices.Clone(l.coef.Value)
-	if x.Rows >= 2 {
-		if err := l.refitWinners(x, win, coef); err != nil {
-			return false, err
-		}
+	if err := l.refitWinners(x, win, coef); err != nil {
+		return false, err
 	}
 	nb, edges := l.numBases(), l.in*l.out
 	for j, w := range win {
 		if w < 0 {
 			continue
 		}
-		weights := l.Mixture(j)
 		for b := range kanPool {
 			l.mix.Value[j*kanPool+b] = kanDecidedLogit
-			keep := float32(0)
 			if b == w {
 				l.mix.Value[j*kanPool+b] = 0
-				keep = 1
-				if x.Rows < 2 {
-					keep = weights[b]
-				}
+				continue
 			}
 			for i := range l.in {
-				c := coef[(b*edges+i*l.out+j)*nb:][:nb]
-				for m := range c {
-					c[m] *= keep
-				}
+				clear(coef[(b*edges+i*l.out+j)*nb:][:nb])
 			}
 		}
 	}
@@ -142,8 +131,11 @@ func (l *KAN) SelectBases(x Matrix) (bool, error) {
 // win[j] that fit by least squares, at the samples of input i in x, the
 // edge's spline part as the mixture computes it now: Σ_b w_jb·S^(b)_ij.
 func (l *KAN) refitWinners(x Matrix, win []int, coef []float32) error {
-	if x.Cols != l.in {
+	switch {
+	case x.Cols != l.in:
 		return fmt.Errorf("nn: KAN basis selection given %d columns for %d inputs", x.Cols, l.in)
+	case x.Rows < 2:
+		return fmt.Errorf("nn: KAN basis selection needs samples, got %d rows", x.Rows)
 	}
 	n, k, nb, edges := x.Rows, l.k, l.numBases(), l.in*l.out
 	weights := l.mixWeights()

@@ -3,6 +3,7 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -143,5 +144,22 @@ func TestKANSelectionPenaltyGradient(t *testing.T) {
 	}
 	if l.selectionLoss(false) <= 0 || !l.Decided(0) || l.Decided(1) {
 		t.Errorf("penalty %g, decided %v %v", l.selectionLoss(false), l.Decided(0), l.Decided(1))
+	}
+}
+
+// TestKANSelectBasesNeedsSamples: without two finite samples of every
+// input SelectBases refuses with an error and leaves the layer as it was.
+func TestKANSelectBasesNeedsSamples(t *testing.T) {
+	l := newTestKANBasis(t, 2, 3, 4, 3, 1, SelectableBasis, 0, 1)
+	coef, mix := slices.Clone(l.coef.Value), slices.Clone(l.mix.Value)
+	one := Matrix{Rows: 1, Cols: 2, Data: []float32{0.1, 0.2}}
+	nan := Matrix{Rows: 2, Cols: 2, Data: []float32{0.1, 0.2, float32(math.NaN()), 0.3}}
+	for name, x := range map[string]Matrix{"one row": one, "NaN": nan} {
+		if changed, err := l.SelectBases(x); err == nil || changed {
+			t.Errorf("%s: changed %v, error %v", name, changed, err)
+		}
+		if !slices.Equal(coef, l.coef.Value) || !slices.Equal(mix, l.mix.Value) {
+			t.Errorf("%s: the layer changed", name)
+		}
 	}
 }

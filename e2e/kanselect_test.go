@@ -81,6 +81,7 @@ func TestKANSelectPicksFourier(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, tab, `(h => h && h.column === 1 && h.unit === 0)(window.playground.status().hover)`)
+	waitFor(t, tab, `window.playground.status().canvasText.includes("OUTPUT NEURON 1 Fourier, chosen")`)
 	waitForPicture(t, tab)
 	screenshot(t, tab, "kan-select")
 }

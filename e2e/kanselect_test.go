@@ -68,20 +68,35 @@ func TestKANSelectPicksFourier(t *testing.T) {
 	if text := evaluate[[]string](t, tab, `window.playground.status().canvasText`); !slices.Contains(text, "sin") {
 		t.Errorf("the canvas shows no basis label sin: %q", text)
 	}
-	type rect struct{ X, Y, W, H float64 }
-	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(layout.Nodes) != 2 || len(layout.Nodes[1]) != 1 {
-		t.Fatalf("graph columns %v, want 2 inputs and 1 output", layout.Nodes)
-	}
-	n := layout.Nodes[1][0]
-	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, n.X+n.W/2, n.Y+n.H/2)); err != nil {
-		t.Fatal(err)
+	if cols := hoverNode(t, tab, 1, 0); len(cols) != 2 || cols[1] != 1 {
+		t.Fatalf("graph columns %v, want 2 inputs and 1 output", cols)
 	}
 	waitFor(t, tab, `(h => h && h.column === 1 && h.unit === 0)(window.playground.status().hover)`)
 	waitFor(t, tab, `window.playground.status().canvasText.includes("OUTPUT NEURON 1 Fourier, chosen")`)
 	waitForPicture(t, tab)
 	screenshot(t, tab, "kan-select")
+}
+
+// hoverNode moves the mouse onto unit of the graph's column (from
+// status's layout()) and returns the columns' neuron counts; it fails the
+// test when there is no such neuron.
+func hoverNode(t *testing.T, tab context.Context, column, unit int) []int {
+	t.Helper()
+	type rect struct{ X, Y, W, H float64 }
+	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := make([]int, len(layout.Nodes))
+	for c, nodes := range layout.Nodes {
+		cols[c] = len(nodes)
+	}
+	if column >= len(cols) || unit >= cols[column] {
+		t.Fatalf("no neuron %d in column %d of %v", unit, column, cols)
+	}
+	n := layout.Nodes[column][unit]
+	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, n.X+n.W/2, n.Y+n.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	return cols
 }

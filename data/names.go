@@ -33,12 +33,16 @@ const (
 	// Interval and Sequence are spike trains over time steps (temporal.go).
 	Interval
 	Sequence
+	// Waves is sin(pi u) + cos(2 pi v), a function set after the others so
+	// the stored numbers stay: periodic on the square, where a KAN's Fourier
+	// basis is exact (the selectable basis's demonstration).
+	Waves
 	numSets
 )
 
 var setNames = [...]string{"circle", "xor", "gauss", "spiral", "plane", "multigauss", "spiralk", "rings",
 	"expsin", "xy", "ratio", "sinxy", "sumsq", "modadd",
-	"csv", "csvreg", "interval", "sequence"}
+	"csv", "csvreg", "interval", "sequence", "waves"}
 
 // Sets lists every data set.
 func Sets() []Set {

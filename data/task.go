@@ -58,6 +58,8 @@ var tasks = [numSets]task{
 	UploadedValues: {label: "your CSV data (regression)", extent: Domain, target: [2]float32{-1, 1}, uploaded: true},
 	Interval:       {label: "spike interval", classes: [2]int{2, MaxClasses}, channels: 2},
 	Sequence:       {label: "spike sequence (polychrony)", classes: [2]int{2, MaxClasses}, channels: sequenceChannels},
+	Waves: {label: "fit sin πx + cos 2πy", extent: 1, target: [2]float32{-2, 2},
+		fn: func(u, v float64) float64 { return math.Sin(math.Pi*u) + math.Cos(2*math.Pi*v) }},
 }
 
 // ratio is (u+v)/(1+uv), tanh's addition rule: it stays in [-1, 1] on the

@@ -61,6 +61,7 @@ func TestFunctionSetsSampleTheirFunction(t *testing.T) {
 		Ratio:  func(u, v float64) float64 { return (u + v) / (1 + u*v) },
 		SinXY:  func(u, v float64) float64 { return math.Sin(math.Pi*u) * v },
 		SumSq:  func(u, v float64) float64 { return u*u + v*v },
+		Waves:  func(u, v float64) float64 { return math.Sin(math.Pi*u) + math.Cos(2*math.Pi*v) },
 	}
 	for _, s := range Sets() {
 		f, ok := cases[s]

@@ -311,17 +311,9 @@ func TestHoverShowsANeuron(t *testing.T) {
 	tab := p.tab
 	call(t, tab, `window.playground.pause()`)
 	call(t, tab, `window.playground.step(500)`)
-	type rect struct{ X, Y, W, H float64 }
-	layout, err := chromedp.Run(tab, chromedp.Evaluate[struct{ Nodes [][]rect }](`window.playground.layout()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(layout.Nodes) != 4 || len(layout.Nodes[1]) != 4 {
-		t.Fatalf("graph columns %v, want 2, 4, 2, 2 neurons", layout.Nodes)
-	}
-	n := layout.Nodes[1][2] // third neuron of the first hidden layer
-	if err := chromedp.Do(tab, chromedp.MouseEvent(chromedp.MouseMoved, n.X+n.W/2, n.Y+n.H/2)); err != nil {
-		t.Fatal(err)
+	// the third neuron of the first hidden layer
+	if cols := hoverNode(t, tab, 1, 2); len(cols) != 4 || cols[1] != 4 {
+		t.Fatalf("graph columns %v, want 2, 4, 2, 2 neurons", cols)
 	}
 	waitFor(t, tab, `(h => h && h.column === 1 && h.unit === 2)(window.playground.status().hover)`)
 	waitForPicture(t, tab)

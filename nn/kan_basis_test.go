@@ -506,7 +506,7 @@ func column(x Matrix, i int) []float32 {
 }
 
 // TestKANBasisSparsityGradient checks the sparsity penalty's gradient
-// for every parameter of every basis (the logits included) against
+// (with the selection penalty for the selectable basis) for every parameter of every basis (the logits included) against
 // central differences of its value.
 func TestKANBasisSparsityGradient(t *testing.T) {
 	everyBasis(t, func(t *testing.T, basis KANBasis) {
@@ -530,7 +530,8 @@ func TestKANBasisSparsityGradient(t *testing.T) {
 				t.Errorf("%s: %v", p.Name, err)
 			}
 		}
-		if want := 1 * sparsityRef(l, x); math.Abs(f()-want) > 1e-5*math.Abs(want) {
+		// the selectable basis adds its selection penalty (kan_select.go)
+		if want := 1*sparsityRef(l, x) + l.selectionLoss(false); math.Abs(f()-want) > 1e-5*math.Abs(want) {
 			t.Errorf("penalty %g, reference %g", f(), want)
 		}
 	})

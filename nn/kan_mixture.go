@@ -13,7 +13,8 @@ import "math"
 // b = 0..3 in the option's order (B-spline, Chebyshev, Gaussian RBF,
 // Fourier). The logits start at 0, equal weights, and train with the
 // rest; the basis a unit's data favor gains weight, and Mixture and
-// WinningBasis show which one won. Per unit rather than per edge keeps
+// WinningBasis show which one leads. A penalty and a hard choice make
+// each unit end with one basis (kan_select.go). Per unit rather than per edge keeps
 // the logits few (4 per unit) and the choice readable: a unit computes
 // its sum in one function space. A softmax, not free weights, keeps the
 // mixture convex, so a weight says how much a basis is used, and the

@@ -98,9 +98,10 @@ func (l *KAN) ExtraLoss(grad bool) float32 {
 		defer l.holdEdges()
 	}
 	l.sparse.inputReady = false
+	sel := l.selectionLoss(grad)
 	lamb := float64(l.sparse.lamb)
 	if lamb == 0 || l.rows < 2 {
-		return 0
+		return float32(sel)
 	}
 	l.batchStats()
 	reg := l.sparsityScores(grad)
@@ -108,7 +109,7 @@ func (l *KAN) ExtraLoss(grad bool) float32 {
 		l.sparsityGrad(lamb)
 		l.sparse.inputReady = true
 	}
-	return float32(lamb * reg)
+	return float32(lamb*reg + sel)
 }
 
 // entropyTerm returns -p·log2(p+ε) and its derivative in p.

@@ -1,8 +1,6 @@
 package session
 
 import (
-	"fmt"
-
 	"playground/nn"
 	"playground/ui"
 )
@@ -42,30 +40,4 @@ func sampleCurves(c *ui.EdgeCurves, l nn.Layer) {
 			f.EdgeCurve(i, j, xs[:], c.Values[e:e+curveSamples])
 		}
 	}
-}
-
-// basisMixer is a KAN layer that mixes several bases per unit.
-type basisMixer interface {
-	Basis() nn.KANBasis
-	Mixture(j int) [4]float32
-	WinningBasis(j int) int
-}
-
-// basisWinners appends, per layer, each unit's leading basis and its
-// weight for layers that mix bases (nil for the others).
-func basisWinners(dst [][]string, net *nn.Network) [][]string {
-	for _, l := range net.Layers {
-		m, ok := l.(basisMixer)
-		if !ok || m.Basis() != nn.SelectableBasis {
-			dst = append(dst, nil)
-			continue
-		}
-		names := make([]string, l.Out())
-		for j := range names {
-			w := m.WinningBasis(j)
-			names[j] = fmt.Sprintf("%v %.0f%%", nn.KANBasis(w), 100*m.Mixture(j)[w])
-		}
-		dst = append(dst, names)
-	}
-	return dst
 }

@@ -176,7 +176,7 @@ func (s *Session) finishPicture() *Snapshot {
 		snap.Edges[i] = l.Edges(snap.Edges[i])
 		sampleCurves(&snap.Curves[i], l)
 	}
-	snap.Bases = basisWinners(snap.Bases[:0], net)
+	snap.Bases = BasisMarks(snap.Bases[:0], net)
 	s.fillSpikeViews(snap, net) // last: it runs one example through the network
 	return snap
 }

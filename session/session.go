@@ -233,6 +233,9 @@ const maxStepsPerAdvance = 2000
 // is false, and the reason is kept for the page.
 func (s *Session) stepPart() (done, ok bool) {
 	net := s.trainer.Net()
+	if !s.trainer.MidStep() {
+		s.selectBases() // before Settled: a choice starts L-BFGS again
+	}
 	if s.trainer.Settled() {
 		s.settled()
 		return false, false

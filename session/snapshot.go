@@ -31,10 +31,10 @@ type Snapshot struct {
 	Curves []ui.EdgeCurves
 	// Surface is every layer's output over the task's grid.
 	Surface *Surface
-	// Bases names, per layer and unit, the basis a KAN unit that mixes
-	// several leans on most, with its weight ("chebyshev 41%"); nil for
-	// layers with one basis.
-	Bases [][]string
+	// Bases holds, per layer and unit, a selectable KAN unit's mixture
+	// of bases and whether it has chosen (BasisMarks); nil for layers
+	// with one basis.
+	Bases [][]ui.BasisMark
 	// Pairs is the table of answers of a pairs task (empty otherwise).
 	Pairs ui.PairTable
 	// Spikes is the chosen example's activity through a spiking network,

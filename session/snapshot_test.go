@@ -106,8 +106,8 @@ func TestSnapshotSamplesKANEdges(t *testing.T) {
 	}
 }
 
-// A KAN layer that mixes bases names each unit's leading basis; layers
-// with one basis name none.
+// A KAN layer that mixes bases gives each unit's mixture (still mixing
+// at step 20); layers with one basis give none.
 func TestSnapshotNamesMixedBases(t *testing.T) {
 	spec := presetSpec(t, "kan-expsin")
 	spec.Layers[0].Options["basis"] = float32(nn.SelectableBasis)
@@ -117,10 +117,10 @@ func TestSnapshotNamesMixedBases(t *testing.T) {
 	if len(b) != 2 || len(b[0]) != 5 || b[1] != nil {
 		t.Fatalf("bases %q", b)
 	}
-	for _, name := range b[0] {
-		if !strings.Contains(name, "%") {
-			t.Errorf("unit basis %q has no weight", name)
+	for _, m := range b[0] {
+		if name := m.String(); !strings.Contains(name, "%") || m.Decided {
+			t.Errorf("unit basis %q has no weight, or chose before step %d", name, kanSelectAt)
 		}
 	}
-	t.Logf("leading bases after 20 iterations: %q", b[0])
+	t.Logf("leading bases after 20 iterations: %v", b[0])
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"playground/experiment"
+	"playground/nn"
+	"playground/session"
 	"playground/ui"
 )
 
@@ -24,7 +26,7 @@ const maxAPISteps = 10000
 //	            trainRMSE, testRMSE, params, flops, running, visible,
 //	            suspended, error, hash,
 //	            ticks, frames, panel, fresh, firstFrameMs, goMsPerFrame,
-//	            longestUpdateMs, pictureMs, viewsMs, kernels}
+//	            longestUpdateMs, pictureMs, viewsMs, kernels, bases}
 //	           (the task's metric by name: accuracy for classes, RMSE for
 //	           a regression, the other null; params and flops: the
 //	           network's trainable values and floating-point operations per
@@ -57,6 +59,9 @@ const maxAPISteps = 10000
 //	           picture on screen (see fresh);
 //	           kernels: the WebAssembly kernel body the loader chose, "simd"
 //	           or "scalar";
+//	           bases: per layer, null, or for a KAN layer of the selectable
+//	           basis per unit {basis (its leading one's name), weight,
+//	           decided (it chose: step 100 on)}, as the weights are now;
 //	           visible: false while an embed (?embed=1) is scrolled out of
 //	           view or its tab is hidden, always true on the full page;
 //	           suspended: running, but not training because not visible:
@@ -241,6 +246,7 @@ func (a *app) status() map[string]any {
 		"viewsMs":         float64(a.stats.lastViews) / float64(time.Millisecond),
 		"kernels":         kernelBody(),
 		"spikes":          spikeStatusJS(a.spikeStatus),
+		"bases":           basesJS(session.BasisMarks(nil, a.sess.Network())),
 		"canvasText":      canvasTextJS(a.canvasText),
 		"edge":            edgeStatusJS(a.edgeStatus),
 	}
@@ -253,6 +259,25 @@ func canvasTextJS(labels []ui.Label) []any {
 		out[i] = l.Text
 	}
 	return out
+}
+
+// basesJS is status().bases: per layer, null for a layer with one basis,
+// else per unit {basis: the leading basis's name, weight: its weight,
+// decided: whether the unit has chosen}.
+func basesJS(marks [][]ui.BasisMark) []any {
+	layers := make([]any, len(marks))
+	for i, layer := range marks {
+		if layer == nil {
+			continue
+		}
+		units := make([]any, len(layer))
+		for u, m := range layer {
+			win := m.Winner()
+			units[u] = map[string]any{"basis": nn.KANBasis(win).String(), "weight": float64(m.Weights[win]), "decided": m.Decided}
+		}
+		layers[i] = units
+	}
+	return layers
 }
 
 // kernelBody is the WebAssembly kernel body the loader chose ("simd" or

@@ -68,8 +68,8 @@ type game struct {
 	canvasNamed bool
 	// touches is a reused buffer of touch IDs.
 	touches []ebiten.TouchID
-	// bases names each mixing KAN unit's leading basis (Snapshot.Bases).
-	bases [][]string
+	// bases are the selectable KAN units' mixtures (Snapshot.Bases).
+	bases [][]ui.BasisMark
 	// edges is the large plot of a KAN edge (edgeplot.go).
 	edges edgePlotView
 	// square is the plane the heatmap shows; 0 when the task's examples
@@ -490,6 +490,7 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 		ui.DrawEdgeCurves(g.graph.pix, g.graphLayout, i, c, snap.Edges[i])
 	}
 	g.markEdges(snap)
+	ui.DrawBasisMarks(g.graph.pix, g.graphLayout, snap.Bases)
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
 	}
@@ -532,9 +533,9 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 		heat = fmt.Sprintf("OUTPUT NEURON %d", g.hover.unit+1)
 	case g.hover.ok:
 		heat = fmt.Sprintf("LAYER %d NEURON %d", g.hover.column, g.hover.unit+1)
-		if b := g.bases; g.hover.column-1 < len(b) && g.hover.unit < len(b[g.hover.column-1]) {
-			heat += " " + b[g.hover.column-1][g.hover.unit] // the basis a mixing KAN unit chose
-		}
+	}
+	if b := g.bases; g.hover.ok && g.hover.column >= 1 && g.hover.column-1 < len(b) && g.hover.unit < len(b[g.hover.column-1]) {
+		heat += " " + b[g.hover.column-1][g.hover.unit].String() // a selectable KAN unit's mix of bases
 	}
 	switch {
 	case g.edges.shown.ok:
@@ -573,6 +574,7 @@ func (g *game) titles(dst []ui.Label, m session.Metrics, running bool, spec expe
 	}
 	start := len(dst)
 	dst = ui.GraphLabels(dst, g.graphLayout, inputs)
+	dst = ui.BasisLabels(dst, g.graphLayout, g.bases)
 	for i := range dst[start:] {
 		dst[start+i].X += r.Graph.Body.Min.X
 		dst[start+i].Y += r.Graph.Body.Min.Y

@@ -28,23 +28,56 @@ const lineBudget = 1200
 // its box; missing or empty fields leave the box plain. Zero weights (a
 // pruned connection) draw no line.
 func DrawGraph(dst *image.RGBA, l GraphLayout, weights [][]float32, thumbs [][]Field) {
-	fill(dst, dst.Rect, PanelColor)
-	origin := dst.Rect.Min
-	var budgets [MaxGraphColumns]int
-	lineBudgets(budgets[:], l)
-	for i := 0; i+1 < len(l.cols) && i < len(weights); i++ {
-		drawWeights(dst, l, origin, i, weights[i], budgets[i])
+	var p GraphPainting
+	p.Start(l, weights, thumbs)
+	for !p.Step(dst) {
 	}
-	for i, c := range l.cols {
-		for u := range c.units {
-			r := l.NodeRect(i, u).Add(origin)
-			var f Field
-			if i < len(thumbs) && u < len(thumbs[i]) {
-				f = thumbs[i][u]
+}
+
+// GraphPainting draws a graph as DrawGraph does, a part at a time: the
+// background, each gap's weight lines, then the nodes. In the browser a
+// wide network's lines take longer than a frame should, so the page
+// spreads the parts over frames; the weights and thumbnails must not
+// change until the last part is drawn.
+type GraphPainting struct {
+	layout  GraphLayout
+	weights [][]float32
+	thumbs  [][]Field
+	budgets [MaxGraphColumns]int
+	next    int // 0 the background, 1+i gap i's lines, then the nodes
+}
+
+// Start begins painting the graph of l.
+func (p *GraphPainting) Start(l GraphLayout, weights [][]float32, thumbs [][]Field) {
+	*p = GraphPainting{layout: l, weights: weights, thumbs: thumbs}
+	lineBudgets(p.budgets[:], l)
+}
+
+// Step draws the next part into dst and says whether the graph is
+// complete.
+func (p *GraphPainting) Step(dst *image.RGBA) bool {
+	l, origin := p.layout, dst.Rect.Min
+	gaps := min(max(len(l.cols)-1, 0), len(p.weights), MaxGraphColumns)
+	switch part := p.next; {
+	case part == 0:
+		fill(dst, dst.Rect, PanelColor)
+	case part <= gaps:
+		drawWeights(dst, l, origin, part-1, p.weights[part-1], p.budgets[part-1])
+	default:
+		for i, c := range l.cols {
+			for u := range c.units {
+				r := l.NodeRect(i, u).Add(origin)
+				var f Field
+				if i < len(p.thumbs) && u < len(p.thumbs[i]) {
+					f = p.thumbs[i][u]
+				}
+				drawNode(dst, r, f)
 			}
-			drawNode(dst, r, f)
 		}
+		return true
 	}
+	p.next++
+	return false
 }
 
 // drawNode draws one unit's box: a frame when there is room for one, and

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"image"
 	"testing"
 )
@@ -91,6 +92,44 @@ func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
 	allocs := testing.AllocsPerRun(3, func() { DrawGraph(img, l, weights, thumbs) })
 	if allocs != 0 {
 		t.Errorf("DrawGraph allocated %v times per frame", allocs)
+	}
+}
+
+// Painted a part at a time, over "frames" with other drawing between
+// them, a graph is the graph drawn at once: the background, a part per
+// gap of lines, then the nodes.
+func TestGraphPaintingInPartsIsTheGraph(t *testing.T) {
+	cols := []int{3, 40, 30, 2}
+	l := NewGraphLayout(400, 300, cols)
+	weights := make([][]float32, len(cols)-1)
+	thumbs := make([][]Field, len(cols))
+	for i := range weights {
+		weights[i] = make([]float32, cols[i]*cols[i+1])
+		for j := range weights[i] {
+			weights[i][j] = float32((j*104729)%301-150) / 150
+		}
+	}
+	for i, n := range cols {
+		thumbs[i] = make([]Field, n)
+		for u := range thumbs[i] {
+			thumbs[i][u] = constField(6, float32(u%5-2)/2)
+		}
+	}
+	whole := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	DrawGraph(whole, l, weights, thumbs)
+	parts := image.NewRGBA(image.Rect(0, 0, 400, 300))
+	fill(parts, parts.Rect, Orange) // what was there before
+	var p GraphPainting
+	p.Start(l, weights, thumbs)
+	steps := 1
+	for !p.Step(parts) {
+		steps++
+	}
+	if want := 1 + len(weights) + 1; steps != want {
+		t.Errorf("painted in %d parts, want %d (background, %d gaps, nodes)", steps, want, len(weights))
+	}
+	if !bytes.Equal(whole.Pix, parts.Pix) {
+		t.Error("the graph painted in parts differs from the graph drawn at once")
 	}
 }
 

@@ -83,10 +83,12 @@ type game struct {
 	// drawCost is the Go time of the last whole picture, over every frame
 	// it took; pictureCost sums the frames of the one being prepared.
 	drawCost, pictureCost time.Duration
-	// graphPending is a picture whose graph the next frame draws, and
-	// graphCost the Go time the graph last took (stagedGraphCost).
+	// graphPending is a picture whose graph the next frames paint
+	// (painting), and graphCost the Go time the graph last took over all
+	// its frames (stagedGraphCost).
 	graphPending *session.Snapshot
 	graphCost    time.Duration
+	painting     ui.GraphPainting
 	// trainedThisFrame is the training time of this animation frame's
 	// ticks so far (Draw ends a frame).
 	trainedThisFrame time.Duration
@@ -292,14 +294,15 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawHeatmap(snap, ui.PointColors{Classes: classes, Lo: lo, Hi: hi})
 	}
 	if g.graph.pix != nil {
+		graphStart := time.Now()
+		g.beginGraph(snap)
 		if g.graphCost >= stagedGraphCost {
-			g.graphPending = snap // drawn in the next frame
+			g.graphPending = snap // painted in the frames after
 		} else {
-			graphStart := time.Now()
-			g.drawGraph(snap)
+			g.paintGraph(snap, 0)
 			g.graph.changed()
-			g.graphCost = time.Since(graphStart)
 		}
+		g.graphCost = time.Since(graphStart)
 	}
 	trainLoss := ui.Series{Values: a.history.TrainLoss(), Color: ui.TrainCurveColor}
 	testLoss := ui.Series{Values: a.history.TestLoss(), Color: ui.TestCurveColor}
@@ -345,26 +348,34 @@ func (g *game) pictureLabels(dst []ui.Label, snap *session.Snapshot) []ui.Label 
 }
 
 // stagedGraphCost is how long the graph may take to draw in the frame
-// that draws the rest of a picture: a wide network's graph (a thousand
-// weight lines and hundreds of neurons) is drawn in the frame after, so
-// neither frame is a long task.
+// that draws the rest of a picture, and about how long each frame after
+// spends painting it when it takes longer: a wide network's graph (a
+// thousand weight lines and hundreds of neurons) took 25-40 ms in the
+// browser, a long task in any one frame, so it is painted a part (a gap's
+// lines, the nodes) at a time over the frames after.
 const stagedGraphCost = 8 * time.Millisecond
 
-// drawPendingGraph draws the graph of the picture the last frame drew
-// the other views of. The snapshot is still whole: no picture is prepared
-// in between (this frame prepares none), and its edges are copies.
+// drawPendingGraph paints the next parts of the graph of the picture an
+// earlier frame drew the other views of, and shows the picture's graph
+// once complete. The snapshot is still whole: no picture is prepared in
+// between (these frames prepare none), and its edges are copies.
 func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
 	a := g.app
 	a.mu.Lock()
-	g.drawGraph(g.graphPending)
+	done := g.paintGraph(g.graphPending, stagedGraphCost)
+	g.graphCost += time.Since(start)
+	g.drawCost += time.Since(start)
+	if !done { // the screen keeps the last graph meanwhile
+		a.stats.addSlice(time.Since(start))
+		a.mu.Unlock()
+		return
+	}
 	g.graph.changed()
 	// The graph's labels follow its layout, which may have just changed.
 	g.labels = g.pictureLabels(g.labels[:0], g.graphPending)
 	a.canvasText = append(a.canvasText[:0], g.labels...)
 	g.graphPending = nil
 	a.drawnStep, a.drawnEdits = g.drawn.step, g.drawn.edits
-	g.graphCost = time.Since(start)
-	g.drawCost += g.graphCost
 	a.mu.Unlock()
 	g.present(screen)
 	a.mu.Lock()
@@ -473,7 +484,8 @@ func (g *game) drawHeatmap(snap *session.Snapshot, colors ui.PointColors) {
 	g.points.changed()
 }
 
-func (g *game) drawGraph(snap *session.Snapshot) {
+// beginGraph lays the graph of snap out and starts painting it.
+func (g *game) beginGraph(snap *session.Snapshot) {
 	surf := snap.Surface
 	columns := g.columns[:0]
 	for _, c := range surf.Nodes {
@@ -485,7 +497,19 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 		g.graphLayout = ui.NewGraphLayout(g.graph.rect.Dx(), g.graph.rect.Dy(), columns)
 		g.app.nodes = nodeRects(g.graphLayout, columns, g.graph.rect.Min)
 	}
-	ui.DrawGraph(g.graph.pix, g.graphLayout, snap.Edges, surf.Nodes)
+	g.painting.Start(g.graphLayout, snap.Edges, surf.Nodes)
+}
+
+// paintGraph paints parts of the graph begun for snap for about budget
+// (to the end for 0), then what lies over a complete graph, and says
+// whether it is complete.
+func (g *game) paintGraph(snap *session.Snapshot, budget time.Duration) bool {
+	start := time.Now()
+	for !g.painting.Step(g.graph.pix) {
+		if budget > 0 && time.Since(start) >= budget {
+			return false
+		}
+	}
 	for i, c := range snap.Curves {
 		ui.DrawEdgeCurves(g.graph.pix, g.graphLayout, i, c, snap.Edges[i])
 	}
@@ -494,6 +518,7 @@ func (g *game) drawGraph(snap *session.Snapshot) {
 	if g.hover.ok {
 		ui.HighlightNode(g.graph.pix, g.graphLayout, g.hover.column, g.hover.unit)
 	}
+	return true
 }
 
 // nodeRects are the neurons' boxes on the canvas.

@@ -3,7 +3,6 @@ package ui
 import (
 	"image"
 	"image/color"
-	"math"
 )
 
 // lineBudget caps the weight lines drawn in one picture: past it only the
@@ -32,52 +31,6 @@ func DrawGraph(dst *image.RGBA, l GraphLayout, weights [][]float32, thumbs [][]F
 	p.Start(l, weights, thumbs)
 	for !p.Step(dst) {
 	}
-}
-
-// GraphPainting draws a graph as DrawGraph does, a part at a time: the
-// background, each gap's weight lines, then the nodes. In the browser a
-// wide network's lines take longer than a frame should, so the page
-// spreads the parts over frames; the weights and thumbnails must not
-// change until the last part is drawn.
-type GraphPainting struct {
-	layout  GraphLayout
-	weights [][]float32
-	thumbs  [][]Field
-	budgets [MaxGraphColumns]int
-	next    int // 0 the background, 1+i gap i's lines, then the nodes
-}
-
-// Start begins painting the graph of l.
-func (p *GraphPainting) Start(l GraphLayout, weights [][]float32, thumbs [][]Field) {
-	*p = GraphPainting{layout: l, weights: weights, thumbs: thumbs}
-	lineBudgets(p.budgets[:], l)
-}
-
-// Step draws the next part into dst and says whether the graph is
-// complete.
-func (p *GraphPainting) Step(dst *image.RGBA) bool {
-	l, origin := p.layout, dst.Rect.Min
-	gaps := min(max(len(l.cols)-1, 0), len(p.weights), MaxGraphColumns)
-	switch part := p.next; {
-	case part == 0:
-		fill(dst, dst.Rect, PanelColor)
-	case part <= gaps:
-		drawWeights(dst, l, origin, part-1, p.weights[part-1], p.budgets[part-1])
-	default:
-		for i, c := range l.cols {
-			for u := range c.units {
-				r := l.NodeRect(i, u).Add(origin)
-				var f Field
-				if i < len(p.thumbs) && u < len(p.thumbs[i]) {
-					f = p.thumbs[i][u]
-				}
-				drawNode(dst, r, f)
-			}
-		}
-		return true
-	}
-	p.next++
-	return false
 }
 
 // drawNode draws one unit's box: a frame when there is room for one, and
@@ -121,53 +74,6 @@ func lineBudgets(dst []int, l GraphLayout) {
 		i := order[k]
 		dst[i] = min(edges(i), left/(gaps-k))
 		left -= dst[i]
-	}
-}
-
-// drawWeights draws the strongest budget lines from column i to column
-// i+1.
-func drawWeights(dst *image.RGBA, l GraphLayout, origin image.Point, i int, w []float32, budget int) {
-	in, out := l.cols[i].units, l.cols[i+1].units
-	if in*out == 0 || len(w) != in*out {
-		return
-	}
-	peak := peakMagnitude(w)
-	if peak == 0 {
-		return
-	}
-	floor := strengthFloor(w, peak, budget)
-	// 8/sqrt(lines) is 1 up to 8 x 8 weights and falls off for wider
-	// layers: thinner, fainter lines where many cross.
-	density := min(1, 8/float32(math.Sqrt(float64(in*out))))
-	widthScale := max(density, 0.3)
-	alphaScale := max(density, 0.3)
-	// Weak lines first, so strong ones are drawn over them. The scan
-	// compares magnitudes, not strengths: most of a wide layer's weights
-	// are below the floor, and a division apiece was most of its cost.
-	least, half := max(floor*peak, math.SmallestNonzeroFloat32), peak/2
-	for pass := range 2 {
-		strong := pass == 1
-		for a := range in {
-			row := w[a*out : (a+1)*out]
-			from := l.NodeRect(i, a).Add(origin)
-			fx, fy := float32(from.Max.X), float32(from.Min.Y+from.Max.Y)/2
-			for b, v := range row {
-				m := abs32(v)
-				if !(m >= least) || (m >= half) != strong {
-					continue
-				}
-				s := m / peak
-				to := l.NodeRect(i+1, b).Add(origin)
-				tx, ty := float32(to.Min.X), float32(to.Min.Y+to.Max.Y)/2
-				width := (0.6 + 3.4*s) * widthScale
-				alpha := (0.25 + 0.75*s) * alphaScale
-				if width < hairlineBelow { // as a hairline: a third of the cost, and no thinner to the eye
-					alpha *= min(width, 1)
-					width = 1
-				}
-				strokeLine(dst, dst.Rect, fx, fy, tx, ty, width, weightColor(v), alpha)
-			}
-		}
 	}
 }
 

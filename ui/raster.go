@@ -60,7 +60,18 @@ func blend(dst *image.RGBA, x, y int, c color.RGBA, a float32) {
 	p[3] = uint8(ai + (uint32(p[3])*keep+127)/255)
 }
 
-func clamp01(v float32) float32 { return min(max(v, 0), 1) }
+// clamp01 clamps v to [0, 1] (NaN stays NaN). Branches, not the min and
+// max builtins: those are runtime calls in WebAssembly, and clamp01 runs
+// per pixel.
+func clamp01(v float32) float32 {
+	if v < 0 {
+		return 0
+	}
+	if v > 1 {
+		return 1
+	}
+	return v
+}
 
 func floorInt(v float32) int {
 	i := int(v)

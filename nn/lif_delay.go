@@ -162,7 +162,9 @@ func (s *synapses) build() {
 }
 
 // forward writes the currents cur[r][t][j] = Σ_i Σ_d kernel[i][d][j]·x[r][t-d][i].
-// It walks the nonzero inputs, which spikes keep few.
+// Input i at step t reaches steps t..t+taps-1, which are contiguous in cur
+// as its taps are in kernel, so each step adds one kernel row per input
+// that spiked (spikes keep those few).
 func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
 	s.build()
 	clear(cur)
@@ -170,31 +172,26 @@ func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
 	for r := range rows {
 		xr, cr := x[r*T*in:(r+1)*T*in], cur[r*T*out:(r+1)*T*out]
 		for t := range T {
-			for i, v := range xr[t*in : (t+1)*in] {
-				if v == 0 {
-					continue
-				}
-				for d := 0; d < taps && t+d < T; d++ {
-					kernels.Axpy(v, s.kernel[(i*taps+d)*out:(i*taps+d+1)*out], cr[(t+d)*out:(t+d+1)*out])
-				}
-			}
+			reach := min(taps, T-t) * out
+			kernels.GatherActiveRows(xr[t*in:(t+1)*in], s.kernel, taps*out, reach, cr[t*out:])
 		}
 	}
 }
 
-// backwardInput writes dx[r][t][i] = Σ_d Σ_j kernel[i][d][j]·g[r][t+d][j].
+// backwardInput writes dx[r][t][i] = Σ_d Σ_j kernel[i][d][j]·g[r][t+d][j]:
+// per tap d a product of g, shifted d steps, with the tap's In x Out
+// slice of kernel (one product over all rows without delays).
 func (s *synapses) backwardInput(g []float32, rows, T int, dx []float32) {
 	in, out, taps := s.in, s.out, s.taps
+	if taps == 1 {
+		kernels.GemmNT(rows*T, in, out, 1, g, out, s.kernel, out, 0, dx, in)
+		return
+	}
+	clear(dx[:rows*T*in])
 	for r := range rows {
 		gr, dr := g[r*T*out:(r+1)*T*out], dx[r*T*in:(r+1)*T*in]
-		for t := range T {
-			for i := range in {
-				var sum float32
-				for d := 0; d < taps && t+d < T; d++ {
-					sum += kernels.Dot(s.kernel[(i*taps+d)*out:(i*taps+d+1)*out], gr[(t+d)*out:(t+d+1)*out])
-				}
-				dr[t*in+i] = sum
-			}
+		for d := 0; d < min(taps, T); d++ {
+			kernels.GemmNT(T-d, in, out, 1, gr[d*out:], out, s.kernel[d*out:], taps*out, 1, dr, in)
 		}
 	}
 }
@@ -207,14 +204,8 @@ func (s *synapses) backwardParams(x, g []float32, rows, T int) {
 	for r := range rows {
 		xr, gr := x[r*T*in:(r+1)*T*in], g[r*T*out:(r+1)*T*out]
 		for t := range T {
-			for i, v := range xr[t*in : (t+1)*in] {
-				if v == 0 {
-					continue
-				}
-				for d := 0; d < taps && t+d < T; d++ {
-					kernels.Axpy(v, gr[(t+d)*out:(t+d+1)*out], dk[(i*taps+d)*out:(i*taps+d+1)*out])
-				}
-			}
+			reach := min(taps, T-t) * out
+			kernels.ScatterActiveRows(xr[t*in:(t+1)*in], gr[t*out:], reach, dk, taps*out)
 		}
 	}
 	if !s.gaussian() {

@@ -13,7 +13,7 @@
 
   (elem (i32.const 26) func $gather_active_rows $scatter_active_rows $lif_forward $lif_backward)
 
-  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included)
+  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included), in the order of i
   (func $gather_active_rows (export "gather_active_rows") (type $active) (param $n i32) (param $x i32) (param $a i32) (param $lda i32) (param $len i32) (param $y i32)
     (local $v f32) (local $end i32) (local $p i32) (local $q i32) (local $m i32)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 2)))

@@ -3,6 +3,7 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"playground/kernels"
 )
@@ -31,8 +32,9 @@ type synapses struct {
 	sigma         float32
 
 	kernel  []float32 // W·k, laid out [i][d][j] so a tap's units are contiguous
+	kernelT []float32 // kernel laid out [d][j][i], for the input gradient
 	gauss   []float32 // training, learned: k_ij(d) at [(i*out+j)*taps+d]
-	dkernel []float32 // dL/d(W·k), like kernel
+	dkernel []float32 // dL/d(W·k), like kernel (with delays)
 }
 
 // sigmaEnd is the width learned delays' kernels narrow to.
@@ -72,7 +74,9 @@ func (s *synapses) init(in, out, mode, maxDelay, sharpen int, gain float32, init
 		s.gauss = make([]float32, in*out*s.taps)
 	}
 	s.kernel = make([]float32, in*s.taps*out)
-	s.dkernel = make([]float32, in*s.taps*out)
+	if s.taps > 1 { // one tap accumulates into W's gradient
+		s.dkernel = make([]float32, in*s.taps*out)
+	}
 	s.sigma = s.sigmaAt(0)
 }
 
@@ -179,34 +183,60 @@ func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
 }
 
 // backwardInput writes dx[r][t][i] = Σ_d Σ_j kernel[i][d][j]·g[r][t+d][j]:
-// per tap d a product of g, shifted d steps, with the tap's In x Out
-// slice of kernel (one product over all rows without delays).
+// per tap d a product of g, shifted d steps, with the tap's Out x In
+// slice of kernelT (one product over all rows without delays). kernel is
+// transposed first so that the products run along the In inputs, the
+// long side, rather than along Out, which a readout keeps short.
 func (s *synapses) backwardInput(g []float32, rows, T int, dx []float32) {
 	in, out, taps := s.in, s.out, s.taps
+	kt := s.transposedKernel()
 	if taps == 1 {
-		kernels.GemmNT(rows*T, in, out, 1, g, out, s.kernel, out, 0, dx, in)
+		kernels.GemmNN(rows*T, in, out, 1, g, out, kt, in, 0, dx, in)
 		return
 	}
 	clear(dx[:rows*T*in])
 	for r := range rows {
 		gr, dr := g[r*T*out:(r+1)*T*out], dx[r*T*in:(r+1)*T*in]
 		for d := 0; d < min(taps, T); d++ {
-			kernels.GemmNT(T-d, in, out, 1, gr[d*out:], out, s.kernel[d*out:], taps*out, 1, dr, in)
+			kernels.GemmNN(T-d, in, out, 1, gr[d*out:], out, kt[d*out*in:], in, 1, dr, in)
 		}
 	}
+}
+
+// transposedKernel returns kernel laid out [d][j][i].
+func (s *synapses) transposedKernel() []float32 {
+	in, out, taps := s.in, s.out, s.taps
+	kt := slices.Grow(s.kernelT[:0], in*taps*out)[:in*taps*out]
+	s.kernelT = kt
+	for i := range in {
+		for d := range taps {
+			row := s.kernel[(i*taps+d)*out : (i*taps+d+1)*out]
+			for j, v := range row {
+				kt[(d*out+j)*in+i] = v
+			}
+		}
+	}
+	return kt
 }
 
 // backwardParams accumulates dW and dP from g = dL/dcur.
 func (s *synapses) backwardParams(x, g []float32, rows, T int) {
 	in, out, taps := s.in, s.out, s.taps
 	dk := s.dkernel
-	clear(dk)
+	if taps == 1 {
+		dk = s.w.Grad // the same layout: the gradient accumulates in place
+	} else {
+		clear(dk)
+	}
 	for r := range rows {
 		xr, gr := x[r*T*in:(r+1)*T*in], g[r*T*out:(r+1)*T*out]
 		for t := range T {
 			reach := min(taps, T-t) * out
 			kernels.ScatterActiveRows(xr[t*in:(t+1)*in], gr[t*out:], reach, dk, taps*out)
 		}
+	}
+	if taps == 1 {
+		return // dk was W's gradient
 	}
 	if !s.gaussian() {
 		for i := range in {

@@ -26,195 +26,83 @@
 
   (elem (i32.const 26) func $gather_active_rows $scatter_active_rows $lif_forward $lif_backward)
 
-  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included), in the order of i.
-  ;; x is scanned four entries at a time where it can (a group of four
-  ;; zeros, the common case, costs one test); the active rows are collected
-  ;; in fours and each four goes to $gather4 in one pass over the length,
-  ;; the 1-3 left at the end likewise.
+  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included)
   (func $gather_active_rows (export "gather_active_rows") (type $active) (param $n i32) (param $x i32) (param $a i32) (param $lda i32) (param $len i32) (param $y i32)
-    (local $v f32) (local $end i32) (local $end4 i32) (local $cnt i32)
-    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
-    (local $v0 f32) (local $v1 f32) (local $v2 f32) (local $v3 f32)
+    (local $v f32) (local $va v128) (local $end i32) (local $p i32) (local $q i32) (local $m i32)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 2)))
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
-    (local.set $end4 (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
     (block $done
-      (loop $scan
+      (loop $rows
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        ;; four zero bit patterns at once: skip them (-0 and NaN are not
-        ;; zero bits, and go through the test below)
-        (if (i32.lt_u (local.get $x) (local.get $end4))
-          (then
-            (if (i32.eqz (v128.any_true (v128.load (local.get $x))))
-              (then
-                (local.set $x (i32.add (local.get $x) (i32.const 16)))
-                (local.set $a (i32.add (local.get $a) (i32.shl (local.get $lda) (i32.const 2))))
-                (br $scan)))))
         (local.set $v (f32.load (local.get $x)))
         (if (f32.ne (local.get $v) (f32.const 0))
           (then
-            (if (i32.eqz (local.get $cnt)) (then (local.set $r0 (local.get $a)) (local.set $v0 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 1)) (then (local.set $r1 (local.get $a)) (local.set $v1 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 2)) (then (local.set $r2 (local.get $a)) (local.set $v2 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 3)) (then (local.set $r3 (local.get $a)) (local.set $v3 (local.get $v))))
-            (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))
-            (if (i32.eq (local.get $cnt) (i32.const 4))
-              (then
-                (call $gather4 (i32.const 4) (local.get $len) (local.get $y)
-                  (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3)
-                  (local.get $v0) (local.get $v1) (local.get $v2) (local.get $v3))
-                (local.set $cnt (i32.const 0))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (local.set $p (local.get $a))
+            (local.set $q (local.get $y))
+            (local.set $m (local.get $len))
+            (local.set $va (f32x4.splat (local.get $v)))
+            (block $vdone
+              (loop $vl
+                (br_if $vdone (i32.lt_s (local.get $m) (i32.const 4)))
+                (v128.store (local.get $q)
+                  (f32x4.add (v128.load (local.get $q))
+                    (f32x4.mul (local.get $va) (v128.load (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+                (br $vl)))
+            (block $sdone
+              (loop $sl
+                (br_if $sdone (i32.le_s (local.get $m) (i32.const 0)))
+                (f32.store (local.get $q)
+                  (f32.add (f32.load (local.get $q))
+                    (f32.mul (local.get $v) (f32.load (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 1)))
+                (br $sl)))))
         (local.set $a (i32.add (local.get $a) (local.get $lda)))
-        (br $scan)))
-    (if (local.get $cnt)
-      (then
-        (call $gather4 (local.get $cnt) (local.get $len) (local.get $y)
-          (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3)
-          (local.get $v0) (local.get $v1) (local.get $v2) (local.get $v3)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $rows))))
 
-  ;; a[i·lda : i·lda+len] += x[i]·y[0:len] for each i < n with x[i] != 0 (NaN included).
-  ;; x is scanned four entries at a time where it can (a group of four
-  ;; zeros, the common case, costs one test); the active rows are collected
-  ;; in fours and each four goes to $scatter4 in one pass over the length,
-  ;; the 1-3 left at the end likewise.
+  ;; a[i·lda : i·lda+len] += x[i]·y[0:len] for each i < n with x[i] != 0 (NaN included)
   (func $scatter_active_rows (export "scatter_active_rows") (type $active) (param $n i32) (param $x i32) (param $a i32) (param $lda i32) (param $len i32) (param $y i32)
-    (local $v f32) (local $end i32) (local $end4 i32) (local $cnt i32)
-    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
-    (local $v0 f32) (local $v1 f32) (local $v2 f32) (local $v3 f32)
+    (local $v f32) (local $va v128) (local $end i32) (local $p i32) (local $q i32) (local $m i32)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 2)))
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
-    (local.set $end4 (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
     (block $done
-      (loop $scan
+      (loop $rows
         (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-        ;; four zero bit patterns at once: skip them (-0 and NaN are not
-        ;; zero bits, and go through the test below)
-        (if (i32.lt_u (local.get $x) (local.get $end4))
-          (then
-            (if (i32.eqz (v128.any_true (v128.load (local.get $x))))
-              (then
-                (local.set $x (i32.add (local.get $x) (i32.const 16)))
-                (local.set $a (i32.add (local.get $a) (i32.shl (local.get $lda) (i32.const 2))))
-                (br $scan)))))
         (local.set $v (f32.load (local.get $x)))
         (if (f32.ne (local.get $v) (f32.const 0))
           (then
-            (if (i32.eqz (local.get $cnt)) (then (local.set $r0 (local.get $a)) (local.set $v0 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 1)) (then (local.set $r1 (local.get $a)) (local.set $v1 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 2)) (then (local.set $r2 (local.get $a)) (local.set $v2 (local.get $v))))
-            (if (i32.eq (local.get $cnt) (i32.const 3)) (then (local.set $r3 (local.get $a)) (local.set $v3 (local.get $v))))
-            (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))
-            (if (i32.eq (local.get $cnt) (i32.const 4))
-              (then
-                (call $scatter4 (i32.const 4) (local.get $len) (local.get $y)
-                  (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3)
-                  (local.get $v0) (local.get $v1) (local.get $v2) (local.get $v3))
-                (local.set $cnt (i32.const 0))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (local.set $p (local.get $a))
+            (local.set $q (local.get $y))
+            (local.set $m (local.get $len))
+            (local.set $va (f32x4.splat (local.get $v)))
+            (block $vdone
+              (loop $vl
+                (br_if $vdone (i32.lt_s (local.get $m) (i32.const 4)))
+                (v128.store (local.get $p)
+                  (f32x4.add (v128.load (local.get $p))
+                    (f32x4.mul (local.get $va) (v128.load (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+                (br $vl)))
+            (block $sdone
+              (loop $sl
+                (br_if $sdone (i32.le_s (local.get $m) (i32.const 0)))
+                (f32.store (local.get $p)
+                  (f32.add (f32.load (local.get $p))
+                    (f32.mul (local.get $v) (f32.load (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 1)))
+                (br $sl)))))
         (local.set $a (i32.add (local.get $a) (local.get $lda)))
-        (br $scan)))
-    (if (local.get $cnt)
-      (then
-        (call $scatter4 (local.get $cnt) (local.get $len) (local.get $y)
-          (local.get $r0) (local.get $r1) (local.get $r2) (local.get $r3)
-          (local.get $v0) (local.get $v1) (local.get $v2) (local.get $v3)))))
-
-  ;; $gather4 adds the first k (1-4) rows r0..r3 times v0..v3 to y[0:len]
-  ;; in one pass, y + v0·r0 + v1·r1 + ... left to right: the order, and so
-  ;; the bits, of adding them one row at a time.
-  (func $gather4 (param $k i32) (param $len i32) (param $y i32)
-    (param $r0 i32) (param $r1 i32) (param $r2 i32) (param $r3 i32)
-    (param $v0 f32) (param $v1 f32) (param $v2 f32) (param $v3 f32)
-    (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128) (local $acc v128) (local $s f32)
-    (local.set $w0 (f32x4.splat (local.get $v0)))
-    (local.set $w1 (f32x4.splat (local.get $v1)))
-    (local.set $w2 (f32x4.splat (local.get $v2)))
-    (local.set $w3 (f32x4.splat (local.get $v3)))
-    (if (i32.eq (local.get $k) (i32.const 4))
-      (then
-        (block $vdone
-          (loop $vl
-            (br_if $vdone (i32.lt_s (local.get $len) (i32.const 4)))
-            (v128.store (local.get $y)
-              (f32x4.add (f32x4.add (f32x4.add (f32x4.add (v128.load (local.get $y))
-                (f32x4.mul (local.get $w0) (v128.load (local.get $r0))))
-                (f32x4.mul (local.get $w1) (v128.load (local.get $r1))))
-                (f32x4.mul (local.get $w2) (v128.load (local.get $r2))))
-                (f32x4.mul (local.get $w3) (v128.load (local.get $r3)))))
-            (local.set $y (i32.add (local.get $y) (i32.const 16)))
-            (local.set $r0 (i32.add (local.get $r0) (i32.const 16)))
-            (local.set $r1 (i32.add (local.get $r1) (i32.const 16)))
-            (local.set $r2 (i32.add (local.get $r2) (i32.const 16)))
-            (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
-            (local.set $len (i32.sub (local.get $len) (i32.const 4)))
-            (br $vl)))))
-    ;; fewer rows, or the tail of four: element by element, rows in order
-    (block $sdone
-      (loop $sl
-        (br_if $sdone (i32.le_s (local.get $len) (i32.const 0)))
-        (local.set $s (f32.add (f32.load (local.get $y)) (f32.mul (local.get $v0) (f32.load (local.get $r0)))))
-        (if (i32.gt_s (local.get $k) (i32.const 1))
-          (then (local.set $s (f32.add (local.get $s) (f32.mul (local.get $v1) (f32.load (local.get $r1)))))))
-        (if (i32.gt_s (local.get $k) (i32.const 2))
-          (then (local.set $s (f32.add (local.get $s) (f32.mul (local.get $v2) (f32.load (local.get $r2)))))))
-        (if (i32.gt_s (local.get $k) (i32.const 3))
-          (then (local.set $s (f32.add (local.get $s) (f32.mul (local.get $v3) (f32.load (local.get $r3)))))))
-        (f32.store (local.get $y) (local.get $s))
-        (local.set $y (i32.add (local.get $y) (i32.const 4)))
-        (local.set $r0 (i32.add (local.get $r0) (i32.const 4)))
-        (local.set $r1 (i32.add (local.get $r1) (i32.const 4)))
-        (local.set $r2 (i32.add (local.get $r2) (i32.const 4)))
-        (local.set $r3 (i32.add (local.get $r3) (i32.const 4)))
-        (local.set $len (i32.sub (local.get $len) (i32.const 1)))
-        (br $sl))))
-
-  ;; $scatter4 adds y[0:len] times v0..v3 to the first k (1-4) rows r0..r3,
-  ;; loading y once for all of them. The rows are distinct (distinct
-  ;; inputs), so the order between them does not matter.
-  (func $scatter4 (param $k i32) (param $len i32) (param $y i32)
-    (param $r0 i32) (param $r1 i32) (param $r2 i32) (param $r3 i32)
-    (param $v0 f32) (param $v1 f32) (param $v2 f32) (param $v3 f32)
-    (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128) (local $yv v128) (local $s f32)
-    (local.set $w0 (f32x4.splat (local.get $v0)))
-    (local.set $w1 (f32x4.splat (local.get $v1)))
-    (local.set $w2 (f32x4.splat (local.get $v2)))
-    (local.set $w3 (f32x4.splat (local.get $v3)))
-    (if (i32.eq (local.get $k) (i32.const 4))
-      (then
-        (block $vdone
-          (loop $vl
-            (br_if $vdone (i32.lt_s (local.get $len) (i32.const 4)))
-            (local.set $yv (v128.load (local.get $y)))
-            (v128.store (local.get $r0) (f32x4.add (v128.load (local.get $r0)) (f32x4.mul (local.get $w0) (local.get $yv))))
-            (v128.store (local.get $r1) (f32x4.add (v128.load (local.get $r1)) (f32x4.mul (local.get $w1) (local.get $yv))))
-            (v128.store (local.get $r2) (f32x4.add (v128.load (local.get $r2)) (f32x4.mul (local.get $w2) (local.get $yv))))
-            (v128.store (local.get $r3) (f32x4.add (v128.load (local.get $r3)) (f32x4.mul (local.get $w3) (local.get $yv))))
-            (local.set $y (i32.add (local.get $y) (i32.const 16)))
-            (local.set $r0 (i32.add (local.get $r0) (i32.const 16)))
-            (local.set $r1 (i32.add (local.get $r1) (i32.const 16)))
-            (local.set $r2 (i32.add (local.get $r2) (i32.const 16)))
-            (local.set $r3 (i32.add (local.get $r3) (i32.const 16)))
-            (local.set $len (i32.sub (local.get $len) (i32.const 4)))
-            (br $vl)))))
-    (block $sdone
-      (loop $sl
-        (br_if $sdone (i32.le_s (local.get $len) (i32.const 0)))
-        (local.set $s (f32.load (local.get $y)))
-        (f32.store (local.get $r0) (f32.add (f32.load (local.get $r0)) (f32.mul (local.get $v0) (local.get $s))))
-        (if (i32.gt_s (local.get $k) (i32.const 1))
-          (then (f32.store (local.get $r1) (f32.add (f32.load (local.get $r1)) (f32.mul (local.get $v1) (local.get $s))))))
-        (if (i32.gt_s (local.get $k) (i32.const 2))
-          (then (f32.store (local.get $r2) (f32.add (f32.load (local.get $r2)) (f32.mul (local.get $v2) (local.get $s))))))
-        (if (i32.gt_s (local.get $k) (i32.const 3))
-          (then (f32.store (local.get $r3) (f32.add (f32.load (local.get $r3)) (f32.mul (local.get $v3) (local.get $s))))))
-        (local.set $y (i32.add (local.get $y) (i32.const 4)))
-        (local.set $r0 (i32.add (local.get $r0) (i32.const 4)))
-        (local.set $r1 (i32.add (local.get $r1) (i32.const 4)))
-        (local.set $r2 (i32.add (local.get $r2) (i32.const 4)))
-        (local.set $r3 (i32.add (local.get $r3) (i32.const 4)))
-        (local.set $len (i32.sub (local.get $len) (i32.const 1)))
-        (br $sl))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $rows))))
 
   ;; H = β·V[t-1] + I, V[t-1] = H[t-1] unless H[t-1] > θ (then 0), V[-1] = 0;
   ;; S = 1 if H > θ else 0. Frames are the rows·steps steps of n neurons,

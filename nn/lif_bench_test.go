@@ -37,7 +37,11 @@ const lifBenchMaxDelay = 25
 func BenchmarkLIFStep(b *testing.B) {
 	for _, sh := range lifBenchShapes {
 		for _, delays := range []int{DelayNone, DelayLearned} {
-			name := fmt.Sprintf("%d-%d-%d/T%d/delays=%s", sh.in, sh.hidden, sh.out, sh.steps, []string{"none", "fixed", "learned"}[delays])
+			label := "none"
+			if delays == DelayLearned {
+				label = fmt.Sprintf("learned-max%d", lifBenchMaxDelay)
+			}
+			name := fmt.Sprintf("%d-%d-%d/T%d/delays=%s", sh.in, sh.hidden, sh.out, sh.steps, label)
 			for _, body := range benchBodies() {
 				b.Run(name+"/body="+body, func(b *testing.B) {
 					defer kernels.SetAccelerated(kernels.Accelerated())

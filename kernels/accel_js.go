@@ -159,6 +159,14 @@ func wasmLIFForward(rows, steps, n int32, beta, thresh float32, cur, h, s *float
 //go:noescape
 func wasmLIFBackward(rows, steps, n int32, beta, thresh, alpha float32, h, ds, g *float32)
 
+//go:wasmimport kernels dcls_kernel
+//go:noescape
+func wasmDCLSKernel(in, out, taps int32, sigma float32, pos, w, gauss, kernel *float32)
+
+//go:wasmimport kernels dcls_backward
+//go:noescape
+func wasmDCLSBackward(in, out, taps int32, sigma float32, pos, w, gauss, dk, wGrad, pGrad *float32)
+
 // at returns the address of s[0] for a kernel that reads or writes need
 // elements of s, panicking like a bounds check when s is shorter. need 0
 // gives nil: the kernel reads nothing there.
@@ -401,5 +409,27 @@ func accelLIFBackward(rows, steps, n int, beta, thresh, alpha float32, h, ds, g 
 		return false
 	}
 	wasmLIFBackward(int32(rows), int32(steps), int32(n), beta, thresh, alpha, at(h, size), at(ds, size), at(g, size))
+	return true
+}
+
+// accelDCLSKernel and accelDCLSBackward run the DCLS kernels; the caller
+// checked the extents, and every size is worth leaving Go for: each
+// synapse costs taps exponentials or multiply-adds.
+func accelDCLSKernel(in, out, taps int, sigma float32, pos, w, gauss, kernel []float32) bool {
+	n, nt := in*out, in*taps*out
+	if !accel.on || !fitsInt32(in, out, taps, nt) {
+		return false
+	}
+	wasmDCLSKernel(int32(in), int32(out), int32(taps), sigma, at(pos, n), at(w, n), at(gauss, nt), at(kernel, nt))
+	return true
+}
+
+func accelDCLSBackward(in, out, taps int, sigma float32, pos, w, gauss, dk, wGrad, pGrad []float32) bool {
+	n, nt := in*out, in*taps*out
+	if !accel.on || !fitsInt32(in, out, taps, nt) {
+		return false
+	}
+	wasmDCLSBackward(int32(in), int32(out), int32(taps), sigma, at(pos, n), at(w, n), at(gauss, nt), at(dk, nt),
+		at(wGrad, n), at(pGrad, n))
 	return true
 }

@@ -39,3 +39,9 @@ func accelLIFForward(int, int, int, float32, float32, []float32, []float32, []fl
 func accelLIFBackward(int, int, int, float32, float32, float32, []float32, []float32, []float32) bool {
 	return false
 }
+func accelDCLSKernel(int, int, int, float32, []float32, []float32, []float32, []float32) bool {
+	return false
+}
+func accelDCLSBackward(int, int, int, float32, []float32, []float32, []float32, []float32, []float32, []float32) bool {
+	return false
+}

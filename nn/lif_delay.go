@@ -33,7 +33,7 @@ type synapses struct {
 
 	kernel  []float32 // W·k, laid out [i][d][j] so a tap's units are contiguous
 	kernelT []float32 // kernel laid out [d][j][i], for the input gradient
-	gauss   []float32 // training, learned: k_ij(d) at [(i*out+j)*taps+d]
+	gauss   []float32 // training, learned: k_ij(d), laid out like kernel
 	dkernel []float32 // dL/d(W·k), like kernel (with delays)
 }
 
@@ -129,11 +129,13 @@ func (s *synapses) delays(dst []float32) []float32 {
 	return dst
 }
 
-// build fills kernel from the weights and delays for this pass.
+// build fills kernel from the weights and delays for this pass: one-hot
+// at the integer delays, or the Gaussian taps (kernels.DCLSKernel, once
+// per training step's forward).
 func (s *synapses) build() {
-	clear(s.kernel)
 	in, out, taps := s.in, s.out, s.taps
 	if !s.gaussian() {
+		clear(s.kernel)
 		for i := range in {
 			for j := range out {
 				k := i*out + j
@@ -143,26 +145,10 @@ func (s *synapses) build() {
 		return
 	}
 	hi := float32(taps - 1)
-	inv := 1 / s.sigma
-	for i := range in {
-		for j := range out {
-			k := i*out + j
-			p := min(max(s.pos.Value[k], 0), hi)
-			s.pos.Value[k] = p
-			g := s.gauss[k*taps : (k+1)*taps]
-			var sum float32
-			for d := range g {
-				z := (float32(d) - p) * inv
-				g[d] = float32(math.Exp(float64(-z * z / 2)))
-				sum += g[d]
-			}
-			norm := 1 / (sum + 1e-7)
-			for d := range g {
-				g[d] *= norm
-				s.kernel[(i*taps+d)*out+j] = s.w.Value[k] * g[d]
-			}
-		}
+	for k, p := range s.pos.Value {
+		s.pos.Value[k] = min(max(p, 0), hi)
 	}
+	kernels.DCLSKernel(in, out, taps, s.sigma, s.pos.Value, s.w.Value, s.gauss, s.kernel)
 }
 
 // forward writes the currents cur[r][t][j] = Σ_i Σ_d kernel[i][d][j]·x[r][t-d][i].
@@ -247,23 +233,5 @@ func (s *synapses) backwardParams(x, g []float32, rows, T int) {
 		}
 		return
 	}
-	inv2 := 1 / (s.sigma * s.sigma)
-	for i := range in {
-		for j := range out {
-			k := i*out + j
-			p, w := s.pos.Value[k], s.w.Value[k]
-			gk := s.gauss[k*taps : (k+1)*taps]
-			var dw, mean, dp float32
-			for d, gd := range gk {
-				dw += dk[(i*taps+d)*out+j] * gd
-				mean += gd * (float32(d) - p)
-			}
-			for d, gd := range gk {
-				dgd := dk[(i*taps+d)*out+j] * w
-				dp += dgd * gd * ((float32(d)-p)*inv2 - mean*inv2)
-			}
-			s.w.Grad[k] += dw
-			s.pos.Grad[k] += dp
-		}
-	}
+	kernels.DCLSBackward(in, out, taps, s.sigma, s.pos.Value, s.w.Value, s.gauss, dk, s.w.Grad, s.pos.Grad)
 }

@@ -109,11 +109,13 @@ func TestWasmLIFMatchesGo(t *testing.T) {
 }
 
 // lifBoundsCases covers the spiking kernels over every tail of the four
-// lanes, with padded rows for the active-row products.
+// lanes and of the sixteen-element step, with padded rows for the
+// active-row products.
 func lifBoundsCases() []boundsCase {
 	var cases []boundsCase
 	for n := 1; n <= 3; n++ {
-		for length := 1; length <= 9; length++ {
+		// every tail of four, and of sixteen (the SIMD body's long step)
+		for _, length := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 20, 33} {
 			for _, lda := range []int{length, length + 2} {
 				ext := blockExtent(n, length, lda)
 				for _, name := range []string{"gather_active_rows", "scatter_active_rows"} {

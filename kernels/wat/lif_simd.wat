@@ -50,6 +50,26 @@
             (local.set $q (local.get $y))
             (local.set $m (local.get $len))
             (local.set $va (f32x4.splat (local.get $v)))
+            ;; sixteen at a time, then four: the loop's own work shared
+            (block $udone
+              (loop $ul
+                (br_if $udone (i32.lt_s (local.get $m) (i32.const 16)))
+                (v128.store (local.get $q)
+                  (f32x4.add (v128.load (local.get $q))
+                    (f32x4.mul (local.get $va) (v128.load (local.get $p)))))
+                (v128.store offset=16 (local.get $q)
+                  (f32x4.add (v128.load offset=16 (local.get $q))
+                    (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $p)))))
+                (v128.store offset=32 (local.get $q)
+                  (f32x4.add (v128.load offset=32 (local.get $q))
+                    (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $p)))))
+                (v128.store offset=48 (local.get $q)
+                  (f32x4.add (v128.load offset=48 (local.get $q))
+                    (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 64)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 16)))
+                (br $ul)))
             (block $vdone
               (loop $vl
                 (br_if $vdone (i32.lt_s (local.get $m) (i32.const 4)))
@@ -89,6 +109,26 @@
             (local.set $q (local.get $y))
             (local.set $m (local.get $len))
             (local.set $va (f32x4.splat (local.get $v)))
+            ;; sixteen at a time, then four: the loop's own work shared
+            (block $udone
+              (loop $ul
+                (br_if $udone (i32.lt_s (local.get $m) (i32.const 16)))
+                (v128.store (local.get $p)
+                  (f32x4.add (v128.load (local.get $p))
+                    (f32x4.mul (local.get $va) (v128.load (local.get $q)))))
+                (v128.store offset=16 (local.get $p)
+                  (f32x4.add (v128.load offset=16 (local.get $p))
+                    (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $q)))))
+                (v128.store offset=32 (local.get $p)
+                  (f32x4.add (v128.load offset=32 (local.get $p))
+                    (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $q)))))
+                (v128.store offset=48 (local.get $p)
+                  (f32x4.add (v128.load offset=48 (local.get $p))
+                    (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 64)))
+                (local.set $m (i32.sub (local.get $m) (i32.const 16)))
+                (br $ul)))
             (block $vdone
               (loop $vl
                 (br_if $vdone (i32.lt_s (local.get $m) (i32.const 4)))

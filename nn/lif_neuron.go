@@ -81,33 +81,17 @@ func (l *LIF) spikeBackward(ds, g []float32, rows int) {
 }
 
 // readoutForward integrates without threshold, V[t] = β·V[t-1] + I[t],
-// into v, the softmax over units of each V[t] into p, and their sum over
+// into v (the spiking recurrence with an infinite threshold, which never
+// resets), the softmax over units of each V[t] into p, and their sum over
 // time into m (rows x Out).
 func (l *LIF) readoutForward(cur, v, p, m []float32, rows int) {
 	out, T := l.out, l.steps
-	for r := range rows {
-		base := r * T * out
-		for t := range T {
-			k := base + t*out
-			for j := range out {
-				var prev float32
-				if t > 0 {
-					prev = v[k-out+j]
-				}
-				v[k+j] = l.beta*prev + cur[k+j]
-			}
-		}
-	}
+	// The recurrence's spikes, all 0, go to p, which the softmax overwrites.
+	kernels.LIFForward(rows, T, out, l.beta, float32(math.Inf(1)), cur, v, p)
 	readoutSoftmax(p, v, rows*T, out)
+	clear(m[:rows*out])
 	for r := range rows {
-		mr := m[r*out : (r+1)*out]
-		clear(mr)
-		for t := range T {
-			k := (r*T + t) * out
-			for j := range out {
-				mr[j] += p[k+j]
-			}
-		}
+		kernels.SumRows(T, out, p[r*T*out:], out, m[r*out:(r+1)*out])
 	}
 }
 

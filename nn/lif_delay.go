@@ -157,8 +157,12 @@ func (s *synapses) build() {
 // that spiked (spikes keep those few).
 func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
 	s.build()
-	clear(cur)
 	in, out, taps := s.in, s.out, s.taps
+	if taps == 1 && out <= denseOut {
+		kernels.GemmNN(rows*T, out, in, 1, x, in, s.kernel, out, 0, cur, out)
+		return
+	}
+	clear(cur)
 	for r := range rows {
 		xr, cr := x[r*T*in:(r+1)*T*in], cur[r*T*out:(r+1)*T*out]
 		for t := range T {
@@ -167,6 +171,13 @@ func (s *synapses) forward(x []float32, rows, T int, cur []float32) {
 		}
 	}
 }
+
+// denseOut is the widest layer without delays whose currents are one
+// dense product rather than a kernel row per spike: rows this short cost
+// more per spike to set up than to add, and a product of every input
+// costs less. Under Node, a 256 -> 20 readout over 6400 steps at 15%
+// spikes: 2.3 ms as a product, 5.1 ms row by row.
+const denseOut = 32
 
 // backwardInput writes dx[r][t][i] = Σ_d Σ_j kernel[i][d][j]·g[r][t+d][j]:
 // per tap d a product of g, shifted d steps, with the tap's Out x In

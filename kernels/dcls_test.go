@@ -68,21 +68,28 @@ func dclsReference(c dclsCase) (gauss, kernel []float64) {
 // make large.
 const dclsTapTolerance = 2e-6
 
+// checkDCLSTaps compares the taps and kernel of a case with the float64
+// reference.
+func checkDCLSTaps(t *testing.T, c dclsCase, gauss, kernel []float32) {
+	t.Helper()
+	wantG, wantK := dclsReference(c)
+	for at := range wantG {
+		if d := math.Abs(float64(gauss[at]) - wantG[at]); !(d <= dclsTapTolerance) {
+			t.Fatalf("%dx%d taps %d σ %v: gauss[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, gauss[at], wantG[at])
+		}
+		if d := math.Abs(float64(kernel[at]) - wantK[at]); !(d <= dclsTapTolerance) {
+			t.Fatalf("%dx%d taps %d σ %v: kernel[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, kernel[at], wantK[at])
+		}
+	}
+}
+
 func TestDCLSKernelAgainstReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(81, 82))
 	for _, c := range dclsCases(rng) {
 		nt := c.in * c.taps * c.out
 		gauss, kernel := filled(nt+2, -3), filled(nt+2, -3)
 		DCLSKernel(c.in, c.out, c.taps, c.sigma, c.pos, c.w, gauss, kernel)
-		wantG, wantK := dclsReference(c)
-		for at := range nt {
-			if d := math.Abs(float64(gauss[at]) - wantG[at]); !(d <= dclsTapTolerance) {
-				t.Fatalf("%dx%d taps %d σ %v: gauss[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, gauss[at], wantG[at])
-			}
-			if d := math.Abs(float64(kernel[at]) - wantK[at]); !(d <= dclsTapTolerance) {
-				t.Fatalf("%dx%d taps %d σ %v: kernel[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, kernel[at], wantK[at])
-			}
-		}
+		checkDCLSTaps(t, c, gauss, kernel)
 		if gauss[nt] != -3 || kernel[nt+1] != -3 {
 			t.Fatalf("%dx%d taps %d: wrote past the taps", c.in, c.out, c.taps)
 		}
@@ -134,10 +141,9 @@ func TestDCLSBackwardAgainstReference(t *testing.T) {
 }
 
 func TestDCLSRefusesShortOperands(t *testing.T) {
-	defer func() {
-		if recover() == nil {
-			t.Error("DCLSKernel with a short kernel did not panic")
-		}
-	}()
-	DCLSKernel(2, 3, 4, 1, make([]float32, 6), make([]float32, 6), make([]float32, 24), make([]float32, 23))
+	if _, err := panicOf(func() {
+		DCLSKernel(2, 3, 4, 1, make([]float32, 6), make([]float32, 6), make([]float32, 24), make([]float32, 23))
+	}); err == nil {
+		t.Error("DCLSKernel with a short kernel did not panic")
+	}
 }

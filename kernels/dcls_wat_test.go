@@ -30,15 +30,7 @@ func TestWasmDCLSAgainstReference(t *testing.T) {
 				w.call(kern, i32(c.in), i32(c.out), i32(c.taps), f32(c.sigma), uint64(pp), uint64(pw), uint64(pg), uint64(pk))
 				w.get(pg, gauss)
 				w.get(pk, kernel)
-				wantG, wantK := dclsReference(c)
-				for at := range nt {
-					if d := math.Abs(float64(gauss[at]) - wantG[at]); !(d <= dclsTapTolerance) {
-						t.Fatalf("%dx%d taps %d σ %v: gauss[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, gauss[at], wantG[at])
-					}
-					if d := math.Abs(float64(kernel[at]) - wantK[at]); !(d <= dclsTapTolerance) {
-						t.Fatalf("%dx%d taps %d σ %v: kernel[%d] = %v, want %v", c.in, c.out, c.taps, c.sigma, at, kernel[at], wantK[at])
-					}
-				}
+				checkDCLSTaps(t, c, gauss, kernel)
 				// The gradients from these taps, against the Go body's.
 				wGrad, pGrad := randSlice(rng, n), randSlice(rng, n)
 				gw, gp := append([]float32(nil), wGrad...), append([]float32(nil), pGrad...)

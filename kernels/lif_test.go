@@ -41,6 +41,18 @@ func activeRowsCases(rng *rand.Rand) []activeRowsCase {
 	return cases
 }
 
+// paddedRows returns n rows of length values in [-1, 1) at stride lda,
+// the padding between them set to pad.
+func paddedRows(rng *rand.Rand, n, lda, length int, pad float32) []float32 {
+	a := filled(n*lda, pad)
+	for i := range n {
+		for j := range length {
+			a[i*lda+j] = float32(rng.Float64()*2 - 1)
+		}
+	}
+	return a
+}
+
 // activeRowsTolerance is the float32 error bound of a sum of terms whose
 // magnitudes add up to mag, accumulated one term at a time over n terms.
 func activeRowsTolerance(n int, mag float64) float64 { return float64(n+2) * 0x1p-23 * mag }
@@ -50,12 +62,7 @@ func TestGatherActiveRowsAgainstReference(t *testing.T) {
 	const pad = -7.5 // a row's padding: read by mistake, it shows
 	for _, c := range activeRowsCases(rng) {
 		n := len(c.x)
-		a := filled(n*c.lda, pad)
-		for i := range n {
-			for j := range c.length {
-				a[i*c.lda+j] = float32(rng.Float64()*2 - 1)
-			}
-		}
+		a := paddedRows(rng, n, c.lda, c.length, pad)
 		y := randSlice(rng, c.length+2)
 		want, mag := make([]float64, c.length), make([]float64, c.length)
 		for j := range c.length {
@@ -86,12 +93,7 @@ func TestScatterActiveRowsAgainstReference(t *testing.T) {
 	const pad = -7.5
 	for _, c := range activeRowsCases(rng) {
 		n := len(c.x)
-		a := filled(n*c.lda, pad)
-		for i := range n {
-			for j := range c.length {
-				a[i*c.lda+j] = float32(rng.Float64()*2 - 1)
-			}
-		}
+		a := paddedRows(rng, n, c.lda, c.length, pad)
 		y := randSlice(rng, c.length)
 		want := make([]float64, len(a))
 		for p, v := range a {
@@ -212,12 +214,9 @@ func TestLIFForwardBackwardAgainstReference(t *testing.T) {
 func TestSpikingKernelsRefuseShortOperands(t *testing.T) {
 	mustPanic := func(name string, f func()) {
 		t.Helper()
-		defer func() {
-			if recover() == nil {
-				t.Errorf("%s did not panic", name)
-			}
-		}()
-		f()
+		if _, err := panicOf(f); err == nil {
+			t.Errorf("%s did not panic", name)
+		}
 	}
 	x := []float32{0, 0, 1}
 	mustPanic("gather, short a", func() { GatherActiveRows(x, make([]float32, 3*4-1), 4, 4, make([]float32, 4)) })

@@ -21,8 +21,9 @@ var lifBenchShapes = []struct {
 }
 
 // lifBenchRate is the probability that an input channel spikes at a step
-// in the benchmark's random trains. The Spiking Heidelberg Digits, the set
-// of the 700-channel shape, have about 5% of their 700x100 bins occupied.
+// in the benchmark's random trains: sparse, as event-based inputs are. The
+// spike-driven products cost in proportion to it; snntorch's dense ones
+// do not.
 const lifBenchRate = 0.05
 
 // lifBenchMaxDelay is the max delay of the learned-delay variant.

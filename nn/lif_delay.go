@@ -134,6 +134,10 @@ func (s *synapses) delays(dst []float32) []float32 {
 // per training step's forward).
 func (s *synapses) build() {
 	in, out, taps := s.in, s.out, s.taps
+	if taps == 1 {
+		copy(s.kernel, s.w.Value) // one tap: the kernel is W
+		return
+	}
 	if !s.gaussian() {
 		clear(s.kernel)
 		for i := range in {

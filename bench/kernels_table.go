@@ -38,7 +38,8 @@ func (a measure) div(b measure) measure {
 }
 
 // printNode writes the Node section's Markdown: header, gemm GFLOP/s, the
-// issue's targets, training steps and element-wise kernels.
+// issue's targets, training steps, the KAN and spiking layers and
+// element-wise kernels.
 func printNode(w io.Writer, r *nodeResults) {
 	fmt.Fprintf(w, "## Kernels under Node, measured %s\n\n", r.date)
 	fmt.Fprintf(w, "Machine: %s, %d CPUs, 1-minute load average %s before and %s after. %s, Node %s. ",
@@ -67,6 +68,7 @@ func printNode(w io.Writer, r *nodeResults) {
 	printTargets(w, r)
 	printSteps(w, r)
 	printKAN(w, r)
+	printSpiking(w, r)
 	printElementwise(w, r)
 }
 

@@ -194,15 +194,16 @@ const (
 	kernelsAll      = `^(BenchmarkGemm|BenchmarkElementwise)$`
 	gemmWasm        = `^BenchmarkGemm$/.*/.*/^body=wasm$`
 	elementwiseWasm = `^BenchmarkElementwise$/.*/^body=wasm$`
-	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep|BenchmarkKANForwardBackward)$`
+	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep|BenchmarkKANForwardBackward|BenchmarkLIFStep)$`
 	mlpWasm         = `^BenchmarkMLPStep$/.*/.*/^body=wasm$`
 	playgroundWasm  = `^BenchmarkPlaygroundStep$/.*/.*/.*/^body=wasm$`
 	kanPassWasm     = `^BenchmarkKANForwardBackward$/.*/.*/^body=wasm$`
 	kanPresetAll    = `^BenchmarkKANPreset$`
 	kanPresetWasm   = `^BenchmarkKANPreset$/.*/.*/^body=wasm$`
+	lifWasm         = `^BenchmarkLIFStep$/.*/.*/.*/^body=wasm$`
 )
 
-// runNode runs the whole Node section: nine go test runs (SIMD and scalar,
+// runNode runs the whole Node section: ten go test runs (SIMD and scalar,
 // ./kernels, ./nn and ./session) and TensorFlow.js, one after another so that none
 // competes with another for the CPU. The first failure ends it, naming the
 // command.
@@ -244,6 +245,7 @@ func runNode(opts nodeOptions) (*nodeResults, error) {
 		{res.simd, nil, "", "./session", "^$", kanPresetAll},
 		{res.scalar, nil, "scalar", "./nn", "^$", kanPassWasm},
 		{res.scalar, nil, "scalar", "./session", "^$", kanPresetWasm},
+		{res.scalar, nil, "scalar", "./nn", "^$", lifWasm},
 	}
 	for _, r := range runs {
 		args := []string{"test", "-run", r.tests, "-bench", r.bench,

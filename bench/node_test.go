@@ -40,6 +40,10 @@ BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	    1000	    400000 ns/o
 BenchmarkKANForwardBackward/2-5-1/G5/body=go           	     100	  12000000 ns/op	        12.00 ms/pass
 BenchmarkKANPreset/kan-2551-expsin/iteration/body=wasm 	     100	   5000000 ns/op	       200.0 iterations/s
 BenchmarkKANPreset/kan-2551-expsin/iteration/body=go   	      10	  50000000 ns/op	        20.00 iterations/s
+BenchmarkLIFStep/2-64-4/T50/delays=none/body=wasm         	     200	   2000000 ns/op	         0.04852 input-rate	         2.000 ms/step
+BenchmarkLIFStep/2-64-4/T50/delays=none/body=go           	      50	  10000000 ns/op	         0.04852 input-rate	        10.00 ms/step
+BenchmarkLIFStep/700-256-20/T100/delays=none/body=wasm    	      10	  50000000 ns/op	         0.04985 input-rate	        50.00 ms/step
+BenchmarkLIFStep/700-256-20/T100/delays=learned-max25/body=wasm 	       1	 900000000 ns/op	         0.04986 input-rate	       900.0 ms/step
 `
 
 const scalarSample = `    accel_js_test.go:34: kernel body: scalar
@@ -47,6 +51,7 @@ BenchmarkGemm/NN/256x256x256/body=wasm         	      20	   5000000 ns/op	      
 BenchmarkElementwise/tanh/body=wasm            	    1000	    900000 ns/op	        13.70 ns/element
 BenchmarkMLPStep/784-128-10/batch64/body=wasm  	     200	   3200000 ns/op	     20000 samples/s	       0 B/op	       0 allocs/op
 BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	     500	   1000000 ns/op	         1.000 ms/pass
+BenchmarkLIFStep/2-64-4/T50/delays=none/body=wasm         	     100	   4000000 ns/op	         0.04852 input-rate	         4.000 ms/step
 `
 
 // Real bench.mjs lines, with a stray non-JSON line a library might print.
@@ -131,6 +136,11 @@ func TestPrintNode(t *testing.T) {
 		"| forward+backward KAN[2,5,1] G=5 k=3, 1000 points, ms (pykan 5 ms, target ≤ 0.5 ms with SIMD) | 0.400 | 1.00 | 12.0 | 30.0 |",
 		"| kan-2551-expsin/iteration, iterations/s (session, no drawing) | 200 | n/a | 20.0 | 10.0 |",
 		"256x256x256 39.1",
+		// 20/2 = 10 ≥ 3; 130/50 = 2.6 < 3; learned delays have no target
+		"| 2-64-4/T50/delays=none | 2.00 | 4.00 | 10.0 | 5.00 | 20.0 | 10.0 | ≥ 3× (≤ 6.67 ms): met |",
+		"| 700-256-20/T100/delays=none | 50.0 | n/a | n/a | n/a | 130 | 2.60 | ≥ 3× (≤ 43.3 ms): **not met** |",
+		"| 700-256-20/T100/delays=learned-max25 | 900 | n/a | n/a | n/a | 130 | 0.14 | – |",
+		"spiking at a step with probability 5% (measured 4.85% to 4.99%)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -143,6 +143,30 @@ func wasmLogSoftmaxRows(rows, cols int32, x *float32)
 //go:noescape
 func wasmBSplineBasis(n int32, x *float32, incx, k, nt int32, t, inv, b, db *float32, ldb int32, work *float32)
 
+//go:wasmimport kernels gather_active_rows
+//go:noescape
+func wasmGatherActiveRows(n int32, x, a *float32, lda, length int32, y *float32)
+
+//go:wasmimport kernels scatter_active_rows
+//go:noescape
+func wasmScatterActiveRows(n int32, x, a *float32, lda, length int32, y *float32)
+
+//go:wasmimport kernels lif_forward
+//go:noescape
+func wasmLIFForward(rows, steps, n int32, beta, thresh float32, cur, h, s *float32)
+
+//go:wasmimport kernels lif_backward
+//go:noescape
+func wasmLIFBackward(rows, steps, n int32, beta, thresh, alpha float32, h, ds, g *float32)
+
+//go:wasmimport kernels dcls_kernel
+//go:noescape
+func wasmDCLSKernel(in, out, taps int32, sigma float32, pos, w, gauss, kernel *float32)
+
+//go:wasmimport kernels dcls_backward
+//go:noescape
+func wasmDCLSBackward(in, out, taps int32, sigma float32, pos, w, gauss, dk, wGrad, pGrad *float32)
+
 // at returns the address of s[0] for a kernel that reads or writes need
 // elements of s, panicking like a bounds check when s is shorter. need 0
 // gives nil: the kernel reads nothing there.
@@ -350,5 +374,62 @@ func accelBSpline(n int, x []float32, incx, k int, t, inv, b, db []float32, ldb 
 	}
 	wasmBSplineBasis(int32(n), at(x, (n-1)*incx+1), int32(incx), int32(k), int32(nt), at(t, nt),
 		at(inv, BSplineInvLen(nt, k)), at(b, extent(nb, n, ldb)), pdb, int32(ldb), at(work, BSplineWorkLen(nt)))
+	return true
+}
+
+// accelActiveRows runs GatherActiveRows (scatter false) or
+// ScatterActiveRows; the caller checked the shape and the extents. Every
+// size goes to WebAssembly: even a short row saves Go's scan of x.
+func accelActiveRows(scatter bool, x, a []float32, lda, length int, y []float32) bool {
+	n := len(x)
+	if !accel.on || !fitsInt32(n, lda, length, (n-1)*lda+length) {
+		return false
+	}
+	px, pa, py := at(x, n), at(a, (n-1)*lda+length), at(y, length)
+	if scatter {
+		wasmScatterActiveRows(int32(n), px, pa, int32(lda), int32(length), py)
+	} else {
+		wasmGatherActiveRows(int32(n), px, pa, int32(lda), int32(length), py)
+	}
+	return true
+}
+
+func accelLIFForward(rows, steps, n int, beta, thresh float32, cur, h, s []float32) bool {
+	size := rows * steps * n
+	if short(size) || !fitsInt32(rows, steps, n, size) {
+		return false
+	}
+	wasmLIFForward(int32(rows), int32(steps), int32(n), beta, thresh, at(cur, size), at(h, size), at(s, size))
+	return true
+}
+
+func accelLIFBackward(rows, steps, n int, beta, thresh, alpha float32, h, ds, g []float32) bool {
+	size := rows * steps * n
+	if short(size) || !fitsInt32(rows, steps, n, size) {
+		return false
+	}
+	wasmLIFBackward(int32(rows), int32(steps), int32(n), beta, thresh, alpha, at(h, size), at(ds, size), at(g, size))
+	return true
+}
+
+// accelDCLSKernel and accelDCLSBackward run the DCLS kernels; the caller
+// checked the extents, and every size is worth leaving Go for: each
+// synapse costs taps exponentials or multiply-adds.
+func accelDCLSKernel(in, out, taps int, sigma float32, pos, w, gauss, kernel []float32) bool {
+	n, nt := in*out, in*taps*out
+	if !accel.on || !fitsInt32(in, out, taps, nt) {
+		return false
+	}
+	wasmDCLSKernel(int32(in), int32(out), int32(taps), sigma, at(pos, n), at(w, n), at(gauss, nt), at(kernel, nt))
+	return true
+}
+
+func accelDCLSBackward(in, out, taps int, sigma float32, pos, w, gauss, dk, wGrad, pGrad []float32) bool {
+	n, nt := in*out, in*taps*out
+	if !accel.on || !fitsInt32(in, out, taps, nt) {
+		return false
+	}
+	wasmDCLSBackward(int32(in), int32(out), int32(taps), sigma, at(pos, n), at(w, n), at(gauss, nt), at(dk, nt),
+		at(wGrad, n), at(pGrad, n))
 	return true
 }

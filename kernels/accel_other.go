@@ -32,3 +32,16 @@ func accelBSpline(int, []float32, int, int, []float32, []float32, []float32, []f
 func accelAdam([]float32, []float32, []float32, []float32, float32, float32, float32, float32, float32, float32) bool {
 	return false
 }
+func accelActiveRows(bool, []float32, []float32, int, int, []float32) bool { return false }
+func accelLIFForward(int, int, int, float32, float32, []float32, []float32, []float32) bool {
+	return false
+}
+func accelLIFBackward(int, int, int, float32, float32, float32, []float32, []float32, []float32) bool {
+	return false
+}
+func accelDCLSKernel(int, int, int, float32, []float32, []float32, []float32, []float32) bool {
+	return false
+}
+func accelDCLSBackward(int, int, int, float32, []float32, []float32, []float32, []float32, []float32, []float32) bool {
+	return false
+}

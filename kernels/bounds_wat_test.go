@@ -33,6 +33,8 @@ func TestKernelsStayInsideTheirOperands(t *testing.T) {
 	cases = append(cases, vectorBoundsCases()...)
 	cases = append(cases, rowBoundsCases()...)
 	cases = append(cases, bsplineBoundsCases()...)
+	cases = append(cases, lifBoundsCases()...)
+	cases = append(cases, dclsBoundsCases()...)
 	for _, body := range wasmBodies {
 		t.Run(body, func(t *testing.T) {
 			r := newBoundsRig(t, body)

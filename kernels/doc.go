@@ -1,7 +1,9 @@
 // Package kernels is the float32 math the neural playground spends its time
 // in: matrix products in the transpose forms backpropagation needs, vector
 // updates, reductions, activation functions with their derivatives, a row
-// softmax and the Adam update.
+// softmax, the Adam update, the KAN layer's B-spline bases and the spiking
+// layer's kernels (spike-driven products, the leaky integrate-and-fire
+// recurrence, learned delays' Gaussian taps).
 //
 // Every function works on slices, ints and float32 scalars only, keeps no
 // reference to its arguments after it returns and allocates nothing. Each

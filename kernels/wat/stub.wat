@@ -14,7 +14,10 @@
 ;;   vector_*.wat      3-10
 ;;   activation_*.wat  11-24
 ;;   bspline_*.wat     25 (the KAN layer's B-spline basis)
-;; Slots 26-63 are free for later kernels (the spiking loop).
+;;   lif_*.wat         26-31 (the spiking layer: spike-driven products, the
+;;                     membrane recurrence forward and back, learned delays'
+;;                     Gaussian taps and their gradients)
+;; Slots 32-63 are free for later kernels.
 (module
   (import "env" "kernels" (table 64 funcref))
 
@@ -40,6 +43,16 @@
   (type $softmax (func (param i32 i32 i32)))
   ;; (n x incx k nt t inv b db ldb work)
   (type $bspline (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  ;; (n x a lda len y)
+  (type $active (func (param i32 i32 i32 i32 i32 i32)))
+  ;; (rows steps n beta thresh cur h s)
+  (type $lif_forward (func (param i32 i32 i32 f32 f32 i32 i32 i32)))
+  ;; (rows steps n beta thresh alpha h ds g)
+  (type $lif_backward (func (param i32 i32 i32 f32 f32 f32 i32 i32 i32)))
+  ;; (in out taps sigma pos w gauss kernel)
+  (type $dcls_kernel (func (param i32 i32 i32 f32 i32 i32 i32 i32)))
+  ;; (in out taps sigma pos w gauss dk wgrad pgrad)
+  (type $dcls_backward (func (param i32 i32 i32 f32 i32 i32 i32 i32 i32 i32)))
 
   (func (export "gemm_nn") (type $gemm)
     (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
@@ -101,4 +114,23 @@
   (func (export "bspline_basis") (type $bspline)
     (call_indirect (type $bspline) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
       (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10) (i32.const 25)))
+
+  (func (export "gather_active_rows") (type $active)
+    (call_indirect (type $active) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (i32.const 26)))
+  (func (export "scatter_active_rows") (type $active)
+    (call_indirect (type $active) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (i32.const 27)))
+  (func (export "lif_forward") (type $lif_forward)
+    (call_indirect (type $lif_forward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (i32.const 28)))
+  (func (export "lif_backward") (type $lif_backward)
+    (call_indirect (type $lif_backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (i32.const 29)))
+  (func (export "dcls_kernel") (type $dcls_kernel)
+    (call_indirect (type $dcls_kernel) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (i32.const 30)))
+  (func (export "dcls_backward") (type $dcls_backward)
+    (call_indirect (type $dcls_backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (i32.const 31)))
 )

@@ -70,11 +70,9 @@ func TestDrawGraphThumbnails(t *testing.T) {
 	wantNear(t, "box frame", at(img, a.Min.X, a.Min.Y), BorderColor, 0)
 }
 
-// A wide network draws within its budget and without allocating.
-func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
-	cols := []int{7, 256, 256, 8}
-	l := NewGraphLayout(600, 400, cols)
-	img := image.NewRGBA(image.Rect(0, 0, 600, 400))
+// graphData makes weights spread over [-1, 1] and thumbnails of three
+// levels for a graph of cols.
+func graphData(cols []int) ([][]float32, [][]Field) {
 	weights := make([][]float32, len(cols)-1)
 	thumbs := make([][]Field, len(cols))
 	for i := range weights {
@@ -89,6 +87,15 @@ func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
 			thumbs[i][u] = constField(8, float32(u%3-1))
 		}
 	}
+	return weights, thumbs
+}
+
+// A wide network draws within its budget and without allocating.
+func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
+	cols := []int{7, 256, 256, 8}
+	l := NewGraphLayout(600, 400, cols)
+	img := image.NewRGBA(image.Rect(0, 0, 600, 400))
+	weights, thumbs := graphData(cols)
 	allocs := testing.AllocsPerRun(3, func() { DrawGraph(img, l, weights, thumbs) })
 	if allocs != 0 {
 		t.Errorf("DrawGraph allocated %v times per frame", allocs)
@@ -101,20 +108,7 @@ func TestDrawGraphWideDoesNotAllocate(t *testing.T) {
 func TestGraphPaintingInPartsIsTheGraph(t *testing.T) {
 	cols := []int{3, 200, 150, 2}
 	l := NewGraphLayout(400, 300, cols)
-	weights := make([][]float32, len(cols)-1)
-	thumbs := make([][]Field, len(cols))
-	for i := range weights {
-		weights[i] = make([]float32, cols[i]*cols[i+1])
-		for j := range weights[i] {
-			weights[i][j] = float32((j*104729)%301-150) / 150
-		}
-	}
-	for i, n := range cols {
-		thumbs[i] = make([]Field, n)
-		for u := range thumbs[i] {
-			thumbs[i][u] = constField(6, float32(u%5-2)/2)
-		}
-	}
+	weights, thumbs := graphData(cols)
 	whole := image.NewRGBA(image.Rect(0, 0, 400, 300))
 	DrawGraph(whole, l, weights, thumbs)
 	parts := image.NewRGBA(image.Rect(0, 0, 400, 300))

@@ -440,14 +440,14 @@ func wasmChebyshevBasis(n int32, u *float32, invA float32, nb int32, b, db *floa
 
 //go:wasmimport kernels rbf_basis
 //go:noescape
-func wasmRBFBasis(n int32, x *float32, lo, h float32, nb int32, b, db *float32, ldb int32)
+func wasmRBFBasis(n int32, x *float32, lo, hi float32, nb int32, b, db *float32, ldb int32)
 
 //go:wasmimport kernels fourier_basis
 //go:noescape
 func wasmFourierBasis(n int32, s, c *float32, w float32, nb int32, b, db *float32, ldb int32)
 
 // accelKANBasis runs ChebyshevBasis (x = u, p1 = invA), RBFBasis (p1 =
-// lo, p2 = h) or FourierBasis (x = sin, y = cos, p1 = w) in WebAssembly;
+// lo, p2 = hi) or FourierBasis (x = sin, y = cos, p1 = w) in WebAssembly;
 // the caller checked the shape and every extent.
 func accelKANBasis(kind kanBasisKind, n int, x, y []float32, p1, p2 float32, nb int, b, db []float32, ldb int) bool {
 	if short(n) || !fitsInt32(nb, ldb, nb*ldb) {

@@ -18,8 +18,8 @@ import (
 //	Chebyshev: u ∈ (-1,1), T_0 = 1, T_1 = u, T_{m+1} = 2u·T_m - T_{m-1},
 //	           T'_0 = 0, T'_1 = 1, T'_{m+1} = 2T_m + 2u·T'_m - T'_{m-1},
 //	           db = T'_m(u)·du/dx with du/dx = (1-u²)·invA (u = tanh(x·invA));
-//	RBF:       B_m = exp(-d_m²), d_m = (x - (lo + m·h))·(1/h),
-//	           db = (-2/h·d_m)·B_m;
+//	RBF:       B_m = exp(-d_m²), d_m = (x - μ_m)·(1/h), μ_m = lo + m·h,
+//	           h = (hi-lo)/(nb-1), db = (-2/h·d_m)·B_m;
 //	Fourier:   from s = sin θ, c = cos θ (θ = (x-centre)·w) by angle
 //	           addition, B_{2(p-1)} = cos pθ, B_{2p-1} = sin pθ for
 //	           p = 1..⌊nb/2⌋, slopes -pw·sin pθ and pw·cos pθ, and B = 1
@@ -29,7 +29,12 @@ import (
 // float32 conversions keep Go from fusing a multiply-add), so Chebyshev
 // and Fourier agree bit for bit with both WebAssembly bodies; the
 // Gaussians' exp is math.Exp here and a polynomial there (activation
-// wat), which agree to about 2 ulp.
+// wat), which agree to about 2 ulp. The Gaussians' centres and width are
+// taken per function in float64 (as the point-by-point layer does), each
+// centre split into a float32 head and tail, x - μ_m as (x - head) -
+// tail: with a narrow width (a fine grid) the rounding of a float32
+// centre, divided by h, would otherwise cost d_m more than float32's
+// precision.
 
 // ChebyshevBasis writes T_m(u_r) and, when db is not nil, T'_m(u_r)·
 // (1-u_r²)·invA for m < nb (>= 1) and the n points u[0:n], function-major
@@ -65,23 +70,26 @@ func ChebyshevBasis(n int, u []float32, invA float32, nb int, b, db []float32, l
 	}
 }
 
-// RBFBasis writes the Gaussians exp(-((x_r-μ_m)/h)²), μ_m = lo + m·h, and,
-// when db is not nil, their derivatives in x for m < nb (>= 2) and the n
-// points x[0:n], function-major with leading dimension ldb >= n.
-func RBFBasis(n int, x []float32, lo, h float32, nb int, b, db []float32, ldb int) {
+// RBFBasis writes the Gaussians exp(-((x_r-μ_m)/h)²), μ_m = lo + m·h,
+// h = (hi-lo)/(nb-1), and, when db is not nil, their derivatives in x for
+// m < nb (>= 2) and the n points x[0:n], function-major with leading
+// dimension ldb >= n.
+func RBFBasis(n int, x []float32, lo, hi float32, nb int, b, db []float32, ldb int) {
 	if !checkKANBasis("RBFBasis", n, nb, 2, ldb, b, db, x) {
 		return
 	}
-	if accelKANBasis(rbfKAN, n, x, nil, lo, h, nb, b, db, ldb) {
+	if accelKANBasis(rbfKAN, n, x, nil, lo, hi, nb, b, db, ldb) {
 		return
 	}
-	inv := 1 / h
-	slope := -2 * inv
+	h := (float64(hi) - float64(lo)) / float64(nb-1)
+	inv, slope := float32(1/h), float32(-2/h)
 	for m := range nb {
-		mu := lo + float32(float32(m)*h)
+		mu := float64(lo) + float64(float64(m)*h)
+		head := float32(mu)
+		tail := float32(mu - float64(head))
 		row := b[m*ldb : m*ldb+n]
 		for r, v := range x[:n] {
-			d := (v - mu) * inv
+			d := ((v - head) - tail) * inv
 			e := float32(math.Exp(float64(-d * d)))
 			row[r] = e
 			if db != nil {

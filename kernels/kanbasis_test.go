@@ -11,7 +11,7 @@ import (
 // float64, from their definitions rather than the kernels' recurrences:
 // T_m(u) = cos(m·arccos u) with dT_m/du = m·sin(mφ)/sin φ (φ = arccos u),
 // the Gaussians with exp, and the Fourier terms with cos and sin of pθ.
-// kind picks the basis; p1, p2 are the kernel's scalars (invA; lo, h; w)
+// kind picks the basis; p1, p2 are the kernel's scalars (invA; lo, hi; w)
 // and v the point's input (u; x; θ).
 func kanBasisRef64(kind kanBasisKind, v, p1, p2 float64, nb int) (b, db []float64) {
 	b, db = make([]float64, nb), make([]float64, nb)
@@ -26,10 +26,11 @@ func kanBasisRef64(kind kanBasisKind, v, p1, p2 float64, nb int) (b, db []float6
 			}
 		}
 	case rbfKAN:
+		h := (p2 - p1) / float64(nb-1)
 		for m := range nb {
-			d := (v - (p1 + float64(m)*p2)) / p2
+			d := (v - (p1 + float64(m)*h)) / h
 			b[m] = math.Exp(-d * d)
-			db[m] = -2 / p2 * d * b[m]
+			db[m] = -2 / h * d * b[m]
 		}
 	case fourierKAN:
 		for p := 1; 2*p <= nb; p++ {
@@ -76,7 +77,7 @@ func kanBasisCases(rng *rand.Rand) []kanBasisCase {
 						c.in[r] = float32(math.Tanh(rng.Float64()*8 - 4))
 					}
 				case rbfKAN:
-					c.p1, c.p2 = -1.5, 3/float32(nb-1)
+					c.p1, c.p2 = -1.5, 1.5
 					for r := range c.in {
 						c.in[r] = float32(rng.Float64()*5 - 2.5)
 					}
@@ -124,7 +125,7 @@ func checkKANBasis64(t *testing.T, c kanBasisCase, b, db []float32) {
 			}
 			dscale := scale * math.Abs(float64(c.p1))
 			if c.kind == rbfKAN {
-				dscale = 2 / float64(c.p2)
+				dscale = 2 * float64(c.nb-1) / float64(c.p2-c.p1)
 			}
 			got, dgot := float64(b[m*c.ldb+r]), float64(db[m*c.ldb+r])
 			if math.Abs(got-want[m]) > 2e-6*scale || math.Abs(dgot-dwant[m]) > 4e-6*scale*dscale {

@@ -106,7 +106,7 @@ func kanBasisBoundsCases() []boundsCase {
 				if nb >= 2 {
 					cases = append(cases, boundsCase{"rbf_basis", shape, append([]operand{input("x", n)}, outs...),
 						func(p []uint32) []uint64 {
-							return []uint64{i32(n), uint64(p[0]), f32(-1), f32(0.5), i32(nb), uint64(p[1]), dbAt(p, 1), i32(ldb)}
+							return []uint64{i32(n), uint64(p[0]), f32(-1), f32(1), i32(nb), uint64(p[1]), dbAt(p, 1), i32(ldb)}
 						}})
 				}
 				cases = append(cases, boundsCase{"fourier_basis", shape, append([]operand{input("s", n), input("c", n)}, outs...),

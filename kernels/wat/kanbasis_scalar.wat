@@ -12,7 +12,7 @@
 
   ;; (n u inva nb b db ldb)
   (type $chebyshev (func (param i32 i32 f32 i32 i32 i32 i32)))
-  ;; (n x lo h nb b db ldb)
+  ;; (n x lo hi nb b db ldb)
   (type $rbf (func (param i32 i32 f32 f32 i32 i32 i32 i32)))
   ;; (n s c w nb b db ldb)
   (type $fourier (func (param i32 i32 i32 f32 i32 i32 i32 i32)))
@@ -65,30 +65,38 @@
       (br_if $points (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $n)))))
 
   (func $rbf_basis (export "rbf_basis") (type $rbf)
-    (param $n i32) (param $x i32) (param $lo f32) (param $h f32) (param $nb i32) (param $b i32) (param $db i32) (param $ldb i32)
+    (param $n i32) (param $x i32) (param $lo f32) (param $hi f32) (param $nb i32) (param $b i32) (param $db i32) (param $ldb i32)
     (local $r i32) (local $m i32) (local $off i32) (local $ldb4 i32)
-    (local $inv f32) (local $slope f32) (local $xv f32) (local $d f32) (local $e f32)
+    (local $h f64) (local $mu f64) (local $head f32) (local $tail f32)
+    (local $inv f32) (local $slope f32) (local $d f32) (local $e f32)
     (if (i32.le_s (local.get $n) (i32.const 0)) (then (return)))
     (local.set $ldb4 (i32.shl (local.get $ldb) (i32.const 2)))
-    (local.set $inv (f32.div (f32.const 1) (local.get $h)))
-    (local.set $slope (f32.mul (f32.const -2) (local.get $inv)))
-    (loop $points
-      (local.set $off (i32.shl (local.get $r) (i32.const 2)))
-      (local.set $xv (f32.load (i32.add (local.get $x) (local.get $off))))
-      (local.set $m (i32.const 0))
-      (loop $terms
+    (local.set $h (f64.div (f64.sub (f64.promote_f32 (local.get $hi)) (f64.promote_f32 (local.get $lo)))
+      (f64.convert_i32_s (i32.sub (local.get $nb) (i32.const 1)))))
+    (local.set $inv (f32.demote_f64 (f64.div (f64.const 1) (local.get $h))))
+    (local.set $slope (f32.demote_f64 (f64.div (f64.const -2) (local.get $h))))
+    ;; function-major here too (one function over all points), so the
+    ;; centre is split once per function
+    (loop $terms
+      (local.set $mu (f64.add (f64.promote_f32 (local.get $lo))
+        (f64.mul (f64.convert_i32_s (local.get $m)) (local.get $h))))
+      (local.set $head (f32.demote_f64 (local.get $mu)))
+      (local.set $tail (f32.demote_f64 (f64.sub (local.get $mu) (f64.promote_f32 (local.get $head)))))
+      (local.set $off (i32.shl (i32.mul (local.get $m) (local.get $ldb)) (i32.const 2)))
+      (local.set $r (i32.const 0))
+      (loop $points
         (local.set $d (f32.mul
-          (f32.sub (local.get $xv)
-            (f32.add (local.get $lo) (f32.mul (f32.convert_i32_s (local.get $m)) (local.get $h))))
+          (f32.sub (f32.sub (f32.load (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 2)))) (local.get $head))
+            (local.get $tail))
           (local.get $inv)))
         (local.set $e (call $exp (f32.mul (f32.neg (local.get $d)) (local.get $d))))
         (f32.store (i32.add (local.get $b) (local.get $off)) (local.get $e))
         (if (local.get $db)
           (then (f32.store (i32.add (local.get $db) (local.get $off))
             (f32.mul (f32.mul (local.get $slope) (local.get $d)) (local.get $e)))))
-        (local.set $off (i32.add (local.get $off) (local.get $ldb4)))
-        (br_if $terms (i32.lt_s (local.tee $m (i32.add (local.get $m) (i32.const 1))) (local.get $nb))))
-      (br_if $points (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $n)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 4)))
+        (br_if $points (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $n))))
+      (br_if $terms (i32.lt_s (local.tee $m (i32.add (local.get $m) (i32.const 1))) (local.get $nb)))))
 
   (func $fourier_basis (export "fourier_basis") (type $fourier)
     (param $n i32) (param $s i32) (param $c i32) (param $w f32) (param $nb i32) (param $b i32) (param $db i32) (param $ldb i32)

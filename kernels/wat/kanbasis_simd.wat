@@ -17,7 +17,7 @@
 
   ;; (n u inva nb b db ldb)
   (type $chebyshev (func (param i32 i32 f32 i32 i32 i32 i32)))
-  ;; (n x lo h nb b db ldb)
+  ;; (n x lo hi nb b db ldb)
   (type $rbf (func (param i32 i32 f32 f32 i32 i32 i32 i32)))
   ;; (n s c w nb b db ldb)
   (type $fourier (func (param i32 i32 i32 f32 i32 i32 i32 i32)))
@@ -102,23 +102,32 @@
       (br_if $groups (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 4))) (local.get $n)))))
 
   (func $rbf_basis (export "rbf_basis") (type $rbf)
-    (param $n i32) (param $x i32) (param $lo f32) (param $h f32) (param $nb i32) (param $b i32) (param $db i32) (param $ldb i32)
+    (param $n i32) (param $x i32) (param $lo f32) (param $hi f32) (param $nb i32) (param $b i32) (param $db i32) (param $ldb i32)
     (local $r i32) (local $left i32) (local $m i32) (local $off i32) (local $ldb4 i32)
+    (local $h f64) (local $mu f64) (local $head f32)
     (local $inv v128) (local $slope v128) (local $xv v128) (local $d v128) (local $e v128)
     (if (i32.le_s (local.get $n) (i32.const 0)) (then (return)))
     (local.set $ldb4 (i32.shl (local.get $ldb) (i32.const 2)))
-    (local.set $inv (f32x4.splat (f32.div (f32.const 1) (local.get $h))))
-    (local.set $slope (f32x4.mul (v128.const f32x4 -2 -2 -2 -2) (local.get $inv)))
+    ;; h, 1/h and -2/h in float64, as the Go body
+    (local.set $h (f64.div (f64.sub (f64.promote_f32 (local.get $hi)) (f64.promote_f32 (local.get $lo)))
+      (f64.convert_i32_s (i32.sub (local.get $nb) (i32.const 1)))))
+    (local.set $inv (f32x4.splat (f32.demote_f64 (f64.div (f64.const 1) (local.get $h)))))
+    (local.set $slope (f32x4.splat (f32.demote_f64 (f64.div (f64.const -2) (local.get $h)))))
     (loop $groups
       (local.set $left (i32.sub (local.get $n) (local.get $r)))
       (local.set $off (i32.shl (local.get $r) (i32.const 2)))
       (local.set $xv (call $load_part (i32.add (local.get $x) (local.get $off)) (local.get $left)))
       (local.set $m (i32.const 0))
       (loop $terms
-        ;; d = (x - (lo + m·h))·(1/h), B = exp(-d·d), B' = (-2/h·d)·B
+        ;; μ = lo + m·h in float64, split into head + tail;
+        ;; d = ((x - head) - tail)·(1/h), B = exp(-d·d), B' = (-2/h·d)·B
+        (local.set $mu (f64.add (f64.promote_f32 (local.get $lo))
+          (f64.mul (f64.convert_i32_s (local.get $m)) (local.get $h))))
+        (local.set $head (f32.demote_f64 (local.get $mu)))
         (local.set $d (f32x4.mul
-          (f32x4.sub (local.get $xv)
-            (f32x4.splat (f32.add (local.get $lo) (f32.mul (f32.convert_i32_s (local.get $m)) (local.get $h)))))
+          (f32x4.sub
+            (f32x4.sub (local.get $xv) (f32x4.splat (local.get $head)))
+            (f32x4.splat (f32.demote_f64 (f64.sub (local.get $mu) (f64.promote_f32 (local.get $head))))))
           (local.get $inv)))
         (local.set $e (call $exp4 (f32x4.mul (f32x4.neg (local.get $d)) (local.get $d))))
         (call $put (i32.add (local.get $b) (local.get $off)) (local.get $e) (local.get $left))

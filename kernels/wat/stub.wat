@@ -57,7 +57,7 @@
   (type $dcls_backward (func (param i32 i32 i32 f32 i32 i32 i32 i32 i32 i32)))
   ;; (n u inva nb b db ldb)
   (type $chebyshev (func (param i32 i32 f32 i32 i32 i32 i32)))
-  ;; (n x lo h nb b db ldb)
+  ;; (n x lo hi nb b db ldb)
   (type $rbf (func (param i32 i32 f32 f32 i32 i32 i32 i32)))
   ;; (n s c w nb b db ldb)
   (type $fourier (func (param i32 i32 i32 f32 i32 i32 i32 i32)))

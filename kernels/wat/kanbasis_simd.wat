@@ -37,14 +37,15 @@
       (then (local.set $v (v128.load32_lane offset=8 2 (local.get $p) (local.get $v)))))
     (local.get $v))
 
-  ;; $put writes the low left lanes of v at p (all four when left >= 4).
-  (func $put (param $p i32) (param $v v128) (param $left i32)
-    (if (i32.ge_s (local.get $left) (i32.const 4))
-      (then (v128.store (local.get $p) (local.get $v)) (return)))
+  ;; $store_part writes the low r (1-3) lanes of v at p. The kernels
+  ;; inline the full-group store before it (v128.store when four points
+  ;; are left): V8 does not inline wasm calls, and a call per value cost
+  ;; more than the value.
+  (func $store_part (param $p i32) (param $v v128) (param $r i32)
     (v128.store32_lane 0 (local.get $p) (local.get $v))
-    (if (i32.gt_s (local.get $left) (i32.const 1))
+    (if (i32.gt_s (local.get $r) (i32.const 1))
       (then (v128.store32_lane offset=4 1 (local.get $p) (local.get $v))))
-    (if (i32.gt_s (local.get $left) (i32.const 2))
+    (if (i32.gt_s (local.get $r) (i32.const 2))
       (then (v128.store32_lane offset=8 2 (local.get $p) (local.get $v)))))
 
   (func $chebyshev_basis (export "chebyshev_basis") (type $chebyshev)
@@ -63,18 +64,16 @@
         (f32x4.splat (local.get $inva))))
       (local.set $u2 (f32x4.add (local.get $uv) (local.get $uv)))
       ;; T_0 = 1, T'_0 = 0
-      (call $put (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1) (local.get $left))
+      (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1) (local.get $left))))
       (if (local.get $db)
-        (then (call $put (i32.add (local.get $db) (local.get $off))
-          (f32x4.mul (v128.const f32x4 0 0 0 0) (local.get $du)) (local.get $left))))
+        (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (v128.const f32x4 0 0 0 0) (local.get $du)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (v128.const f32x4 0 0 0 0) (local.get $du)) (local.get $left))))))
       (if (i32.gt_s (local.get $nb) (i32.const 1))
         (then
           ;; T_1 = u, T'_1·du/dx = 1·du/dx
           (local.set $off (i32.add (local.get $off) (local.get $ldb4)))
-          (call $put (i32.add (local.get $b) (local.get $off)) (local.get $uv) (local.get $left))
+          (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (local.get $uv))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (local.get $uv) (local.get $left))))
           (if (local.get $db)
-            (then (call $put (i32.add (local.get $db) (local.get $off))
-              (f32x4.mul (v128.const f32x4 1 1 1 1) (local.get $du)) (local.get $left))))
+            (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (v128.const f32x4 1 1 1 1) (local.get $du)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (v128.const f32x4 1 1 1 1) (local.get $du)) (local.get $left))))))
           (local.set $t0 (v128.const f32x4 1 1 1 1))
           (local.set $t1 (local.get $uv))
           (local.set $d0 (v128.const f32x4 0 0 0 0))
@@ -89,10 +88,9 @@
               (local.set $d (f32x4.sub
                 (f32x4.add (f32x4.add (local.get $t1) (local.get $t1)) (f32x4.mul (local.get $u2) (local.get $d1)))
                 (local.get $d0)))
-              (call $put (i32.add (local.get $b) (local.get $off)) (local.get $t) (local.get $left))
+              (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (local.get $t))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (local.get $t) (local.get $left))))
               (if (local.get $db)
-                (then (call $put (i32.add (local.get $db) (local.get $off))
-                  (f32x4.mul (local.get $d) (local.get $du)) (local.get $left))))
+                (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (local.get $d) (local.get $du)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (local.get $d) (local.get $du)) (local.get $left))))))
               (local.set $t0 (local.get $t1))
               (local.set $t1 (local.get $t))
               (local.set $d0 (local.get $d1))
@@ -130,10 +128,9 @@
             (f32x4.splat (f32.demote_f64 (f64.sub (local.get $mu) (f64.promote_f32 (local.get $head))))))
           (local.get $inv)))
         (local.set $e (call $exp4 (f32x4.mul (f32x4.neg (local.get $d)) (local.get $d))))
-        (call $put (i32.add (local.get $b) (local.get $off)) (local.get $e) (local.get $left))
+        (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (local.get $e))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (local.get $e) (local.get $left))))
         (if (local.get $db)
-          (then (call $put (i32.add (local.get $db) (local.get $off))
-            (f32x4.mul (f32x4.mul (local.get $slope) (local.get $d)) (local.get $e)) (local.get $left))))
+          (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.mul (local.get $slope) (local.get $d)) (local.get $e)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.mul (local.get $slope) (local.get $d)) (local.get $e)) (local.get $left))))))
         (local.set $off (i32.add (local.get $off) (local.get $ldb4)))
         (br_if $terms (i32.lt_s (local.tee $m (i32.add (local.get $m) (i32.const 1))) (local.get $nb))))
       (br_if $groups (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 4))) (local.get $n)))))
@@ -161,24 +158,22 @@
               (local.set $sv (f32x4.add (f32x4.mul (local.get $sn) (local.get $c1)) (f32x4.mul (local.get $cn) (local.get $s1))))
               (local.set $cn (f32x4.sub (f32x4.mul (local.get $cn) (local.get $c1)) (f32x4.mul (local.get $sn) (local.get $s1))))
               (local.set $sn (local.get $sv))))
-          (call $put (i32.add (local.get $b) (local.get $off)) (local.get $cn) (local.get $left))
-          (call $put (i32.add (i32.add (local.get $b) (local.get $off)) (local.get $ldb4)) (local.get $sn) (local.get $left))
+          (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (local.get $cn))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (local.get $cn) (local.get $left))))
+          (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (i32.add (local.get $b) (local.get $off)) (local.get $ldb4)) (local.get $sn))) (else (call $store_part (i32.add (i32.add (local.get $b) (local.get $off)) (local.get $ldb4)) (local.get $sn) (local.get $left))))
           (if (local.get $db)
             (then
               (local.set $pw (f32x4.splat (f32.mul (f32.convert_i32_s (local.get $p)) (local.get $w))))
-              (call $put (i32.add (local.get $db) (local.get $off))
-                (f32x4.mul (f32x4.neg (local.get $pw)) (local.get $sn)) (local.get $left))
-              (call $put (i32.add (i32.add (local.get $db) (local.get $off)) (local.get $ldb4))
-                (f32x4.mul (local.get $pw) (local.get $cn)) (local.get $left))))
+              (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.neg (local.get $pw)) (local.get $sn)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.neg (local.get $pw)) (local.get $sn)) (local.get $left))))
+              (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (i32.add (local.get $db) (local.get $off)) (local.get $ldb4)) (f32x4.mul (local.get $pw) (local.get $cn)))) (else (call $store_part (i32.add (i32.add (local.get $db) (local.get $off)) (local.get $ldb4)) (f32x4.mul (local.get $pw) (local.get $cn)) (local.get $left))))))
           (local.set $off (i32.add (local.get $off) (i32.shl (local.get $ldb4) (i32.const 1))))
           (local.set $p (i32.add (local.get $p) (i32.const 1)))
           (br $pairs)))
       ;; an odd count ends with the constant 1, slope 0 ($off is its row)
       (if (i32.and (local.get $nb) (i32.const 1))
         (then
-          (call $put (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1) (local.get $left))
+          (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (v128.const f32x4 1 1 1 1) (local.get $left))))
           (if (local.get $db)
-            (then (call $put (i32.add (local.get $db) (local.get $off)) (v128.const f32x4 0 0 0 0) (local.get $left))))))
+            (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (v128.const f32x4 0 0 0 0))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (v128.const f32x4 0 0 0 0) (local.get $left))))))))
       (br_if $groups (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 4))) (local.get $n)))))
 
   ;; ---- exp, as activation_*.wat compute it (see there) ----

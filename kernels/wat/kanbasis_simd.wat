@@ -9,8 +9,9 @@
 ;; (and db, unless its address is 0) at the group's columns. Chebyshev and
 ;; Fourier use only multiplies and adds, in the Go body's order, so all
 ;; three bodies agree bit for bit (no FMA in SIMD128); the Gaussians take
-;; one exp per value, the activation kernels' polynomial ($exp4, a copy:
-;; a module cannot call another's functions but through the table).
+;; one exp per value, the activation kernels' polynomial (a copy, inline
+;; in rbf_basis: a module cannot call another's functions but through the
+;; table, and V8 does not inline a call within one).
 (module
   (import "go" "mem" (memory 0))
   (import "env" "kernels" (table 64 funcref))
@@ -104,6 +105,7 @@
     (local $r i32) (local $left i32) (local $m i32) (local $off i32) (local $ldb4 i32)
     (local $h f64) (local $mu f64) (local $head f32)
     (local $inv v128) (local $slope v128) (local $xv v128) (local $d v128) (local $e v128)
+    (local $ex v128) (local $et v128) (local $ek v128) (local $er v128) (local $en v128) (local $eh v128)
     (if (i32.le_s (local.get $n) (i32.const 0)) (then (return)))
     (local.set $ldb4 (i32.shl (local.get $ldb) (i32.const 2)))
     ;; h, 1/h and -2/h in float64, as the Go body
@@ -127,7 +129,46 @@
             (f32x4.sub (local.get $xv) (f32x4.splat (local.get $head)))
             (f32x4.splat (f32.demote_f64 (f64.sub (local.get $mu) (f64.promote_f32 (local.get $head))))))
           (local.get $inv)))
-        (local.set $e (call $exp4 (f32x4.mul (f32x4.neg (local.get $d)) (local.get $d))))
+        ;; e = exp(-d·d): the activation kernels' exp (activation_simd.wat,
+        ;; where it is explained), inline, as V8 does not inline wasm calls
+        (local.set $ex (f32x4.mul (f32x4.neg (local.get $d)) (local.get $d)))
+        (local.set $e
+        ;; clamp to [-110, 89] (NaN passes): beyond, the result is 0 or +Inf anyway
+        (local.set $ex (f32x4.pmin (f32x4.pmax (local.get $ex) (v128.const f32x4 -110 -110 -110 -110))
+          (v128.const f32x4 89 89 89 89)))
+        ;; t = x·log2 e + 1.5·2^23 holds k = nearest(x·log2 e) in its low bits
+        (local.set $et (f32x4.add (f32x4.mul (local.get $ex)
+          (v128.const f32x4 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0))
+          (v128.const f32x4 0x1.8p23 0x1.8p23 0x1.8p23 0x1.8p23)))
+        (local.set $ek (f32x4.sub (local.get $et) (v128.const f32x4 0x1.8p23 0x1.8p23 0x1.8p23 0x1.8p23)))
+        ;; r = x - k·C1 - k·C2
+        (local.set $er (f32x4.sub
+          (f32x4.sub (local.get $ex)
+            (f32x4.mul (local.get $ek) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+          (f32x4.mul (local.get $ek) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+        ;; then $exp4_rn(r, k), inline (engines that do not inline wasm calls
+        ;; would pay a call per vector): n = k as an integer, halved into two
+        ;; exponents
+        (local.set $en (i32x4.sub (local.get $et) (v128.const i32x4 0x4B400000 0x4B400000 0x4B400000 0x4B400000)))
+        (local.set $eh (i32x4.shr_s (local.get $en) (i32.const 1)))
+        (f32x4.mul
+          (f32x4.mul
+            (f32x4.add (f32x4.add
+              (f32x4.mul
+                (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul
+                  (f32x4.add (f32x4.mul
+                    (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4) (local.get $er))
+                    (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)) (local.get $er))
+                    (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)) (local.get $er))
+                    (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)) (local.get $er))
+                    (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)) (local.get $er))
+                    (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1))
+                (f32x4.mul (local.get $er) (local.get $er)))
+              (local.get $er))
+              (v128.const f32x4 1 1 1 1))
+            (i32x4.shl (i32x4.add (local.get $eh) (v128.const i32x4 127 127 127 127)) (i32.const 23)))
+          (i32x4.shl (i32x4.add (i32x4.sub (local.get $en) (local.get $eh)) (v128.const i32x4 127 127 127 127))
+            (i32.const 23))))
         (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $b) (local.get $off)) (local.get $e))) (else (call $store_part (i32.add (local.get $b) (local.get $off)) (local.get $e) (local.get $left))))
         (if (local.get $db)
           (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.mul (local.get $slope) (local.get $d)) (local.get $e)))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (f32x4.mul (f32x4.mul (local.get $slope) (local.get $d)) (local.get $e)) (local.get $left))))))
@@ -175,45 +216,4 @@
           (if (local.get $db)
             (then (if (i32.ge_s (local.get $left) (i32.const 4)) (then (v128.store (i32.add (local.get $db) (local.get $off)) (v128.const f32x4 0 0 0 0))) (else (call $store_part (i32.add (local.get $db) (local.get $off)) (v128.const f32x4 0 0 0 0) (local.get $left))))))))
       (br_if $groups (i32.lt_s (local.tee $r (i32.add (local.get $r) (i32.const 4))) (local.get $n)))))
-
-  ;; ---- exp, as activation_*.wat compute it (see there) ----
-
-  (func $exp4 (param $x v128) (result v128)
-    (local $t v128) (local $k v128) (local $r v128) (local $n v128) (local $h v128)
-    ;; clamp to [-110, 89] (NaN passes): beyond, the result is 0 or +Inf anyway
-    (local.set $x (f32x4.pmin (f32x4.pmax (local.get $x) (v128.const f32x4 -110 -110 -110 -110))
-      (v128.const f32x4 89 89 89 89)))
-    ;; t = x·log2 e + 1.5·2^23 holds k = nearest(x·log2 e) in its low bits
-    (local.set $t (f32x4.add (f32x4.mul (local.get $x)
-      (v128.const f32x4 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0))
-      (v128.const f32x4 0x1.8p23 0x1.8p23 0x1.8p23 0x1.8p23)))
-    (local.set $k (f32x4.sub (local.get $t) (v128.const f32x4 0x1.8p23 0x1.8p23 0x1.8p23 0x1.8p23)))
-    ;; r = x - k·C1 - k·C2
-    (local.set $r (f32x4.sub
-      (f32x4.sub (local.get $x)
-        (f32x4.mul (local.get $k) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
-      (f32x4.mul (local.get $k) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
-    ;; then $exp4_rn(r, k), inline (engines that do not inline wasm calls
-    ;; would pay a call per vector): n = k as an integer, halved into two
-    ;; exponents
-    (local.set $n (i32x4.sub (local.get $t) (v128.const i32x4 0x4B400000 0x4B400000 0x4B400000 0x4B400000)))
-    (local.set $h (i32x4.shr_s (local.get $n) (i32.const 1)))
-    (f32x4.mul
-      (f32x4.mul
-        (f32x4.add (f32x4.add
-          (f32x4.mul
-            (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul (f32x4.add (f32x4.mul
-              (f32x4.add (f32x4.mul
-                (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4) (local.get $r))
-                (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)) (local.get $r))
-                (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)) (local.get $r))
-                (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)) (local.get $r))
-                (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)) (local.get $r))
-                (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1))
-            (f32x4.mul (local.get $r) (local.get $r)))
-          (local.get $r))
-          (v128.const f32x4 1 1 1 1))
-        (i32x4.shl (i32x4.add (local.get $h) (v128.const i32x4 127 127 127 127)) (i32.const 23)))
-      (i32x4.shl (i32x4.add (i32x4.sub (local.get $n) (local.get $h)) (v128.const i32x4 127 127 127 127))
-        (i32.const 23))))
 )

@@ -136,3 +136,9 @@ func TestKANBatchedGradients(t *testing.T) {
 		}
 	})
 }
+
+// TestKANBasisGradients on the batched path, natively: every basis and
+// the selectable mix, through the kernels' Go bodies.
+func TestKANBatchedBasisGradients(t *testing.T) {
+	withBatchedKAN(true, func() { everyBasis(t, checkKANBasisGradients) })
+}

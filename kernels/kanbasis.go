@@ -40,12 +40,10 @@ import (
 // (1-u_r²)·invA for m < nb (>= 1) and the n points u[0:n], function-major
 // with leading dimension ldb >= n.
 func ChebyshevBasis(n int, u []float32, invA float32, nb int, b, db []float32, ldb int) {
-	if !checkKANBasis("ChebyshevBasis", n, nb, 1, ldb, b, db, u) {
-		return
+	if !checkKANShape("ChebyshevBasis", n, nb, 1, ldb) || accelKANBasis(chebyshevKAN, n, u, nil, invA, 0, nb, b, db, ldb) {
+		return // nothing to do, or done by the hook, which checked every extent
 	}
-	if accelKANBasis(chebyshevKAN, n, u, nil, invA, 0, nb, b, db, ldb) {
-		return
-	}
+	checkKANExtents(n, nb, ldb, b, db)
 	for r, v := range u[:n] {
 		du := (1 - float32(v*v)) * invA
 		u2 := v + v
@@ -75,12 +73,10 @@ func ChebyshevBasis(n int, u []float32, invA float32, nb int, b, db []float32, l
 // m < nb (>= 2) and the n points x[0:n], function-major with leading
 // dimension ldb >= n.
 func RBFBasis(n int, x []float32, lo, hi float32, nb int, b, db []float32, ldb int) {
-	if !checkKANBasis("RBFBasis", n, nb, 2, ldb, b, db, x) {
-		return
+	if !checkKANShape("RBFBasis", n, nb, 2, ldb) || accelKANBasis(rbfKAN, n, x, nil, lo, hi, nb, b, db, ldb) {
+		return // nothing to do, or done by the hook, which checked every extent
 	}
-	if accelKANBasis(rbfKAN, n, x, nil, lo, hi, nb, b, db, ldb) {
-		return
-	}
+	checkKANExtents(n, nb, ldb, b, db)
 	h := (float64(hi) - float64(lo)) / float64(nb-1)
 	inv, slope := float32(1/h), float32(-2/h)
 	for m := range nb {
@@ -104,12 +100,10 @@ func RBFBasis(n int, x []float32, lo, hi float32, nb int, b, db []float32, ldb i
 // db is not nil, their derivatives in x for dθ/dx = w, function-major
 // with leading dimension ldb >= n.
 func FourierBasis(n int, s, c []float32, w float32, nb int, b, db []float32, ldb int) {
-	if !checkKANBasis("FourierBasis", n, nb, 1, ldb, b, db, s, c) {
-		return
+	if !checkKANShape("FourierBasis", n, nb, 1, ldb) || accelKANBasis(fourierKAN, n, s, c, w, 0, nb, b, db, ldb) {
+		return // nothing to do, or done by the hook, which checked every extent
 	}
-	if accelKANBasis(fourierKAN, n, s, c, w, 0, nb, b, db, ldb) {
-		return
-	}
+	checkKANExtents(n, nb, ldb, b, db, c)
 	for r := range n {
 		s1, c1 := s[r], c[r]
 		sn, cn := s1, c1
@@ -142,16 +136,21 @@ const (
 	fourierKAN
 )
 
-// checkKANBasis panics on a bad shape and checks every operand's extent
-// up front, as the WebAssembly hook needs; it reports whether there is
+// checkKANShape panics on a bad shape and reports whether there is
 // anything to do (n > 0).
-func checkKANBasis(name string, n, nb, minNB, ldb int, b, db []float32, in ...[]float32) bool {
+func checkKANShape(name string, n, nb, minNB, ldb int) bool {
 	if n <= 0 {
 		return false
 	}
 	if nb < minNB || ldb < n {
 		panic(fmt.Sprintf("kernels: %s with n %d, nb %d, ldb %d", name, n, nb, ldb))
 	}
+	return true
+}
+
+// checkKANExtents checks every operand's extent up front, so a short
+// slice panics here, as it does in the hook, and not halfway.
+func checkKANExtents(n, nb, ldb int, b, db []float32, in ...[]float32) {
 	for _, x := range in {
 		_ = x[n-1]
 	}
@@ -159,5 +158,4 @@ func checkKANBasis(name string, n, nb, minNB, ldb int, b, db []float32, in ...[]
 	if db != nil {
 		_ = db[(nb-1)*ldb+n-1]
 	}
-	return true
 }

@@ -19,6 +19,7 @@ const (
 	playgroundPrefix  = "BenchmarkPlaygroundStep/"
 	kanPassPrefix     = "BenchmarkKANForwardBackward/"
 	kanPresetPrefix   = "BenchmarkKANPreset/"
+	kanBasesPrefix    = "BenchmarkKANBasesForwardBackward/"
 	kanPassRow        = "2-5-1/G5"           // the pass pykan takes about 5 ms for
 	mlpRow            = "784-128-10/batch64" // the row TensorFlow.js also runs
 )
@@ -230,6 +231,12 @@ func printKAN(w io.Writer, r *nodeResults) {
 	simd, scalar, goBody := r.bodies(kanPassPrefix, kanPassRow, "ms/pass", false)
 	fmt.Fprintf(w, "| forward+backward KAN[2,5,1] G=5 k=3, 1000 points, ms (pykan %.0f ms, target ≤ %.1f ms with SIMD) | %s | %s | %s | %s |\n",
 		pykanPassMs, pykanPassMs/10, num(simd), num(scalar), num(goBody), ratio(goBody.div(simd)))
+	// The other bases' rows are "2-5-1/<basis>".
+	for _, row := range rows(kanBasesPrefix, r.simd, r.scalar) {
+		simd, scalar, goBody := r.bodies(kanBasesPrefix, row, "ms/pass", false)
+		fmt.Fprintf(w, "| forward+backward KAN[2,5,1] G=5 k=3, %s basis, 1000 points, ms | %s | %s | %s | %s |\n",
+			strings.TrimPrefix(row, "2-5-1/"), num(simd), num(scalar), num(goBody), ratio(goBody.div(simd)))
+	}
 	for _, row := range rows(kanPresetPrefix, r.simd, r.scalar) {
 		unit := "iterations/s"
 		if strings.HasSuffix(row, "/picture") {

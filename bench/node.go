@@ -194,10 +194,10 @@ const (
 	kernelsAll      = `^(BenchmarkGemm|BenchmarkElementwise)$`
 	gemmWasm        = `^BenchmarkGemm$/.*/.*/^body=wasm$`
 	elementwiseWasm = `^BenchmarkElementwise$/.*/^body=wasm$`
-	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep|BenchmarkKANForwardBackward|BenchmarkLIFStep)$`
+	nnAll           = `^(BenchmarkMLPStep|BenchmarkPlaygroundStep|BenchmarkKANForwardBackward|BenchmarkKANBasesForwardBackward|BenchmarkLIFStep)$`
 	mlpWasm         = `^BenchmarkMLPStep$/.*/.*/^body=wasm$`
 	playgroundWasm  = `^BenchmarkPlaygroundStep$/.*/.*/.*/^body=wasm$`
-	kanPassWasm     = `^BenchmarkKANForwardBackward$/.*/.*/^body=wasm$`
+	kanPassWasm     = `^(BenchmarkKANForwardBackward|BenchmarkKANBasesForwardBackward)$/.*/.*/^body=wasm$`
 	kanPresetAll    = `^BenchmarkKANPreset$`
 	kanPresetWasm   = `^BenchmarkKANPreset$/.*/.*/^body=wasm$`
 	lifWasm         = `^BenchmarkLIFStep$/.*/.*/.*/^body=wasm$`

@@ -38,6 +38,8 @@ BenchmarkPlaygroundStep/2-4-2-2/tanh/batch10/body=wasm-2 	  200000	      5000 ns
 BenchmarkPlaygroundStep/2-4-2-2/tanh/batch10/body=go-2   	  200000	      6000 ns/op	   1666667 samples/s
 BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	    1000	    400000 ns/op	         0.4000 ms/pass
 BenchmarkKANForwardBackward/2-5-1/G5/body=go           	     100	  12000000 ns/op	        12.00 ms/pass
+BenchmarkKANBasesForwardBackward/2-5-1/rbf/body=wasm   	    1000	    430000 ns/op	         0.4300 ms/pass
+BenchmarkKANBasesForwardBackward/2-5-1/rbf/body=go     	     100	   5700000 ns/op	         5.700 ms/pass
 BenchmarkKANPreset/kan-2551-expsin/iteration/body=wasm 	     100	   5000000 ns/op	       200.0 iterations/s
 BenchmarkKANPreset/kan-2551-expsin/iteration/body=go   	      10	  50000000 ns/op	        20.00 iterations/s
 BenchmarkLIFStep/2-64-4/T50/delays=none/body=wasm         	     200	   2000000 ns/op	         0.04852 input-rate	         2.000 ms/step
@@ -51,6 +53,7 @@ BenchmarkGemm/NN/256x256x256/body=wasm         	      20	   5000000 ns/op	      
 BenchmarkElementwise/tanh/body=wasm            	    1000	    900000 ns/op	        13.70 ns/element
 BenchmarkMLPStep/784-128-10/batch64/body=wasm  	     200	   3200000 ns/op	     20000 samples/s	       0 B/op	       0 allocs/op
 BenchmarkKANForwardBackward/2-5-1/G5/body=wasm         	     500	   1000000 ns/op	         1.000 ms/pass
+BenchmarkKANBasesForwardBackward/2-5-1/rbf/body=wasm   	     500	   1460000 ns/op	         1.460 ms/pass
 BenchmarkLIFStep/2-64-4/T50/delays=none/body=wasm         	     100	   4000000 ns/op	         0.04852 input-rate	         4.000 ms/step
 `
 
@@ -134,6 +137,7 @@ func TestPrintNode(t *testing.T) {
 		"| tanh | 4.40 | 13.7 | 17.6 | 4.00 |",
 		"| KAN[2,5,1] G=5 forward+backward, 1000 points: SIMD ≥ 10× pykan (5 ms) | 12.5× | met |",
 		"| forward+backward KAN[2,5,1] G=5 k=3, 1000 points, ms (pykan 5 ms, target ≤ 0.5 ms with SIMD) | 0.400 | 1.00 | 12.0 | 30.0 |",
+		"| forward+backward KAN[2,5,1] G=5 k=3, rbf basis, 1000 points, ms | 0.430 | 1.46 | 5.70 | 13.3 |",
 		"| kan-2551-expsin/iteration, iterations/s (session, no drawing) | 200 | n/a | 20.0 | 10.0 |",
 		"256x256x256 39.1",
 		// 20/2 = 10 ≥ 3; 130/50 = 2.6 < 3; learned delays have no target

@@ -433,3 +433,39 @@ func accelDCLSBackward(in, out, taps int, sigma float32, pos, w, gauss, dk, wGra
 		at(wGrad, n), at(pGrad, n))
 	return true
 }
+
+//go:wasmimport kernels chebyshev_basis
+//go:noescape
+func wasmChebyshevBasis(n int32, u *float32, invA float32, nb int32, b, db *float32, ldb int32)
+
+//go:wasmimport kernels rbf_basis
+//go:noescape
+func wasmRBFBasis(n int32, x *float32, lo, hi float32, nb int32, b, db *float32, ldb int32)
+
+//go:wasmimport kernels fourier_basis
+//go:noescape
+func wasmFourierBasis(n int32, s, c *float32, w float32, nb int32, b, db *float32, ldb int32)
+
+// accelKANBasis runs ChebyshevBasis (x = u, p1 = invA), RBFBasis (p1 =
+// lo, p2 = hi) or FourierBasis (x = sin, y = cos, p1 = w) in WebAssembly;
+// the caller checked the shape and every extent.
+func accelKANBasis(kind kanBasisKind, n int, x, y []float32, p1, p2 float32, nb int, b, db []float32, ldb int) bool {
+	if short(n) || !fitsInt32(nb, ldb, nb*ldb) {
+		return false
+	}
+	size := extent(nb, n, ldb)
+	pb := at(b, size)
+	var pdb *float32
+	if db != nil {
+		pdb = at(db, size)
+	}
+	switch kind {
+	case chebyshevKAN:
+		wasmChebyshevBasis(int32(n), at(x, n), p1, int32(nb), pb, pdb, int32(ldb))
+	case rbfKAN:
+		wasmRBFBasis(int32(n), at(x, n), p1, p2, int32(nb), pb, pdb, int32(ldb))
+	case fourierKAN:
+		wasmFourierBasis(int32(n), at(x, n), at(y, n), p1, int32(nb), pb, pdb, int32(ldb))
+	}
+	return true
+}

@@ -45,3 +45,6 @@ func accelDCLSKernel(int, int, int, float32, []float32, []float32, []float32, []
 func accelDCLSBackward(int, int, int, float32, []float32, []float32, []float32, []float32, []float32, []float32) bool {
 	return false
 }
+func accelKANBasis(kanBasisKind, int, []float32, []float32, float32, float32, int, []float32, []float32, int) bool {
+	return false
+}

@@ -35,6 +35,7 @@ func TestKernelsStayInsideTheirOperands(t *testing.T) {
 	cases = append(cases, bsplineBoundsCases()...)
 	cases = append(cases, lifBoundsCases()...)
 	cases = append(cases, dclsBoundsCases()...)
+	cases = append(cases, kanBasisBoundsCases()...)
 	for _, body := range wasmBodies {
 		t.Run(body, func(t *testing.T) {
 			r := newBoundsRig(t, body)

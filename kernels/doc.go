@@ -1,7 +1,8 @@
 // Package kernels is the float32 math the neural playground spends its time
 // in: matrix products in the transpose forms backpropagation needs, vector
 // updates, reductions, activation functions with their derivatives, a row
-// softmax, the Adam update, the KAN layer's B-spline bases and the spiking
+// softmax, the Adam update, the KAN layer's bases (B-splines, Chebyshev,
+// Gaussian RBF, Fourier) and the spiking
 // layer's kernels (spike-driven products, the leaky integrate-and-fire
 // recurrence, learned delays' Gaussian taps).
 //

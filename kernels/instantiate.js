@@ -9,7 +9,7 @@
 "use strict";
 globalThis.playgroundKernels = {
   // The body's modules, which fill the stub's table slots in this order.
-  modules: ["gemm", "vector", "activation", "bspline", "lif"],
+  modules: ["gemm", "vector", "activation", "bspline", "lif", "kanbasis"],
 
   // prepare reads the modules with read(fileName) (returning the bytes, or a
   // promise of them) and picks a body: SIMD where this engine validates it,

@@ -109,6 +109,28 @@ func shortSliceCases() []shortSliceCase {
 		add("BSplineBasis/db", func(s int) { call(0, 0, 0, s, 0) })
 		add("BSplineBasis/work", func(s int) { call(0, 0, 0, 0, s) })
 	}
+	{
+		const n, nb, ldb = 9, 5, 10
+		nbk := (nb-1)*ldb + n
+		call := func(kind kanBasisKind, sx, sy, sb, sdb int) {
+			x, y, b, db := shortOf(n, sx), shortOf(n, sy), shortOf(nbk, sb), shortOf(nbk, sdb)
+			switch kind {
+			case chebyshevKAN:
+				ChebyshevBasis(n, x, 1, nb, b, db, ldb)
+			case rbfKAN:
+				RBFBasis(n, x, -1, 1, nb, b, db, ldb)
+			case fourierKAN:
+				FourierBasis(n, x, y, 2, nb, b, db, ldb)
+			}
+		}
+		for kind, name := range []string{"ChebyshevBasis", "RBFBasis", "FourierBasis"} {
+			kind := kanBasisKind(kind)
+			add(name+"/x", func(s int) { call(kind, s, 0, 0, 0) })
+			add(name+"/b", func(s int) { call(kind, 0, 0, s, 0) })
+			add(name+"/db", func(s int) { call(kind, 0, 0, 0, s) })
+		}
+		add("FourierBasis/c", func(s int) { call(fourierKAN, 0, s, 0, 0) })
+	}
 	return cases
 }
 

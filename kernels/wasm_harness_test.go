@@ -24,7 +24,7 @@ import (
 // write into padding is seen by the same checks that guard the Go bodies.
 
 // kernelModules are the modules of one body, in slot order (see stub.wat).
-var kernelModules = []string{"gemm", "vector", "activation", "bspline", "lif"}
+var kernelModules = []string{"gemm", "vector", "activation", "bspline", "lif", "kanbasis"}
 
 // wasmBodies are the bodies under test: SIMD128 and the scalar fallback.
 var wasmBodies = []string{"simd", "scalar"}

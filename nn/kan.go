@@ -55,11 +55,11 @@ type KAN struct {
 
 	// The most recent Forward, kept in buffers the layer owns so Backward,
 	// ExtraLoss and Edges never read the caller's (possibly reused) input.
-	// A single B-spline basis (batched) keeps its bases function-major,
-	// for matrix products (kan_batched.go): input i's B_m at row r in
-	// basisBuf[(i·(G+k)+m)·rows+r]. The other bases keep each point's
-	// values together, rows x in x stride, the B-spline slot of the
-	// selectable basis its window of k+1 from startBuf.
+	// The batched path keeps the bases function-major, for matrix
+	// products (kan_batched.go): input i's slot q's B_m at row r in
+	// basisBuf[((i·slots+q)·(G+k)+m)·rows+r]. The point-by-point path
+	// keeps each point's values together, rows x in x stride, the
+	// B-spline slot its window of k+1 from startBuf.
 	rows      int       // 0 before any Forward and after a grid change
 	batched   bool      // the most recent Forward took the batched path
 	xBuf      []float32 // inputs, rows x in
@@ -67,11 +67,12 @@ type KAN struct {
 	basisBuf  []float32 // the slots' values
 	dbasisBuf []float32 // their derivatives in x
 	pointBuf  []float32 // one point's G+k values, gathered by pointBasis
-	// kernels.BSplineBasis's knot reciprocals and scratch, and one input's
-	// scale_sp·c transposed (G+k x out), for the batched path
-	invBuf, workBuf, coefT []float32
+	// kernels.BSplineBasis's knot reciprocals and scratch, one input's
+	// weighted coefficients transposed (slots·(G+k) x out), and its points
+	// with their tanh or sin and cos, for the batched path
+	invBuf, workBuf, coefT, colBuf []float32
 	// out x rows: the spline part of y, then dy, transposed; out x rows
-	// products; out x (G+k) products
+	// products; out x slots·(G+k) products
 	yT, dyT, dsT, dC []float32
 	phiBuf           []float32 // out x rows: one input's edges at every row (batchStats)
 	// EdgeCurve's bases ((G+k) x points) and SiLU values, apart from
@@ -94,7 +95,7 @@ type KAN struct {
 	sparse kanSparsity
 }
 
-// batchedKAN reports whether a layer of B-splines takes the batched path
+// batchedKAN reports whether a KAN layer (any basis) takes the batched path
 // (kan_batched.go): where the WebAssembly kernels run (the page, Node),
 // which is what it is for. Native builds keep the point-by-point path,
 // whose float64 bases and sums the seeded claims tests were tuned on
@@ -402,7 +403,7 @@ func (l *KAN) Forward(x Matrix) Matrix {
 	copy(xs, x.Data[:rows*in])
 	sil := grown(&l.siluBuf, rows*in)
 	y := resize(&l.yBuf, rows, l.out)
-	l.batched = l.basis == BSplineBasis && batchedKAN()
+	l.batched = batchedKAN()
 	if l.batched {
 		kernels.SiLU(sil, xs) // Backward takes SiLU' from kernels.SiLUBackward
 		l.forwardBatched(y)

@@ -2,50 +2,61 @@ package nn
 
 import "playground/kernels"
 
-// The batched path of a KAN layer with a single B-spline basis, the
-// default and the one training spends its time in: per input, the G+k
-// bases of every row at once (kernels.BSplineBasis, SIMD in the browser),
-// kept function-major, so that each sum over an edge's coefficients
-// becomes a matrix product over the batch (kernels.Gemm*):
+// The batched path of a KAN layer, where training spends its time: per
+// input, all the functions of every row at once (the slots' G+k each,
+// stacked: four blocks for the selectable basis), kept function-major,
+// from the kernels of kan_batched_bases.go (SIMD in the browser), so
+// that each sum over an edge's coefficients becomes a matrix product
+// over the batch (kernels.Gemm*). With w_jq the mixing weights (1 for a
+// single basis) and E_i input i's effective coefficients,
+// E_i[j, (q,m)] = scale_sp_ij·w_jq·c^(q)_ijm:
 //
-//	y                 = SiLU(X)·scale_base + Σ_i (B_i·(scale_sp_i∘C_i)ᵀ)
+//	y                 = SiLU(X)·scale_base + Σ_i (B_i·E_iᵀ)
 //	dL/dscale_base    = SiLU(X)ᵀ·dY
-//	D_i               = dYᵀ·B_i                          (out x (G+k))
-//	dL/dc_ijm         = scale_sp_ij·D_i[j, m]
-//	dL/dscale_sp_ij   = Σ_m c_ijm·D_i[j, m]
-//	dL/dx_ri          = SiLU'(x_ri)·(dY·scale_baseᵀ)_ri + Σ_j dY_rj·(B'_i·(scale_sp_i∘C_i)ᵀ)_rj
+//	D_i               = dYᵀ·B_i                          (out x slots·(G+k))
+//	dL/dc^(q)_ijm     = scale_sp_ij·w_jq·D_i[j, (q,m)]
+//	S_ijq             = Σ_m c^(q)_ijm·D_i[j, (q,m)]
+//	dL/dscale_sp_ij   = Σ_q w_jq·S_ijq
+//	dL/dw_jq          = Σ_i scale_sp_ij·S_ijq             (to the logits: addMixGrad)
+//	dL/dx_ri          = SiLU'(x_ri)·(dY·scale_baseᵀ)_ri + Σ_j dY_rj·(B'_i·E_iᵀ)_rj
 //
-// with B_i the rows x (G+k) bases of input i (stored transposed, one row
-// per basis function), C_i its edges' coefficients (out x (G+k)) and
-// scale_sp_i∘C_i each edge's row scaled by its scale_sp. The products
-// whose long side is the batch are taken with the batch as their columns
-// (out x rows, transposed), where the kernels vectorize: a layer of one
-// unit (the usual last layer) needs no transposes at all. The sums over
-// rows run in float32, in the products' order, where the point-by-point
-// path of the other bases sums in float64.
+// with B_i the rows x slots·(G+k) functions of input i (stored
+// transposed, one row per function). The products whose long side is the
+// batch are taken with the batch as their columns (out x rows,
+// transposed), where the kernels vectorize: a layer of one unit (the
+// usual last layer) needs no transposes at all. The sums over rows run in
+// float32, in the products' order, where the point-by-point path sums in
+// float64.
+
+// batchedWidth is the functions per input on the batched path: G+k per
+// slot.
+func (l *KAN) batchedWidth() int { return len(l.slots) * l.numBases() }
+
+// batchedBases returns input i's functions and their slopes as the most
+// recent batched Forward kept them (batchedWidth x rows each).
+func (l *KAN) batchedBases(i int) (b, db []float32) {
+	size := l.batchedWidth() * l.rows
+	return l.basisBuf[i*size : (i+1)*size], l.dbasisBuf[i*size : (i+1)*size]
+}
 
 // forwardBatched writes the layer's output for the rows of the most
 // recent Forward (whose SiLU values are in siluBuf) into y, keeping each
 // input's bases and slopes for Backward.
 func (l *KAN) forwardBatched(y Matrix) {
-	rows, in, out, nb, k, nt := l.rows, l.in, l.out, l.numBases(), l.k, l.grid.Cols
-	basis := grown(&l.basisBuf, in*nb*rows)
-	dbasis := grown(&l.dbasisBuf, in*nb*rows)
-	inv := grown(&l.invBuf, kernels.BSplineInvLen(nt, k))
-	work := grown(&l.workBuf, kernels.BSplineWorkLen(nt))
-	ct := grown(&l.coefT, nb*out)
+	rows, in, out, nw := l.rows, l.in, l.out, l.batchedWidth()
+	grown(&l.basisBuf, in*nw*rows)
+	grown(&l.dbasisBuf, in*nw*rows)
+	ct := grown(&l.coefT, nw*out)
 	yT := grown(&l.yT, out*rows)
 	for i := range in {
-		t := l.knots(i)
-		kernels.BSplineInverses(t, k, inv)
-		bi, dbi := basis[i*nb*rows:(i+1)*nb*rows], dbasis[i*nb*rows:(i+1)*nb*rows]
-		kernels.BSplineBasis(rows, l.xBuf[i:], in, k, t, inv, bi, dbi, rows, work)
-		l.scaledCoefT(i, ct)
+		bi, dbi := l.batchedBases(i)
+		l.basesColumn(i, rows, l.xBuf[i:], in, bi, dbi, rows)
+		l.mixedCoefT(i, true, ct)
 		beta := float32(1)
 		if i == 0 {
 			beta = 0
 		}
-		kernels.GemmTN(out, rows, nb, 1, ct, out, bi, rows, beta, yT, rows)
+		kernels.GemmTN(out, rows, nw, 1, ct, out, bi, rows, beta, yT, rows)
 	}
 	kernels.GemmNN(rows, out, in, 1, l.siluBuf, in, l.scaleBase.Value, out, 0, y.Data, out)
 	addTransposed(y.Data, yT, rows, out)
@@ -65,15 +76,25 @@ func addTransposed(a, aT []float32, rows, out int) {
 	}
 }
 
-// scaledCoefT writes input i's coefficients, each edge's scaled by its
-// scale_sp, transposed: ct[m·out+j] = scale_sp_ij·c_ijm.
-func (l *KAN) scaledCoefT(i int, ct []float32) {
-	out, nb := l.out, l.numBases()
-	for j := range out {
-		e := i*out + j
-		sp, c := l.scaleSp.Value[e], l.coef.Value[e*nb:(e+1)*nb]
-		for m, v := range c {
-			ct[m*out+j] = sp * v
+// mixedCoefT writes input i's coefficients of every slot, each edge's
+// weighted by its unit's mixing weight and, when withSp, scaled by its
+// scale_sp, transposed: ct[(q·(G+k)+m)·out+j] = scale_sp_ij·w_jq·c^(q)_ijm.
+// A single basis has w = 1, and the product is then exactly scale_sp·c.
+func (l *KAN) mixedCoefT(i int, withSp bool, ct []float32) {
+	out, nb, ns := l.out, l.numBases(), len(l.slots)
+	block := l.in * out * nb
+	w := l.mixWeights()
+	for q := range ns {
+		for j := range out {
+			e := i*out + j
+			f := w[j*ns+q]
+			if withSp {
+				f *= l.scaleSp.Value[e]
+			}
+			c := l.coef.Value[q*block+e*nb : q*block+(e+1)*nb]
+			for m, v := range c {
+				ct[(q*nb+m)*out+j] = f * v
+			}
 		}
 	}
 }
@@ -81,9 +102,10 @@ func (l *KAN) scaledCoefT(i int, ct []float32) {
 // backwardBatched adds the parameter gradients for dy and, when dx is not
 // nil, writes dL/dx into it (see the formulas above).
 func (l *KAN) backwardBatched(dy Matrix, dx []float32) {
-	rows, in, out, nb := l.rows, l.in, l.out, l.numBases()
-	coef, sp := l.coef.Value, l.scaleSp.Value
-	dC := grown(&l.dC, out*nb)
+	rows, in, out, nb, ns, nw := l.rows, l.in, l.out, l.numBases(), len(l.slots), l.batchedWidth()
+	block := in * out * nb
+	coef, sp, w := l.coef.Value, l.scaleSp.Value, l.mixWeights()
+	dC := grown(&l.dC, out*nw)
 	kernels.GemmTN(in, out, rows, 1, l.siluBuf, in, dy.Data, out, 1, l.scaleBase.Grad, out)
 	dyT := dy.Data[:rows*out]
 	if out > 1 {
@@ -100,24 +122,36 @@ func (l *KAN) backwardBatched(dy Matrix, dx []float32) {
 		kernels.SiLUBackward(dx, l.xBuf, l.siluBuf, dx)
 		dsT = grown(&l.dsT, out*rows)
 	}
+	mAcc := l.mixAcc
+	clear(mAcc)
 	for i := range in {
-		bi := l.basisBuf[i*nb*rows : (i+1)*nb*rows]
-		kernels.GemmNT(out, nb, rows, 1, dyT, rows, bi, rows, 0, dC, nb)
+		bi, dbi := l.batchedBases(i)
+		kernels.GemmNT(out, nw, rows, 1, dyT, rows, bi, rows, 0, dC, nw)
 		for j := range out {
 			e := i*out + j
-			c, g, d := coef[e*nb:(e+1)*nb], l.coef.Grad[e*nb:(e+1)*nb], dC[j*nb:(j+1)*nb]
-			var s float32
-			for m, v := range d {
-				g[m] += sp[e] * v
-				s += c[m] * v
+			var ssp float32
+			for q := range ns {
+				o := q*block + e*nb
+				c, g, d := coef[o:o+nb], l.coef.Grad[o:o+nb], dC[j*nw+q*nb:j*nw+(q+1)*nb]
+				wq := w[j*ns+q]
+				f := sp[e] * wq
+				var s float32
+				for m, v := range d {
+					g[m] += f * v
+					s += c[m] * v
+				}
+				ssp += wq * s
+				if mAcc != nil {
+					mAcc[j*ns+q] += float64(sp[e] * s)
+				}
 			}
-			l.scaleSp.Grad[e] += s
+			l.scaleSp.Grad[e] += ssp
 		}
 		if dx == nil {
 			continue
 		}
-		l.scaledCoefT(i, l.coefT)
-		kernels.GemmTN(out, rows, nb, 1, l.coefT, out, l.dbasisBuf[i*nb*rows:(i+1)*nb*rows], rows, 0, dsT, rows)
+		l.mixedCoefT(i, true, l.coefT)
+		kernels.GemmTN(out, rows, nw, 1, l.coefT, out, dbi, rows, 0, dsT, rows)
 		for j := range out {
 			g, d := dyT[j*rows:(j+1)*rows], dsT[j*rows:(j+1)*rows]
 			for r := range rows {
@@ -125,14 +159,20 @@ func (l *KAN) backwardBatched(dy Matrix, dx []float32) {
 			}
 		}
 	}
+	if mAcc != nil {
+		l.addMixGrad(mAcc, w)
+	}
 }
 
 // edgeRowsBatched writes φ_ij at every row of the most recent Forward for
-// the edges of input i into dst (out x rows): the splines as one product
-// of the coefficients with the kept bases, then the SiLU terms.
+// the edges of input i into dst (out x rows): the basis parts as one
+// product of the weighted coefficients with the kept bases, then the SiLU
+// terms.
 func (l *KAN) edgeRowsBatched(i int, dst []float32) {
-	rows, in, out, nb := l.rows, l.in, l.out, l.numBases()
-	kernels.GemmNN(out, rows, nb, 1, l.coef.Value[i*out*nb:(i+1)*out*nb], nb, l.basisBuf[i*nb*rows:(i+1)*nb*rows], rows, 0, dst, rows)
+	rows, in, out, nw := l.rows, l.in, l.out, l.batchedWidth()
+	bi, _ := l.batchedBases(i)
+	l.mixedCoefT(i, false, l.coefT)
+	kernels.GemmTN(out, rows, nw, 1, l.coefT, out, bi, rows, 0, dst, rows)
 	for j := range out {
 		e := i*out + j
 		sb, sp := l.scaleBase.Value[e], l.scaleSp.Value[e]
@@ -148,21 +188,21 @@ func (l *KAN) edgeRowsBatched(i int, dst []float32) {
 }
 
 // edgeCurveBatched writes φ_ij at the points xs into dst (as long): the
-// bases of all points at once, their sum with the edge's coefficients as
-// a product, then the SiLU term.
+// bases of all points at once, their sum with the edge's weighted
+// coefficients as a product, then the SiLU term.
 func (l *KAN) edgeCurveBatched(i, j int, xs, dst []float32) {
-	n, nb, k, nt := len(xs), l.numBases(), l.k, l.grid.Cols
+	n, out, nw := len(xs), l.out, l.batchedWidth()
 	if n == 0 {
 		return
 	}
-	e, t := i*l.out+j, l.knots(i)
-	inv := grown(&l.invBuf, kernels.BSplineInvLen(nt, k))
-	work := grown(&l.workBuf, kernels.BSplineWorkLen(nt))
-	cb := grown(&l.curveBasis, nb*n)
+	e := i*out + j
+	cb := grown(&l.curveBasis, nw*n)
 	sil := grown(&l.curveSilu, n)
-	kernels.BSplineInverses(t, k, inv)
-	kernels.BSplineBasis(n, xs, 1, k, t, inv, cb, nil, n, work)
-	kernels.GemmTN(1, n, nb, 1, l.coef.Value[e*nb:(e+1)*nb], 1, cb, n, 0, dst, n)
+	l.basesColumn(i, n, xs, 1, cb, nil, n)
+	// Unit j's column of the weighted coefficients (stride out).
+	ct := grown(&l.coefT, nw*out)
+	l.mixedCoefT(i, false, ct)
+	kernels.GemmTN(1, n, nw, 1, ct[j:], out, cb, n, 0, dst, n)
 	kernels.Scale(l.scaleSp.Value[e], dst)
 	kernels.SiLU(sil, xs)
 	kernels.Axpy(l.scaleBase.Value[e], sil, dst)
@@ -180,7 +220,8 @@ func (l *KAN) edgeCurveBatched(i, j int, xs, dst []float32) {
 func (l *KAN) pointBasis(r, i, q int) (start int, b []float32) {
 	if l.batched {
 		nb := l.numBases()
-		col := l.basisBuf[i*nb*l.rows+r:]
+		bi, _ := l.batchedBases(i)
+		col := bi[q*nb*l.rows+r:]
 		b = l.pointBuf[:nb]
 		for m := range b {
 			b[m] = col[m*l.rows]

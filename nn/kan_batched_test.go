@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// withBatchedKAN runs f with B-spline layers on the batched path (on) or
+// withBatchedKAN runs f with KAN layers on the batched path (on) or
 // the point-by-point one, whatever this build would pick.
 func withBatchedKAN(on bool, f func()) {
 	saved := batchedKAN
@@ -18,8 +18,8 @@ func withBatchedKAN(on bool, f func()) {
 
 // kanPass is what one Forward and Backward of a layer gives.
 type kanPass struct {
-	y, dx, coef, sb, sp, edges, curve []float32
-	extra                             float32
+	y, dx, coef, sb, sp, mix, edges, curve []float32
+	extra                                  float32
 }
 
 // runKANPass runs Forward and Backward (dy fixed) on a fresh layer
@@ -39,6 +39,7 @@ func runKANPass(mk func() *KAN, x, dy Matrix, params bool) kanPass {
 	p.coef = append([]float32(nil), l.coef.Grad...)
 	p.sb = append([]float32(nil), l.scaleBase.Grad...)
 	p.sp = append([]float32(nil), l.scaleSp.Grad...)
+	p.mix = append([]float32(nil), l.mix.Grad...)
 	p.edges = l.Edges(nil)
 	lo, hi := l.InputRange(l.in - 1)
 	xs := make([]float32, 37)
@@ -50,12 +51,20 @@ func runKANPass(mk func() *KAN, x, dy Matrix, params bool) kanPass {
 }
 
 // The batched path (kan_batched.go) computes what the point-by-point path
-// does, to float32 rounding: outputs, every gradient (the sparsity
-// penalty's included), dx, the edges' importances and curves; on the
-// starting grid and on uneven knots after a grid update; with and without
-// dx; for odd batch sizes, points outside the grid, and one unit.
+// does, to float32 rounding, for every basis and the selectable mixture
+// (with unequal weights): outputs, every gradient (the sparsity
+// penalty's and the mixing logits' included), dx, the edges' importances
+// and curves; on the starting grid and on uneven knots after a grid
+// update; with and without dx; for odd batch sizes, points outside the
+// grid, and one unit.
 func TestKANBatchedMatchesPointPath(t *testing.T) {
-	rng := rand.New(rand.NewPCG(61, 62))
+	for _, basis := range KANBases() {
+		t.Run(basis.String(), func(t *testing.T) { checkKANBatchedMatchesPointPath(t, basis) })
+	}
+}
+
+func checkKANBatchedMatchesPointPath(t *testing.T, basis KANBasis) {
+	rng := rand.New(rand.NewPCG(61, 62+uint64(basis)))
 	for _, c := range []struct{ in, out, g, k, rows int }{
 		{2, 5, 5, 3, 1000}, {5, 1, 5, 3, 999}, {3, 4, 3, 1, 7}, {1, 1, 1, 2, 2}, {4, 3, 10, 5, 13},
 	} {
@@ -65,8 +74,10 @@ func TestKANBatchedMatchesPointPath(t *testing.T) {
 				seed := rng.Uint64()
 				x := randMatrix(rng, c.rows, c.in, 1.3) // some points outside [-1, 1]
 				dy := randMatrix(rng, c.rows, c.out, 1)
+				mix := randMatrix(rng, c.out, kanPool, 1)
 				mk := func() *KAN {
-					l := newTestKAN(t, c.in, c.out, c.g, c.k, 1, 0.5, seed)
+					l := newTestKANBasis(t, c.in, c.out, c.g, c.k, 1, basis, 0.5, seed)
+					copy(l.mix.Value, mix.Data)
 					if uneven {
 						sq := Matrix{Rows: x.Rows, Cols: x.Cols, Data: make([]float32, len(x.Data))}
 						for n, v := range x.Data {
@@ -88,7 +99,7 @@ func TestKANBatchedMatchesPointPath(t *testing.T) {
 					got, want []float32
 				}{
 					{"y", got.y, want.y}, {"dx", got.dx, want.dx}, {"coef grad", got.coef, want.coef},
-					{"scale_base grad", got.sb, want.sb}, {"scale_sp grad", got.sp, want.sp},
+					{"scale_base grad", got.sb, want.sb}, {"scale_sp grad", got.sp, want.sp}, {"mix grad", got.mix, want.mix},
 					{"edges", got.edges, want.edges}, {"curve", got.curve, want.curve},
 				} {
 					if len(s.got) != len(s.want) {
@@ -121,6 +132,44 @@ func TestKANBatchedGradients(t *testing.T) {
 		for _, c := range drawKindCases(t, rng, k, kindConfigs) {
 			for _, err := range checkKindGradients(k, c, rng, nil) {
 				t.Errorf("%v: %v", c, err)
+			}
+		}
+	})
+}
+
+// TestKANBasisGradients on the batched path, natively: every basis and
+// the selectable mix, through the kernels' Go bodies.
+func TestKANBatchedBasisGradients(t *testing.T) {
+	withBatchedKAN(true, func() { everyBasis(t, checkKANBasisGradients) })
+}
+
+// TestKANBatchedDoesNotAllocate: on the batched path, once warm, a layer
+// of every basis allocates nothing in Forward, Backward, BackwardParams,
+// the sparsity penalty, Edges and EdgeCurve, also at a batch smaller
+// than the largest so far and for a curve of more points than rows.
+func TestKANBatchedDoesNotAllocate(t *testing.T) {
+	withBatchedKAN(true, func() {
+		for _, basis := range KANBases() {
+			rng := rand.New(rand.NewPCG(19, 20))
+			l := newTestKANBasis(t, 4, 3, 5, 3, 1, basis, 0.3, 2)
+			l.SetSparsity(1e-3)
+			big, small := randMatrix(rng, 64, 4, 1.2), randMatrix(rng, 7, 4, 1.2)
+			dyBig, dySmall := randMatrix(rng, 64, 3, 1), randMatrix(rng, 7, 3, 1)
+			xs := make([]float32, 90)
+			var edges, curve []float32
+			step := func() {
+				l.Forward(big)
+				l.Backward(dyBig)
+				l.ExtraLoss(true)
+				l.Forward(small)
+				l.BackwardParams(dySmall)
+				l.ExtraLoss(true)
+				edges = l.Edges(edges)
+				curve = l.EdgeCurve(1, 2, xs, curve)
+			}
+			step()
+			if n := testing.AllocsPerRun(10, step); n != 0 {
+				t.Errorf("%v: a warm step allocates %v times", basis, n)
 			}
 		}
 	})

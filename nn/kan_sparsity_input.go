@@ -69,8 +69,9 @@ func (l *KAN) edgeSlopes(i int, w, dst []float32) {
 	rows, in, out, nb := l.rows, l.in, l.out, l.numBases()
 	sb, sp := l.scaleBase.Value, l.scaleSp.Value
 	if l.batched {
-		l.scaledCoefT(i, l.coefT)
-		kernels.GemmTN(out, rows, nb, 1, l.coefT, out, l.dbasisBuf[i*nb*rows:(i+1)*nb*rows], rows, 0, dst, rows)
+		l.mixedCoefT(i, true, l.coefT)
+		_, dbi := l.batchedBases(i)
+		kernels.GemmTN(out, rows, l.batchedWidth(), 1, l.coefT, out, dbi, rows, 0, dst, rows)
 		for r := range rows {
 			_, ds := silu(float64(l.xBuf[r*in+i]))
 			for j := range out {

@@ -6,8 +6,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
-
-	"playground/kernels"
 )
 
 // newTestKAN makes a KAN layer and, when wiggle > 0, replaces its small
@@ -480,18 +478,6 @@ func TestKANEdgeViews(t *testing.T) {
 // bench reports both.
 func BenchmarkKANForwardBackward(b *testing.B) {
 	for _, body := range benchBodies() {
-		b.Run("2-5-1/G5/body="+body, func(b *testing.B) {
-			defer kernels.SetAccelerated(kernels.Accelerated())
-			kernels.SetAccelerated(body == "wasm")
-			rng := rand.New(rand.NewPCG(23, 24))
-			net := buildKAN(b, []int{2, 5, 1}, 5, rng)
-			x := randMatrix(rng, 1000, 2, 1)
-			net.Backward(net.Forward(x))
-			b.ResetTimer()
-			for range b.N {
-				net.Backward(net.Forward(x))
-			}
-			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/pass")
-		})
+		b.Run("2-5-1/G5/body="+body, func(b *testing.B) { benchKANPass(b, BSplineBasis, body) })
 	}
 }

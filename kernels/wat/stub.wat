@@ -17,7 +17,9 @@
 ;;   lif_*.wat         26-31 (the spiking layer: spike-driven products, the
 ;;                     membrane recurrence forward and back, learned delays'
 ;;                     Gaussian taps and their gradients)
-;; Slots 32-63 are free for later kernels.
+;;   kanbasis_*.wat    32-34 (the KAN layer's Chebyshev, Gaussian RBF and
+;;                     Fourier bases)
+;; Slots 35-63 are free for later kernels.
 (module
   (import "env" "kernels" (table 64 funcref))
 
@@ -53,6 +55,12 @@
   (type $dcls_kernel (func (param i32 i32 i32 f32 i32 i32 i32 i32)))
   ;; (in out taps sigma pos w gauss dk wgrad pgrad)
   (type $dcls_backward (func (param i32 i32 i32 f32 i32 i32 i32 i32 i32 i32)))
+  ;; (n u inva nb b db ldb)
+  (type $chebyshev (func (param i32 i32 f32 i32 i32 i32 i32)))
+  ;; (n x lo hi nb b db ldb)
+  (type $rbf (func (param i32 i32 f32 f32 i32 i32 i32 i32)))
+  ;; (n s c w nb b db ldb)
+  (type $fourier (func (param i32 i32 i32 f32 i32 i32 i32 i32)))
 
   (func (export "gemm_nn") (type $gemm)
     (call_indirect (type $gemm) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
@@ -133,4 +141,14 @@
   (func (export "dcls_backward") (type $dcls_backward)
     (call_indirect (type $dcls_backward) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
       (local.get 6) (local.get 7) (local.get 8) (local.get 9) (i32.const 31)))
+
+  (func (export "chebyshev_basis") (type $chebyshev)
+    (call_indirect (type $chebyshev) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (i32.const 32)))
+  (func (export "rbf_basis") (type $rbf)
+    (call_indirect (type $rbf) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (i32.const 33)))
+  (func (export "fourier_basis") (type $fourier)
+    (call_indirect (type $fourier) (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (i32.const 34)))
 )

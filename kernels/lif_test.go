@@ -19,16 +19,25 @@ type activeRowsCase struct {
 
 func activeRowsCases(rng *rand.Rand) []activeRowsCase {
 	var cases []activeRowsCase
-	for _, n := range []int{1, 2, 3, 7, 64, 129} {
+	for _, n := range []int{1, 2, 3, 7, 64, 129, 700} {
 		for _, length := range []int{1, 3, 4, 5, 8, 17, 64} {
 			for _, pad := range []int{0, 3} {
+				// 40% of the values set, or 5% as in spike trains, where the
+				// SIMD body skips blocks of zeros
+				zeros := 0.6
+				if pad > 0 {
+					zeros = 0.95
+				}
 				x := make([]float32, n)
 				for i := range x {
-					switch u := rng.Float64(); {
-					case u < 0.6:
-					case u < 0.65:
+					u := rng.Float64()
+					if u < zeros {
+						continue
+					}
+					switch u = (u - zeros) / (1 - zeros); {
+					case u < 0.125:
 						x[i] = float32(math.Copysign(0, -1))
-					case u < 0.9:
+					case u < 0.75:
 						x[i] = 1
 					default:
 						x[i] = float32(rng.Float64()*4 - 2)

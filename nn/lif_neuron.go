@@ -116,24 +116,28 @@ func readoutSoftmax(p, v []float32, n, out int) {
 // readoutBackward turns dL/dm into dL/dI: dL/dV[t]_j = p_j·(dm_j - Σ_k
 // p_k·dm_k) from the softmax, accumulated back through V[t+1] = β·V[t] + I.
 func (l *LIF) readoutBackward(dm, g []float32, rows int) {
-	out, T := l.out, l.steps
+	out, T, beta := l.out, l.steps, l.beta
 	p := l.pBuf
 	for r := range rows {
-		base := r * T * out
 		dmr := dm[r*out : (r+1)*out]
+		var next []float32 // dL/dV[t+1]; none after the last step
 		for t := T - 1; t >= 0; t-- {
-			k := base + t*out
+			k := (r*T + t) * out
+			pt, gt := p[k:k+out], g[k:k+out]
 			var dot float32
-			for j := range out {
-				dot += p[k+j] * dmr[j]
+			for j, v := range pt {
+				dot += v * dmr[j]
 			}
-			for j := range out {
-				gv := p[k+j] * (dmr[j] - dot)
-				if t < T-1 {
-					gv += l.beta * g[k+out+j]
+			if next == nil {
+				for j, v := range pt {
+					gt[j] = v * (dmr[j] - dot)
 				}
-				g[k+j] = gv
+			} else {
+				for j, v := range pt {
+					gt[j] = v*(dmr[j]-dot) + beta*next[j]
+				}
 			}
+			next = gt
 		}
 	}
 }

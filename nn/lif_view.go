@@ -43,7 +43,7 @@ func (l *LIF) Positions(dst []float32) []float32 {
 func (l *LIF) MembraneRow(dst []float32, r int) []float32 {
 	dst = dst[:0]
 	n := l.steps * l.out
-	if r < 0 || r >= l.x.Rows || len(l.hBuf) < (r+1)*n {
+	if r < 0 || r >= l.numRows() || len(l.hBuf) < (r+1)*n {
 		return dst
 	}
 	return append(dst, l.hBuf[r*n:(r+1)*n]...)

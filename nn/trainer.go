@@ -58,6 +58,15 @@ type Trainer struct {
 	evalGrad       []float32 // dLoss/dpred of an Evaluate chunk, computed and dropped
 }
 
+// rowPicker is a first layer that can read the minibatch's rows where
+// they lie: pickRows makes its next Forward, given all the training rows,
+// read only those, in order, or reports false when it cannot. Spiking
+// rows are long (T steps of inputs), and gathering them cost a copy of
+// the whole batch every step.
+type rowPicker interface {
+	pickRows(rows []int) bool
+}
+
 // batchOrderStream separates the trainer's random stream from one a caller
 // might seed with the same number for the initial weights.
 const batchOrderStream = 0x9e3779b97f4a7c15
@@ -185,10 +194,16 @@ func (t *Trainer) minibatchStep() float32 {
 		t.shuffle()
 	}
 	size := min(t.batch, n-t.cursor)
-	bx := resize(&t.batchX, size, t.x.Cols)
+	picked := t.order[t.cursor : t.cursor+size]
+	bx := t.x
+	if p, ok := t.net.Layers[0].(rowPicker); !ok || !p.pickRows(picked) {
+		bx = resize(&t.batchX, size, t.x.Cols)
+		for r, src := range picked {
+			copy(bx.Row(r), t.x.Row(src))
+		}
+	}
 	by := resize(&t.batchY, size, t.y.Cols)
-	for r, src := range t.order[t.cursor : t.cursor+size] {
-		copy(bx.Row(r), t.x.Row(src))
+	for r, src := range picked {
 		copy(by.Row(r), t.y.Row(src))
 	}
 	t.cursor += size

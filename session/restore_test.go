@@ -35,15 +35,7 @@ func TestWeightsLinkReproducesPredictions(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			trained := newSession(t, c.spec)
 			trained.Step(c.steps)
-			w := trained.Weights()
-			link, err := experiment.EncodeHashWithWeights(trained.Spec(), w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opened := openLink(t, link)
-			if got, want := opened.Weights(), experiment.RoundWeights(w); !sameBits(got, want) {
-				t.Fatalf("restored weights are not the float16 values of the trained ones")
-			}
+			link, w, opened := reopen(t, trained)
 			if opened.Steps() != c.steps || opened.Metrics().Epoch != trained.Metrics().Epoch {
 				t.Errorf("opened at step %d epoch %d, want %d and %d", opened.Steps(), opened.Metrics().Epoch, c.steps, trained.Metrics().Epoch)
 			}
@@ -65,6 +57,23 @@ func TestWeightsLinkReproducesPredictions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reopen writes a session and its weights as a link and opens that in a
+// new session, checking that the restored values are the float16 ones bit
+// for bit.
+func reopen(t *testing.T, trained *Session) (link string, w experiment.Weights, opened *Session) {
+	t.Helper()
+	w = trained.Weights()
+	link, err := experiment.EncodeHashWithWeights(trained.Spec(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened = openLink(t, link)
+	if got, want := opened.Weights(), experiment.RoundWeights(w); !sameBits(got, want) {
+		t.Fatalf("restored weights are not the float16 values of the trained ones")
+	}
+	return link, w, opened
 }
 
 // openLink builds a session from a link with weights, as the page does.

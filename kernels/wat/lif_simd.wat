@@ -35,9 +35,15 @@
   (elem (i32.const 26) func $gather_active_rows $scatter_active_rows $lif_forward $lif_backward
     $dcls_kernel $dcls_backward)
 
-  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included), in the order of i
+  ;; y[0:len] += x[i]·a[i·lda : i·lda+len] for each i < n with x[i] != 0 (NaN included), in the order of i.
+  ;; Active rows go in fours (then a pair, then one), y += x[i]·a[i] +
+  ;; x[j]·a[j] + ... added in that order (the rounding of one row at a
+  ;; time), so y is loaded and stored once for four rows.
   (func $gather_active_rows (export "gather_active_rows") (type $active) (param $n i32) (param $x i32) (param $a i32) (param $lda i32) (param $len i32) (param $y i32)
     (local $v f32) (local $va v128) (local $end i32) (local $p i32) (local $q i32) (local $m i32)
+    (local $v2 f32) (local $vb v128) (local $x2 i32) (local $a2 i32) (local $p2 i32)
+    (local $w2 f32) (local $w3 f32) (local $w4 f32) (local $vc v128) (local $vd v128)
+    (local $x3 i32) (local $a3 i32) (local $p3 i32) (local $x4 i32) (local $a4 i32) (local $p4 i32)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 2)))
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
@@ -46,6 +52,199 @@
         (local.set $v (f32.load (local.get $x)))
         (if (f32.ne (local.get $v) (f32.const 0))
           (then
+            ;; four active rows at once when there are four more
+            (block $noquad
+              (local.set $x2 (i32.add (local.get $x) (i32.const 4)))
+              (local.set $a2 (i32.add (local.get $a) (local.get $lda)))
+              (block $found2
+                (loop $seek2
+                  (br_if $noquad (i32.ge_u (local.get $x2) (local.get $end)))
+                  (local.set $w2 (f32.load (local.get $x2)))
+                  (br_if $found2 (f32.ne (local.get $w2) (f32.const 0)))
+                  (local.set $x2 (i32.add (local.get $x2) (i32.const 4)))
+                  (local.set $a2 (i32.add (local.get $a2) (local.get $lda)))
+                  (br $seek2)))
+              (local.set $x3 (i32.add (local.get $x2) (i32.const 4)))
+              (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
+              (block $found3
+                (loop $seek3
+                  (br_if $noquad (i32.ge_u (local.get $x3) (local.get $end)))
+                  (local.set $w3 (f32.load (local.get $x3)))
+                  (br_if $found3 (f32.ne (local.get $w3) (f32.const 0)))
+                  (local.set $x3 (i32.add (local.get $x3) (i32.const 4)))
+                  (local.set $a3 (i32.add (local.get $a3) (local.get $lda)))
+                  (br $seek3)))
+              (local.set $x4 (i32.add (local.get $x3) (i32.const 4)))
+              (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
+              (block $found4
+                (loop $seek4
+                  (br_if $noquad (i32.ge_u (local.get $x4) (local.get $end)))
+                  (local.set $w4 (f32.load (local.get $x4)))
+                  (br_if $found4 (f32.ne (local.get $w4) (f32.const 0)))
+                  (local.set $x4 (i32.add (local.get $x4) (i32.const 4)))
+                  (local.set $a4 (i32.add (local.get $a4) (local.get $lda)))
+                  (br $seek4)))
+              (local.set $p (local.get $a))
+              (local.set $p2 (local.get $a2))
+              (local.set $p3 (local.get $a3))
+              (local.set $p4 (local.get $a4))
+              (local.set $q (local.get $y))
+              (local.set $m (local.get $len))
+              (local.set $va (f32x4.splat (local.get $v)))
+              (local.set $vb (f32x4.splat (local.get $w2)))
+              (local.set $vc (f32x4.splat (local.get $w3)))
+              (local.set $vd (f32x4.splat (local.get $w4)))
+              (block $qudone
+                (loop $qul
+                  (br_if $qudone (i32.lt_s (local.get $m) (i32.const 16)))
+                (v128.store (local.get $q)
+                  (f32x4.add
+                    (f32x4.add
+                      (f32x4.add
+                        (f32x4.add (v128.load (local.get $q)) (f32x4.mul (local.get $va) (v128.load (local.get $p))))
+                        (f32x4.mul (local.get $vb) (v128.load (local.get $p2))))
+                      (f32x4.mul (local.get $vc) (v128.load (local.get $p3))))
+                    (f32x4.mul (local.get $vd) (v128.load (local.get $p4)))))
+                (v128.store offset=16 (local.get $q)
+                  (f32x4.add
+                    (f32x4.add
+                      (f32x4.add
+                        (f32x4.add (v128.load offset=16 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $p))))
+                        (f32x4.mul (local.get $vb) (v128.load offset=16 (local.get $p2))))
+                      (f32x4.mul (local.get $vc) (v128.load offset=16 (local.get $p3))))
+                    (f32x4.mul (local.get $vd) (v128.load offset=16 (local.get $p4)))))
+                (v128.store offset=32 (local.get $q)
+                  (f32x4.add
+                    (f32x4.add
+                      (f32x4.add
+                        (f32x4.add (v128.load offset=32 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $p))))
+                        (f32x4.mul (local.get $vb) (v128.load offset=32 (local.get $p2))))
+                      (f32x4.mul (local.get $vc) (v128.load offset=32 (local.get $p3))))
+                    (f32x4.mul (local.get $vd) (v128.load offset=32 (local.get $p4)))))
+                (v128.store offset=48 (local.get $q)
+                  (f32x4.add
+                    (f32x4.add
+                      (f32x4.add
+                        (f32x4.add (v128.load offset=48 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $p))))
+                        (f32x4.mul (local.get $vb) (v128.load offset=48 (local.get $p2))))
+                      (f32x4.mul (local.get $vc) (v128.load offset=48 (local.get $p3))))
+                    (f32x4.mul (local.get $vd) (v128.load offset=48 (local.get $p4)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
+                (local.set $p3 (i32.add (local.get $p3) (i32.const 64)))
+                (local.set $p4 (i32.add (local.get $p4) (i32.const 64)))
+                (local.set $q (i32.add (local.get $q) (i32.const 64)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 16)))
+                  (br $qul)))
+              (block $qvdone
+                (loop $qvl
+                  (br_if $qvdone (i32.lt_s (local.get $m) (i32.const 4)))
+                (v128.store (local.get $q)
+                  (f32x4.add
+                    (f32x4.add
+                      (f32x4.add
+                        (f32x4.add (v128.load (local.get $q)) (f32x4.mul (local.get $va) (v128.load (local.get $p))))
+                        (f32x4.mul (local.get $vb) (v128.load (local.get $p2))))
+                      (f32x4.mul (local.get $vc) (v128.load (local.get $p3))))
+                    (f32x4.mul (local.get $vd) (v128.load (local.get $p4)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (local.set $p2 (i32.add (local.get $p2) (i32.const 16)))
+                (local.set $p3 (i32.add (local.get $p3) (i32.const 16)))
+                (local.set $p4 (i32.add (local.get $p4) (i32.const 16)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+                  (br $qvl)))
+              (block $qsdone
+                (loop $qsl
+                  (br_if $qsdone (i32.le_s (local.get $m) (i32.const 0)))
+                  (f32.store (local.get $q)
+                    (f32.add
+                      (f32.add
+                        (f32.add
+                          (f32.add (f32.load (local.get $q)) (f32.mul (local.get $v) (f32.load (local.get $p))))
+                          (f32.mul (local.get $w2) (f32.load (local.get $p2))))
+                        (f32.mul (local.get $w3) (f32.load (local.get $p3))))
+                      (f32.mul (local.get $w4) (f32.load (local.get $p4)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                (local.set $p2 (i32.add (local.get $p2) (i32.const 4)))
+                (local.set $p3 (i32.add (local.get $p3) (i32.const 4)))
+                (local.set $p4 (i32.add (local.get $p4) (i32.const 4)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 1)))
+                  (br $qsl)))
+              (local.set $x (i32.add (local.get $x4) (i32.const 4)))
+              (local.set $a (i32.add (local.get $a4) (local.get $lda)))
+              (br $rows))
+            ;; fewer than four: the next active row, if any
+            (local.set $x2 (i32.add (local.get $x) (i32.const 4)))
+            (local.set $a2 (i32.add (local.get $a) (local.get $lda)))
+            (block $alone
+              (loop $seek
+                (br_if $alone (i32.ge_u (local.get $x2) (local.get $end)))
+                (local.set $v2 (f32.load (local.get $x2)))
+                (if (f32.ne (local.get $v2) (f32.const 0))
+                  (then
+                    (local.set $p (local.get $a))
+                    (local.set $p2 (local.get $a2))
+                    (local.set $q (local.get $y))
+                    (local.set $m (local.get $len))
+                    (local.set $va (f32x4.splat (local.get $v)))
+                    (local.set $vb (f32x4.splat (local.get $v2)))
+                    (block $udone
+                      (loop $ul
+                        (br_if $udone (i32.lt_s (local.get $m) (i32.const 16)))
+                      (v128.store (local.get $q)
+                        (f32x4.add
+                          (f32x4.add (v128.load (local.get $q)) (f32x4.mul (local.get $va) (v128.load (local.get $p))))
+                          (f32x4.mul (local.get $vb) (v128.load (local.get $p2)))))
+                      (v128.store offset=16 (local.get $q)
+                        (f32x4.add
+                          (f32x4.add (v128.load offset=16 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=16 (local.get $p))))
+                          (f32x4.mul (local.get $vb) (v128.load offset=16 (local.get $p2)))))
+                      (v128.store offset=32 (local.get $q)
+                        (f32x4.add
+                          (f32x4.add (v128.load offset=32 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=32 (local.get $p))))
+                          (f32x4.mul (local.get $vb) (v128.load offset=32 (local.get $p2)))))
+                      (v128.store offset=48 (local.get $q)
+                        (f32x4.add
+                          (f32x4.add (v128.load offset=48 (local.get $q)) (f32x4.mul (local.get $va) (v128.load offset=48 (local.get $p))))
+                          (f32x4.mul (local.get $vb) (v128.load offset=48 (local.get $p2)))))
+                        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                        (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
+                        (local.set $q (i32.add (local.get $q) (i32.const 64)))
+                        (local.set $m (i32.sub (local.get $m) (i32.const 16)))
+                        (br $ul)))
+                    (block $vdone
+                      (loop $vl
+                        (br_if $vdone (i32.lt_s (local.get $m) (i32.const 4)))
+                      (v128.store (local.get $q)
+                        (f32x4.add
+                          (f32x4.add (v128.load (local.get $q)) (f32x4.mul (local.get $va) (v128.load (local.get $p))))
+                          (f32x4.mul (local.get $vb) (v128.load (local.get $p2)))))
+                        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                        (local.set $p2 (i32.add (local.get $p2) (i32.const 16)))
+                        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                        (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+                        (br $vl)))
+                    (block $sdone
+                      (loop $sl
+                        (br_if $sdone (i32.le_s (local.get $m) (i32.const 0)))
+                        (f32.store (local.get $q)
+                          (f32.add
+                            (f32.add (f32.load (local.get $q)) (f32.mul (local.get $v) (f32.load (local.get $p))))
+                            (f32.mul (local.get $v2) (f32.load (local.get $p2)))))
+                        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                        (local.set $p2 (i32.add (local.get $p2) (i32.const 4)))
+                        (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                        (local.set $m (i32.sub (local.get $m) (i32.const 1)))
+                        (br $sl)))
+                    (local.set $x (i32.add (local.get $x2) (i32.const 4)))
+                    (local.set $a (i32.add (local.get $a2) (local.get $lda)))
+                    (br $rows)))
+                (local.set $x2 (i32.add (local.get $x2) (i32.const 4)))
+                (local.set $a2 (i32.add (local.get $a2) (local.get $lda)))
+                (br $seek)))
+            ;; the last active row, alone
             (local.set $p (local.get $a))
             (local.set $q (local.get $y))
             (local.set $m (local.get $len))
@@ -89,14 +288,19 @@
                 (local.set $p (i32.add (local.get $p) (i32.const 4)))
                 (local.set $q (i32.add (local.get $q) (i32.const 4)))
                 (local.set $m (i32.sub (local.get $m) (i32.const 1)))
-                (br $sl)))))
+                (br $sl)))
+            (br $done)))
         (local.set $a (i32.add (local.get $a) (local.get $lda)))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $rows))))
 
-  ;; a[i·lda : i·lda+len] += x[i]·y[0:len] for each i < n with x[i] != 0 (NaN included)
+  ;; a[i·lda : i·lda+len] += x[i]·y[0:len] for each i < n with x[i] != 0 (NaN included).
+  ;; Active rows go in fours while there are four, so that y is loaded
+  ;; once for four rows. a's rows must not overlap y (the Go side's rule).
   (func $scatter_active_rows (export "scatter_active_rows") (type $active) (param $n i32) (param $x i32) (param $a i32) (param $lda i32) (param $len i32) (param $y i32)
     (local $v f32) (local $va v128) (local $end i32) (local $p i32) (local $q i32) (local $m i32)
+    (local $w2 f32) (local $w3 f32) (local $w4 f32) (local $vb v128) (local $vc v128) (local $vd v128) (local $yv v128) (local $ys f32)
+    (local $x2 i32) (local $a2 i32) (local $p2 i32) (local $x3 i32) (local $a3 i32) (local $p3 i32) (local $x4 i32) (local $a4 i32) (local $p4 i32)
     (local.set $lda (i32.shl (local.get $lda) (i32.const 2)))
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
     (block $done
@@ -105,6 +309,135 @@
         (local.set $v (f32.load (local.get $x)))
         (if (f32.ne (local.get $v) (f32.const 0))
           (then
+            (block $noquad
+              (local.set $x2 (i32.add (local.get $x) (i32.const 4)))
+              (local.set $a2 (i32.add (local.get $a) (local.get $lda)))
+              (block $found2
+                (loop $seek2
+                  (br_if $noquad (i32.ge_u (local.get $x2) (local.get $end)))
+                  (local.set $w2 (f32.load (local.get $x2)))
+                  (br_if $found2 (f32.ne (local.get $w2) (f32.const 0)))
+                  (local.set $x2 (i32.add (local.get $x2) (i32.const 4)))
+                  (local.set $a2 (i32.add (local.get $a2) (local.get $lda)))
+                  (br $seek2)))
+              (local.set $x3 (i32.add (local.get $x2) (i32.const 4)))
+              (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
+              (block $found3
+                (loop $seek3
+                  (br_if $noquad (i32.ge_u (local.get $x3) (local.get $end)))
+                  (local.set $w3 (f32.load (local.get $x3)))
+                  (br_if $found3 (f32.ne (local.get $w3) (f32.const 0)))
+                  (local.set $x3 (i32.add (local.get $x3) (i32.const 4)))
+                  (local.set $a3 (i32.add (local.get $a3) (local.get $lda)))
+                  (br $seek3)))
+              (local.set $x4 (i32.add (local.get $x3) (i32.const 4)))
+              (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
+              (block $found4
+                (loop $seek4
+                  (br_if $noquad (i32.ge_u (local.get $x4) (local.get $end)))
+                  (local.set $w4 (f32.load (local.get $x4)))
+                  (br_if $found4 (f32.ne (local.get $w4) (f32.const 0)))
+                  (local.set $x4 (i32.add (local.get $x4) (i32.const 4)))
+                  (local.set $a4 (i32.add (local.get $a4) (local.get $lda)))
+                  (br $seek4)))
+              (local.set $p (local.get $a))
+              (local.set $p2 (local.get $a2))
+              (local.set $p3 (local.get $a3))
+              (local.set $p4 (local.get $a4))
+              (local.set $q (local.get $y))
+              (local.set $m (local.get $len))
+              (local.set $va (f32x4.splat (local.get $v)))
+              (local.set $vb (f32x4.splat (local.get $w2)))
+              (local.set $vc (f32x4.splat (local.get $w3)))
+              (local.set $vd (f32x4.splat (local.get $w4)))
+              (block $qudone
+                (loop $qul
+                  (br_if $qudone (i32.lt_s (local.get $m) (i32.const 16)))
+                  (local.set $yv (v128.load (local.get $q)))
+                  (v128.store (local.get $p)
+                    (f32x4.add (v128.load (local.get $p)) (f32x4.mul (local.get $va) (local.get $yv))))
+                  (v128.store (local.get $p2)
+                    (f32x4.add (v128.load (local.get $p2)) (f32x4.mul (local.get $vb) (local.get $yv))))
+                  (v128.store (local.get $p3)
+                    (f32x4.add (v128.load (local.get $p3)) (f32x4.mul (local.get $vc) (local.get $yv))))
+                  (v128.store (local.get $p4)
+                    (f32x4.add (v128.load (local.get $p4)) (f32x4.mul (local.get $vd) (local.get $yv))))
+                  (local.set $yv (v128.load offset=16 (local.get $q)))
+                  (v128.store offset=16 (local.get $p)
+                    (f32x4.add (v128.load offset=16 (local.get $p)) (f32x4.mul (local.get $va) (local.get $yv))))
+                  (v128.store offset=16 (local.get $p2)
+                    (f32x4.add (v128.load offset=16 (local.get $p2)) (f32x4.mul (local.get $vb) (local.get $yv))))
+                  (v128.store offset=16 (local.get $p3)
+                    (f32x4.add (v128.load offset=16 (local.get $p3)) (f32x4.mul (local.get $vc) (local.get $yv))))
+                  (v128.store offset=16 (local.get $p4)
+                    (f32x4.add (v128.load offset=16 (local.get $p4)) (f32x4.mul (local.get $vd) (local.get $yv))))
+                  (local.set $yv (v128.load offset=32 (local.get $q)))
+                  (v128.store offset=32 (local.get $p)
+                    (f32x4.add (v128.load offset=32 (local.get $p)) (f32x4.mul (local.get $va) (local.get $yv))))
+                  (v128.store offset=32 (local.get $p2)
+                    (f32x4.add (v128.load offset=32 (local.get $p2)) (f32x4.mul (local.get $vb) (local.get $yv))))
+                  (v128.store offset=32 (local.get $p3)
+                    (f32x4.add (v128.load offset=32 (local.get $p3)) (f32x4.mul (local.get $vc) (local.get $yv))))
+                  (v128.store offset=32 (local.get $p4)
+                    (f32x4.add (v128.load offset=32 (local.get $p4)) (f32x4.mul (local.get $vd) (local.get $yv))))
+                  (local.set $yv (v128.load offset=48 (local.get $q)))
+                  (v128.store offset=48 (local.get $p)
+                    (f32x4.add (v128.load offset=48 (local.get $p)) (f32x4.mul (local.get $va) (local.get $yv))))
+                  (v128.store offset=48 (local.get $p2)
+                    (f32x4.add (v128.load offset=48 (local.get $p2)) (f32x4.mul (local.get $vb) (local.get $yv))))
+                  (v128.store offset=48 (local.get $p3)
+                    (f32x4.add (v128.load offset=48 (local.get $p3)) (f32x4.mul (local.get $vc) (local.get $yv))))
+                  (v128.store offset=48 (local.get $p4)
+                    (f32x4.add (v128.load offset=48 (local.get $p4)) (f32x4.mul (local.get $vd) (local.get $yv))))
+                  (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                  (local.set $p2 (i32.add (local.get $p2) (i32.const 64)))
+                  (local.set $p3 (i32.add (local.get $p3) (i32.const 64)))
+                  (local.set $p4 (i32.add (local.get $p4) (i32.const 64)))
+                  (local.set $q (i32.add (local.get $q) (i32.const 64)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 16)))
+                  (br $qul)))
+              (block $qvdone
+                (loop $qvl
+                  (br_if $qvdone (i32.lt_s (local.get $m) (i32.const 4)))
+                  (local.set $yv (v128.load (local.get $q)))
+                  (v128.store (local.get $p)
+                    (f32x4.add (v128.load (local.get $p)) (f32x4.mul (local.get $va) (local.get $yv))))
+                  (v128.store (local.get $p2)
+                    (f32x4.add (v128.load (local.get $p2)) (f32x4.mul (local.get $vb) (local.get $yv))))
+                  (v128.store (local.get $p3)
+                    (f32x4.add (v128.load (local.get $p3)) (f32x4.mul (local.get $vc) (local.get $yv))))
+                  (v128.store (local.get $p4)
+                    (f32x4.add (v128.load (local.get $p4)) (f32x4.mul (local.get $vd) (local.get $yv))))
+                  (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                  (local.set $p2 (i32.add (local.get $p2) (i32.const 16)))
+                  (local.set $p3 (i32.add (local.get $p3) (i32.const 16)))
+                  (local.set $p4 (i32.add (local.get $p4) (i32.const 16)))
+                  (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+                  (br $qvl)))
+              (block $qsdone
+                (loop $qsl
+                  (br_if $qsdone (i32.le_s (local.get $m) (i32.const 0)))
+                  (local.set $ys (f32.load (local.get $q)))
+                  (f32.store (local.get $p)
+                    (f32.add (f32.load (local.get $p)) (f32.mul (local.get $v) (local.get $ys))))
+                  (f32.store (local.get $p2)
+                    (f32.add (f32.load (local.get $p2)) (f32.mul (local.get $w2) (local.get $ys))))
+                  (f32.store (local.get $p3)
+                    (f32.add (f32.load (local.get $p3)) (f32.mul (local.get $w3) (local.get $ys))))
+                  (f32.store (local.get $p4)
+                    (f32.add (f32.load (local.get $p4)) (f32.mul (local.get $w4) (local.get $ys))))
+                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                  (local.set $p2 (i32.add (local.get $p2) (i32.const 4)))
+                  (local.set $p3 (i32.add (local.get $p3) (i32.const 4)))
+                  (local.set $p4 (i32.add (local.get $p4) (i32.const 4)))
+                  (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                  (local.set $m (i32.sub (local.get $m) (i32.const 1)))
+                  (br $qsl)))
+              (local.set $x (i32.add (local.get $x4) (i32.const 4)))
+              (local.set $a (i32.add (local.get $a4) (local.get $lda)))
+              (br $rows))
+            ;; fewer than four left: one at a time
             (local.set $p (local.get $a))
             (local.set $q (local.get $y))
             (local.set $m (local.get $len))

@@ -239,21 +239,10 @@ func TestKANBasisDoesNotAllocate(t *testing.T) {
 	everyBasis(t, func(t *testing.T, basis KANBasis) {
 		rng := rand.New(rand.NewPCG(59, uint64(basis)))
 		l := newTestKANBasis(t, 4, 3, 5, 3, 1, basis, 0.3, 2)
-		l.SetSparsity(1e-3)
-		big, small := randMatrix(rng, 64, 4, 1.2), randMatrix(rng, 7, 4, 1.2)
-		dyBig, dySmall := randMatrix(rng, 64, 3, 1), randMatrix(rng, 7, 3, 1)
-		xs := make([]float32, 50)
-		var edges, curve []float32
+		layerStep := kanWarmStep(l, rng, 50)
 		var winners int
 		step := func() {
-			l.Forward(big)
-			l.Backward(dyBig)
-			l.ExtraLoss(true)
-			l.Forward(small)
-			l.BackwardParams(dySmall)
-			l.ExtraLoss(true)
-			edges = l.Edges(edges)
-			curve = l.EdgeCurve(1, 2, xs, curve)
+			layerStep()
 			w := l.Mixture(2)
 			winners += l.WinningBasis(1) + int(w[0])
 		}

@@ -152,21 +152,7 @@ func TestKANBatchedDoesNotAllocate(t *testing.T) {
 		for _, basis := range KANBases() {
 			rng := rand.New(rand.NewPCG(19, 20))
 			l := newTestKANBasis(t, 4, 3, 5, 3, 1, basis, 0.3, 2)
-			l.SetSparsity(1e-3)
-			big, small := randMatrix(rng, 64, 4, 1.2), randMatrix(rng, 7, 4, 1.2)
-			dyBig, dySmall := randMatrix(rng, 64, 3, 1), randMatrix(rng, 7, 3, 1)
-			xs := make([]float32, 90)
-			var edges, curve []float32
-			step := func() {
-				l.Forward(big)
-				l.Backward(dyBig)
-				l.ExtraLoss(true)
-				l.Forward(small)
-				l.BackwardParams(dySmall)
-				l.ExtraLoss(true)
-				edges = l.Edges(edges)
-				curve = l.EdgeCurve(1, 2, xs, curve)
-			}
+			step := kanWarmStep(l, rng, 90)
 			step()
 			if n := testing.AllocsPerRun(10, step); n != 0 {
 				t.Errorf("%v: a warm step allocates %v times", basis, n)

@@ -367,21 +367,7 @@ func buildKANWithBasis(t testing.TB, widths []int, g int, basis KANBasis, rng *r
 func TestKANDoesNotAllocate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(19, 20))
 	l := newTestKAN(t, 4, 3, 5, 3, 1, 0.3, 2)
-	l.SetSparsity(1e-3)
-	big, small := randMatrix(rng, 64, 4, 1.2), randMatrix(rng, 7, 4, 1.2)
-	dyBig, dySmall := randMatrix(rng, 64, 3, 1), randMatrix(rng, 7, 3, 1)
-	xs := make([]float32, 50)
-	var edges, curve []float32
-	step := func() {
-		l.Forward(big)
-		l.Backward(dyBig)
-		l.ExtraLoss(true)
-		l.Forward(small)
-		l.BackwardParams(dySmall)
-		l.ExtraLoss(true)
-		edges = l.Edges(edges)
-		curve = l.EdgeCurve(1, 2, xs, curve)
-	}
+	step := kanWarmStep(l, rng, 50)
 	step()
 	if n := testing.AllocsPerRun(20, step); n != 0 {
 		t.Errorf("a warm step allocates %v times", n)
@@ -479,5 +465,27 @@ func TestKANEdgeViews(t *testing.T) {
 func BenchmarkKANForwardBackward(b *testing.B) {
 	for _, body := range benchBodies() {
 		b.Run("2-5-1/G5/body="+body, func(b *testing.B) { benchKANPass(b, BSplineBasis, body) })
+	}
+}
+
+// kanWarmStep returns a step of a 4-in, 3-out KAN layer with sparsity on,
+// for the tests that a warm layer allocates nothing: Forward and Backward
+// at a batch of 64, then BackwardParams at a smaller one, the penalty
+// each time, Edges and an EdgeCurve over xsLen points.
+func kanWarmStep(l *KAN, rng *rand.Rand, xsLen int) func() {
+	l.SetSparsity(1e-3)
+	big, small := randMatrix(rng, 64, 4, 1.2), randMatrix(rng, 7, 4, 1.2)
+	dyBig, dySmall := randMatrix(rng, 64, 3, 1), randMatrix(rng, 7, 3, 1)
+	xs := make([]float32, xsLen)
+	var edges, curve []float32
+	return func() {
+		l.Forward(big)
+		l.Backward(dyBig)
+		l.ExtraLoss(true)
+		l.Forward(small)
+		l.BackwardParams(dySmall)
+		l.ExtraLoss(true)
+		edges = l.Edges(edges)
+		curve = l.EdgeCurve(1, 2, xs, curve)
 	}
 }

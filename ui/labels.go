@@ -52,8 +52,12 @@ func GraphLabels(dst []Label, l GraphLayout, inputs []string) []Label {
 }
 
 // TitleLabels appends a panel's name at the left of its title band and a
-// status at the right, when both fit.
+// status at the right, when both fit; nothing for a panel with no title
+// band.
 func TitleLabels(dst []Label, p Panel, name, status string) []Label {
+	if p.Title.Empty() { // a panel the layout left out (a small embed's)
+		return dst
+	}
 	dst = append(dst, Label{name, p.Title.Min.X, p.Title.Min.Y})
 	if status != "" && GlyphWidth*(len(name)+len(status)+2) <= p.Title.Dx() {
 		dst = append(dst, rightAligned(status, p.Title.Max.X, p.Title.Min.Y+(p.Title.Dy()-GlyphHeight)/2))

@@ -118,4 +118,7 @@ func TestLabelsFitTheirPlaces(t *testing.T) {
 	if narrow := TitleLabels(nil, Panel{Title: image.Rect(0, 0, 40, 18)}, "LOSS", "test 0.123"); len(narrow) != 1 {
 		t.Fatalf("a status that does not fit was kept: %+v", narrow)
 	}
+	if none := TitleLabels(nil, Panel{}, "DELAYS", "steps 0-0"); len(none) != 0 {
+		t.Fatalf("a panel left out of the layout got its title at the corner: %+v", none)
+	}
 }

@@ -12,15 +12,11 @@ import (
 	"playground/experiment"
 )
 
-// comparePath is the side-by-side page: one embed per preset, all
-// training at once. On Cloudflare it is no static file, so it reaches Go.
-const comparePath = "/compare"
-
-// How many presets a comparison shows: fewer is no comparison, more do
-// not fit a screen (and each trains in its own page).
+// The side-by-side page (embedmode.ComparePath) and its bounds.
 const (
-	minComparePresets = 2
-	maxComparePresets = 4
+	comparePath       = embedmode.ComparePath
+	minComparePresets = embedmode.MinCompared
+	maxComparePresets = embedmode.MaxCompared
 )
 
 // maxCompareQueryLength bounds the query: four ids of catalog.MaxIDLen,
@@ -30,13 +26,6 @@ const maxCompareQueryLength = 512
 // compareEmbedHeight is each embed's height in CSS pixels; its width is
 // the grid column's.
 const compareEmbedHeight = embedmode.DefaultHeight
-
-// CompareLink is the address of the comparison of the presets with these
-// ids, relative to the site's root: "/compare?presets=a,b,c". Ids are
-// kebab case, so nothing needs escaping.
-func CompareLink(ids []string) string {
-	return comparePath + "?presets=" + strings.Join(ids, ",")
-}
 
 // comparedPreset is one column of the comparison.
 type comparedPreset struct {
@@ -173,7 +162,7 @@ func errorBody(reason string) string {
 		reason = strings.ToUpper(reason[:1]) + reason[1:]
 	}
 	return `<div class="error"><h1>Cannot show this comparison</h1><p>` + html.EscapeString(reason) +
-		`.</p><p>For example: <a href="` + html.EscapeString(CompareLink([]string{"interval-no-delays", "interval-fixed-delays", "interval-learned-delays"})) +
+		`.</p><p>For example: <a href="` + html.EscapeString(embedmode.CompareLink([]string{"interval-no-delays", "interval-fixed-delays", "interval-learned-delays"})) +
 		`">no, fixed and learned delays</a>. <a href="/">Back to the playground</a>.</p></div>`
 }
 

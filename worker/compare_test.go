@@ -25,7 +25,7 @@ func TestCompareShowsOneTrainingEmbedPerPreset(t *testing.T) {
 		{"circle", "spiral"},
 		{"interval-no-delays", "interval-fixed-delays", "interval-learned-delays", "sequence-learned-delays"},
 	} {
-		rec := get(t, h, http.MethodGet, CompareLink(ids), nil)
+		rec := get(t, h, http.MethodGet, embedmode.CompareLink(ids), nil)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("%v: status %d: %s", ids, rec.Code, rec.Body.String())
 		}
@@ -116,7 +116,7 @@ func TestCompareRefusesBadPresetLists(t *testing.T) {
 			t.Errorf("%q: the error page holds an iframe or a script:\n%s", tc.query, body)
 		}
 	}
-	rec := get(t, h, http.MethodPost, CompareLink([]string{"circle", "spiral"}), nil)
+	rec := get(t, h, http.MethodPost, embedmode.CompareLink([]string{"circle", "spiral"}), nil)
 	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST: status %d, Allow %q", rec.Code, rec.Header().Get("Allow"))
 	}

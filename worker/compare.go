@@ -100,12 +100,19 @@ func compareIDs(rawQuery string) ([]string, error) {
 	case 0:
 		return nil, fmt.Errorf("name the presets to compare: /compare?presets=a,b (%d to %d ids)", minComparePresets, maxComparePresets)
 	case 1:
+		if values[0] == "" {
+			return nil, fmt.Errorf("presets is empty: name %d to %d preset ids, separated by commas", minComparePresets, maxComparePresets)
+		}
 	default:
 		return nil, fmt.Errorf("presets is given %d times; give it once, its ids separated by commas", len(values))
 	}
 	ids := strings.Split(values[0], ",")
 	if len(ids) < minComparePresets || len(ids) > maxComparePresets {
-		return nil, fmt.Errorf("%d presets named: a comparison shows %d to %d", len(ids), minComparePresets, maxComparePresets)
+		named := fmt.Sprintf("%d presets are named", len(ids))
+		if len(ids) == 1 {
+			named = "1 preset is named"
+		}
+		return nil, fmt.Errorf("%s: a comparison shows %d to %d", named, minComparePresets, maxComparePresets)
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {

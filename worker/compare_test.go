@@ -87,9 +87,9 @@ func TestCompareRefusesBadPresetLists(t *testing.T) {
 	h := NewHandler(nil)
 	for _, tc := range []struct{ query, reason string }{
 		{"", "name the presets"},
-		{"?presets=", "1 presets named"},
-		{"?presets=circle", "1 presets named"},
-		{"?presets=circle,spiral,xor-hidden,gauss-linear,plane-regression", "5 presets named"},
+		{"?presets=", "presets is empty"},
+		{"?presets=circle", "1 preset is named"},
+		{"?presets=circle,spiral,xor-hidden,gauss-linear,plane-regression", "5 presets are named"},
 		{"?presets=circle,circle", "named twice"},
 		{"?presets=circle,no-such-preset", "no preset &#34;no-such-preset&#34;"},
 		{"?presets=circle,Spiral", "is not a preset id"},

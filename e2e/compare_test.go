@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -34,11 +36,25 @@ func TestCompareTrainsThreePresetsSideBySide(t *testing.T) {
 	if href != wantLink {
 		t.Fatalf("the DCLS entry's compare link is %q, want %q", href, wantLink)
 	}
+	runHost(t, p.tab, `document.querySelector('`+link+`').scrollIntoView({block: "center", behavior: "instant"})`)
+	// The viewport as it is: a full-page capture re-lays the page out and
+	// loses the list's scroll.
+	c, cancel := withTimeout(p.tab, time.Minute)
+	shot, err := chromedp.Run(c, chromedp.CaptureScreenshot())
+	cancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(shotDir(t), "compare-00-papers-link.png")
+	if err := os.WriteFile(name, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", name)
 
 	// The link opens a new tab; here the same tab follows it.
 	tab := p.tab
-	c, cancel := withTimeout(tab, time.Minute)
-	err := chromedp.Do(c, chromedp.Navigate(p.base+href))
+	c, cancel = withTimeout(tab, time.Minute)
+	err = chromedp.Do(c, chromedp.Navigate(p.base+href))
 	cancel()
 	if err != nil {
 		t.Fatalf("opening %s: %v", href, err)
@@ -83,6 +99,19 @@ func TestCompareTrainsThreePresetsSideBySide(t *testing.T) {
 	}
 	screenshot(t, tab, "compare-01-interval-delays")
 
+	// On a phone: one column, each embed as wide as the screen allows.
+	c, cancel = withTimeout(tab, time.Minute)
+	err = chromedp.Do(c, chromedp.EmulateViewport(390, 800))
+	cancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tab, `document.querySelectorAll(".compare-item")[1].getBoundingClientRect().top > document.querySelectorAll(".compare-item")[0].getBoundingClientRect().bottom`)
+	if widest := evalHost[float64](t, tab, `Math.max(...[...document.querySelectorAll(".compare-item")].map((e) => e.getBoundingClientRect().right))`); widest > 390 {
+		t.Errorf("on a 390 px screen the embeds reach %.0f px", widest)
+	}
+	screenshot(t, tab, "compare-02-phone")
+
 	// A bad list: a page that says why, and no embed.
 	c, cancel = withTimeout(tab, time.Minute)
 	err = chromedp.Do(c, chromedp.Navigate(p.base+embedmode.CompareLink([]string{"interval-no-delays"})))
@@ -94,7 +123,7 @@ func TestCompareTrainsThreePresetsSideBySide(t *testing.T) {
 		evalHost[int](t, tab, `document.querySelectorAll("iframe").length`) != 0 {
 		t.Errorf("a single preset: the page says %q", text)
 	}
-	screenshot(t, tab, "compare-02-refused")
+	screenshot(t, tab, "compare-03-refused")
 }
 
 func orDash(v *float64) string {

@@ -10,13 +10,14 @@ import (
 )
 
 // Handler serves the playground: the Go routes under /api/ (answered from
-// the embedded catalogs) and /oembed (see serveOEmbed) and, when it has a
+// the embedded catalogs), /oembed (see serveOEmbed), /compare (see
+// serveCompare) and, when it has a
 // root, the page's static files from a file system laid out like the
 // repository: index.html (with its oEmbed discovery link written for the
 // origin asked, see discovery.go), build/ (the compiled app) and assets/.
 // On Cloudflare it has no root: the assets binding answers static files
 // before the Worker starts, and only what it lacks reaches Go (/oembed,
-// /api/, else a JSON 404).
+// /compare, /api/, else a JSON 404).
 type Handler struct {
 	files *staticFiles // nil: no static files
 	api   *api
@@ -48,6 +49,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.URL.Path == oembedPath {
 		serveOEmbed(w, r)
+		return
+	}
+	if r.URL.Path == comparePath {
+		h.serveCompare(w, r)
 		return
 	}
 	setPageHeaders(w.Header())

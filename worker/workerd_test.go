@@ -22,6 +22,7 @@ import (
 
 	"playground/assets"
 	"playground/assets/catalog"
+	"playground/embedmode"
 	"playground/experiment"
 	"playground/worker/wranglerdev"
 )
@@ -172,10 +173,26 @@ func TestWorkerUnderWorkerd(t *testing.T) {
 
 	t.Run("oembed", func(t *testing.T) { testOEmbedUnderWorkerd(t, d) })
 
+	// /compare is no static file either: the Go Worker writes the page.
+	t.Run("compare", func(t *testing.T) {
+		for path, want := range map[string]int{
+			embedmode.CompareLink([]string{"interval-no-delays", "interval-fixed-delays", "interval-learned-delays"}): 200,
+			embedmode.CompareLink([]string{"interval-no-delays"}):                                                     400,
+		} {
+			resp, body := d.request(t, "GET", path, nil)
+			frames := strings.Count(string(body), "<iframe")
+			if resp.StatusCode != want || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" ||
+				resp.Header.Get("Content-Security-Policy") != pageCSP || (want == 200) != (frames == 3) {
+				t.Errorf("%s: %d %s with %d iframes, want %d: %s", path, resp.StatusCode, resp.Header.Get("Content-Type"), frames, want, truncate(string(body), 300))
+			}
+		}
+	})
+
 	t.Run("timings", func(t *testing.T) {
 		goRoute := "/api/papers/" + papers.Papers[0].ID
 		oembed := "/oembed?url=" + url.QueryEscape(d.URL+"/#"+experiment.EncodeHash(experiment.Default()))
-		for _, path := range []string{goRoute, oembed, "/assets/papers.json", "/"} {
+		compare := embedmode.CompareLink([]string{"interval-no-delays", "interval-fixed-delays", "interval-learned-delays"})
+		for _, path := range []string{goRoute, oembed, compare, "/assets/papers.json", "/"} {
 			t.Logf("wrangler dev, %s: %s", truncate(path, 40), d.timeRequests(t, path, 30))
 		}
 	})

@@ -70,10 +70,15 @@ func (pp *papersPanel) render(papers catalog.Papers, presets catalog.Presets) {
 		}
 		el.AppendChild(tags)
 		pp.text(el, "p", "paper-summary", paper.Summary)
+		var listed []catalog.Preset
 		for _, id := range paper.Presets {
 			if preset, ok := presets.Find(id); ok {
 				pp.openButton(el, preset, "Open in playground: "+preset.Title)
+				listed = append(listed, preset)
 			}
+		}
+		for _, c := range comparisons(listed) {
+			pp.compareLink(el, c)
 		}
 		if len(paper.Presets) == 0 {
 			lead := "Not in the playground yet: "
@@ -118,6 +123,17 @@ func (pp *papersPanel) openButton(parent dom.Element, preset catalog.Preset, lab
 	b.SetTitle(preset.Summary)
 	b.AddEventListener("click", false, func(dom.Event) { pp.open(preset) })
 	parent.AppendChild(b)
+}
+
+// compareLink opens a side-by-side page of the paper's presets in a new
+// tab: a page of embeds, each training its own network.
+func (pp *papersPanel) compareLink(parent dom.Element, c comparison) {
+	a := pp.p.element("a", "compare-presets")
+	a.SetAttribute("href", c.link)
+	a.SetAttribute("target", "_blank")
+	a.SetAttribute("rel", "noopener")
+	a.SetTextContent(c.label)
+	parent.AppendChild(a)
 }
 
 func authors(n int) string {

@@ -42,7 +42,8 @@ type basisMixer interface {
 // BasisMarks appends, per layer of net, each unit's mixture and whether it
 // has chosen, for KAN layers of the selectable basis (nil for the other
 // layers): what the graph marks, the hover text names and the page's
-// status() reports.
+// status() reports. The units' slices of dst's earlier contents are
+// reused, so a picture allocates none once warm.
 func BasisMarks(dst [][]ui.BasisMark, net *nn.Network) [][]ui.BasisMark {
 	for _, l := range net.Layers {
 		m, ok := l.(basisMixer)
@@ -50,9 +51,12 @@ func BasisMarks(dst [][]ui.BasisMark, net *nn.Network) [][]ui.BasisMark {
 			dst = append(dst, nil)
 			continue
 		}
-		marks := make([]ui.BasisMark, l.Out())
-		for j := range marks {
-			marks[j] = ui.BasisMark{Weights: m.Mixture(j), Decided: m.Decided(j)}
+		var marks []ui.BasisMark // the last picture's, when dst had them
+		if i := len(dst); i < cap(dst) {
+			marks = dst[:i+1][i][:0]
+		}
+		for j := range l.Out() {
+			marks = append(marks, ui.BasisMark{Weights: m.Mixture(j), Decided: m.Decided(j)})
 		}
 		dst = append(dst, marks)
 	}

@@ -308,7 +308,11 @@ func (a *app) layout() any {
 		}
 		nodes[c] = rects
 	}
-	return map[string]any{"heatmap": jsRect(a.heatmap), "nodes": nodes, "edges": a.edgeSpots}
+	edges := make([]any, len(a.edgeSpots))
+	for i, e := range a.edgeSpots {
+		edges[i] = map[string]any{"layer": e.layer, "from": e.from, "to": e.to, "x": e.at.X, "y": e.at.Y}
+	}
+	return map[string]any{"heatmap": jsRect(a.heatmap), "nodes": nodes, "edges": edges}
 }
 
 func jsRect(r image.Rectangle) map[string]any {

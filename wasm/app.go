@@ -51,7 +51,7 @@ type app struct {
 	// edgeSpots are a pixel on each KAN edge that can be hovered, and
 	// edgeStatus the large edge plot on screen (edgeplot.go), for
 	// window.playground.
-	edgeSpots  []any
+	edgeSpots  []edgeSpot
 	edgeStatus map[string]any
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.

@@ -195,12 +195,19 @@ func (g *game) dragTo(body image.Rectangle) {
 	}
 }
 
+// edgeSpot is a pixel on the canvas on KAN edge from -> to of a layer, for
+// layout() (tests hover it).
+type edgeSpot struct {
+	layer, from, to int
+	at              image.Point
+}
+
 // markEdges notes which layers' edges can be picked, and where, and
 // frames the edge the plot shows, on a graph just drawn from snap.
 func (g *game) markEdges(snap *session.Snapshot) {
 	v := &g.edges
 	v.gaps = v.gaps[:0]
-	var spots []any
+	spots := g.app.edgeSpots[:0] // the caller holds the app's lock
 	for i, c := range snap.Curves {
 		v.gaps = append(v.gaps, c.Valid())
 		if !c.Valid() {
@@ -210,7 +217,7 @@ func (g *game) markEdges(snap *session.Snapshot) {
 			for to := range g.graphLayout.Units(i + 1) {
 				if pt, ok := g.graphLayout.EdgeSpot(i, from, to); ok {
 					pt = pt.Add(g.graph.rect.Min)
-					spots = append(spots, map[string]any{"layer": i, "from": from, "to": to, "x": pt.X, "y": pt.Y})
+					spots = append(spots, edgeSpot{layer: i, from: from, to: to, at: pt})
 				}
 			}
 		}

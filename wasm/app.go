@@ -125,7 +125,7 @@ func specFromHash(hash string) (spec experiment.Spec, msg string, broken bool) {
 	return spec, "", false
 }
 
-func (a *app) attachPanel(root dom.HTMLElement) {
+func (a *app) attachPanel(root *dom.BasicHTMLElement) {
 	a.panel = a.newPanel(root, panel.Actions{
 		Spec:       a.spec,
 		Edit:       a.edit,

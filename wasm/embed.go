@@ -55,7 +55,7 @@ func (a *app) regionsFor(w, h int) ui.Regions {
 }
 
 // newPanel builds the full page's panel, or an embed's.
-func (a *app) newPanel(root dom.HTMLElement, act panel.Actions) *panel.Panel {
+func (a *app) newPanel(root *dom.BasicHTMLElement, act panel.Actions) *panel.Panel {
 	if a.embed.on {
 		return panel.NewEmbed(root, act, a.embed.opts)
 	}

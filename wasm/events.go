@@ -10,6 +10,7 @@ import (
 
 	"playground/embedmode"
 	"playground/experiment"
+	"playground/ui/panel"
 )
 
 // listenForKeys makes space toggle training anywhere on the page except in
@@ -24,13 +25,13 @@ func (a *app) listenForKeys(win dom.Window) {
 		if !ok || ke.Key() != " " || ke.Repeat() || ke.CtrlKey() || ke.MetaKey() || ke.AltKey() {
 			return
 		}
-		if t := e.Target(); t != nil {
+		if t := panel.HTMLElementOf(ke.Target()); t != nil {
 			switch strings.ToLower(t.TagName()) {
 			case "input", "select", "textarea", "button":
 				return
 			}
 		}
-		e.PreventDefault()
+		ke.PreventDefault()
 		a.setRunning(!a.running())
 		a.syncPanel()
 	})

@@ -7,6 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"honnef.co/go/js/dom/v2"
+
+	"playground/ui/panel"
 )
 
 func main() {
@@ -16,8 +18,8 @@ func main() {
 	if err != nil {
 		log.Fatalf("playground: %v", err)
 	}
-	root, ok := win.Document().GetElementByID("controls").(dom.HTMLElement)
-	if !ok {
+	root := panel.HTMLElementOf(win.Document().GetElementByID("controls"))
+	if root == nil {
 		log.Fatal("playground: the page has no #controls element")
 	}
 	markStartup("session")
@@ -29,7 +31,7 @@ func main() {
 	a.listenForHostMessages(win)
 	a.startAutosave(win)
 	for _, id := range []string{"loading", "placeholder"} {
-		if el := win.Document().GetElementByID(id); el != nil {
+		if el := panel.HTMLElementOf(win.Document().GetElementByID(id)); el != nil {
 			el.Remove()
 		}
 	}

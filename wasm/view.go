@@ -7,6 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"honnef.co/go/js/dom/v2"
+
+	"playground/ui/panel"
 )
 
 // view is a region of the canvas: a pixel buffer the ui package draws
@@ -61,7 +63,7 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // nameCanvas gives Ebiten's canvas an accessible name, once it exists:
 // screen readers otherwise announce an unnamed graphic.
 func nameCanvas() bool {
-	c := dom.GetWindow().Document().QuerySelector("canvas")
+	c := panel.HTMLElementOf(dom.GetWindow().Document().QuerySelector("canvas"))
 	if c == nil {
 		return false
 	}

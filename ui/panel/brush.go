@@ -14,7 +14,7 @@ import (
 // brush is the select saying what a click on the plane does.
 type brush struct {
 	p      *Panel
-	row    dom.HTMLElement
+	row    *dom.BasicHTMLElement
 	sel    *dom.HTMLSelectElement
 	shown  string // the option set currently built, to rebuild only on change
 	choice int
@@ -27,12 +27,12 @@ const RemoveNearest = -1
 // that does not show them): a click on the plane changes nothing.
 const NoBrush = -2
 
-func (p *Panel) newBrush(parent dom.Element) *brush {
+func (p *Panel) newBrush(parent *dom.BasicHTMLElement) *brush {
 	b := &brush{p: p, sel: p.newSelect("brush", nil)}
 	b.sel.AddEventListener("change", false, func(dom.Event) {
 		b.choice, _ = strconv.Atoi(b.sel.Value())
 	})
-	b.row = p.labelled(parent, "Click on the plane", "brush", b.sel)
+	b.row = p.labelled(parent, "Click on the plane", "brush", b.sel.BasicHTMLElement)
 	return b
 }
 

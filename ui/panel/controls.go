@@ -14,7 +14,7 @@ import (
 
 // control is one input bound to a part of the spec.
 type control struct {
-	row     dom.HTMLElement // hidden when visible says no
+	row     *dom.BasicHTMLElement // hidden when visible says no
 	sync    func(s experiment.Spec)
 	visible func(s experiment.Spec) bool
 }
@@ -22,7 +22,7 @@ type control struct {
 // edit is how a control asks for a change: mutate a copy of the spec.
 type edit func(mutate func(s *experiment.Spec) error)
 
-func (p *Panel) element(tag, class string) dom.HTMLElement {
+func (p *Panel) element(tag, class string) *dom.BasicHTMLElement {
 	el := p.newElement(tag)
 	if class != "" {
 		el.SetAttribute("class", class)
@@ -30,7 +30,7 @@ func (p *Panel) element(tag, class string) dom.HTMLElement {
 	return el
 }
 
-func (p *Panel) labelled(parent dom.Element, label, id string, input dom.Element) dom.HTMLElement {
+func (p *Panel) labelled(parent *dom.BasicHTMLElement, label, id string, input *dom.BasicHTMLElement) *dom.BasicHTMLElement {
 	row := p.element("div", "row")
 	l := p.element("label", "")
 	l.SetAttribute("for", id)
@@ -72,10 +72,10 @@ func (p *Panel) setChoices(sel *dom.HTMLSelectElement, choices []choice) {
 }
 
 // addSelect binds a <select> to the spec.
-func (p *Panel) addSelect(parent dom.Element, id, label string, choices []choice,
+func (p *Panel) addSelect(parent *dom.BasicHTMLElement, id, label string, choices []choice,
 	get func(experiment.Spec) string, set func(*experiment.Spec, string) error) *control {
 	sel := p.newSelect(id, choices)
-	c := &control{row: p.labelled(parent, label, id, sel)}
+	c := &control{row: p.labelled(parent, label, id, sel.BasicHTMLElement)}
 	c.sync = func(s experiment.Spec) { sel.SetValue(get(s)) }
 	sel.AddEventListener("change", false, func(dom.Event) {
 		v := sel.Value()
@@ -96,7 +96,7 @@ type numberField struct {
 
 // addNumber binds an <input type=number> to the spec. It edits on
 // "change" (enter or leaving the field), not on every keystroke.
-func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
+func (p *Panel) addNumber(parent *dom.BasicHTMLElement, f numberField) *control {
 	in := p.newInput()
 	in.SetType("number")
 	in.SetID(f.id)
@@ -105,7 +105,7 @@ func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
 			in.SetAttribute(attr, v)
 		}
 	}
-	c := &control{row: p.labelled(parent, f.label, f.id, in)}
+	c := &control{row: p.labelled(parent, f.label, f.id, in.BasicHTMLElement)}
 	c.sync = func(s experiment.Spec) {
 		v := f.get(s)
 		if f.integer {
@@ -141,7 +141,7 @@ func (p *Panel) addNumber(parent dom.Element, f numberField) *control {
 }
 
 // addRange binds an <input type=range> showing its value beside it.
-func (p *Panel) addRange(parent dom.Element, id, label string, lo, hi, step int,
+func (p *Panel) addRange(parent *dom.BasicHTMLElement, id, label string, lo, hi, step int,
 	get func(experiment.Spec) int, set func(*experiment.Spec, int)) *control {
 	in := p.newInput()
 	in.SetType("range")
@@ -173,7 +173,7 @@ func (p *Panel) addRange(parent dom.Element, id, label string, lo, hi, step int,
 }
 
 // checkbox adds a checkbox with its label in a row of its own.
-func (p *Panel) checkbox(parent dom.Element, id, label string) (*dom.HTMLInputElement, dom.HTMLElement) {
+func (p *Panel) checkbox(parent *dom.BasicHTMLElement, id, label string) (*dom.HTMLInputElement, *dom.BasicHTMLElement) {
 	in := p.newInput()
 	in.SetType("checkbox")
 	in.SetID(id)
@@ -188,7 +188,7 @@ func (p *Panel) checkbox(parent dom.Element, id, label string) (*dom.HTMLInputEl
 }
 
 // addCheck binds a checkbox to the spec.
-func (p *Panel) addCheck(parent dom.Element, id, label string,
+func (p *Panel) addCheck(parent *dom.BasicHTMLElement, id, label string,
 	get func(experiment.Spec) bool, set func(*experiment.Spec, bool)) *control {
 	in, row := p.checkbox(parent, id, label)
 	c := &control{row: row}
@@ -202,7 +202,7 @@ func (p *Panel) addCheck(parent dom.Element, id, label string,
 }
 
 // button adds a <button> that runs action.
-func (p *Panel) button(parent dom.Element, id, label, title string, action func()) *dom.HTMLButtonElement {
+func (p *Panel) button(parent *dom.BasicHTMLElement, id, label, title string, action func()) *dom.HTMLButtonElement {
 	b := p.newButton()
 	b.SetID(id)
 	b.SetTextContent(label)
@@ -215,7 +215,7 @@ func (p *Panel) button(parent dom.Element, id, label, title string, action func(
 }
 
 // section adds a titled group.
-func (p *Panel) section(title string) dom.HTMLElement {
+func (p *Panel) section(title string) *dom.BasicHTMLElement {
 	s := p.element("section", "")
 	h := p.element("h2", "")
 	h.SetTextContent(title)

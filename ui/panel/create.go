@@ -2,7 +2,11 @@
 
 package panel
 
-import "honnef.co/go/js/dom/v2"
+import (
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+)
 
 // The panel makes its elements here rather than with dom/v2's
 // Document.CreateElement: that wraps each new element by comparing its
@@ -10,11 +14,33 @@ import "honnef.co/go/js/dom/v2"
 // into JavaScript per element, which made building the panel the largest
 // part of the page's start-up. The panel knows which type it asked for,
 // so it wraps the element as that type directly.
+//
+// The page also holds every element as a concrete dom/v2 type, never as
+// the interfaces dom.Element or dom.HTMLElement: a method called through
+// those keeps that method of all ~90 element types in the program
+// (docs/DESIGN.md has the bytes).
+
+// AsHTMLElement wraps v, an element of the page or nil/undefined (then it
+// returns nil), as a plain HTML element, without dom/v2's type switch.
+func AsHTMLElement(v js.Value) *dom.BasicHTMLElement {
+	if v.IsNull() || v.IsUndefined() {
+		return nil
+	}
+	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
+}
+
+// HTMLElementOf holds el, an element dom/v2 returned (GetElementByID,
+// QuerySelector, an event's Target), as a plain HTML element, or nil.
+func HTMLElementOf(el interface{ Underlying() js.Value }) *dom.BasicHTMLElement {
+	if el == nil {
+		return nil
+	}
+	return AsHTMLElement(el.Underlying())
+}
 
 // newElement makes a <tag> element as a plain HTML element.
 func (p *Panel) newElement(tag string) *dom.BasicHTMLElement {
-	v := p.doc.Underlying().Call("createElement", tag)
-	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
+	return AsHTMLElement(p.doc.Underlying().Call("createElement", tag))
 }
 
 func (p *Panel) newInput() *dom.HTMLInputElement {

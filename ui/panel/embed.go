@@ -21,7 +21,7 @@ type embedBar struct {
 
 // NewEmbed builds an embed's panel inside root: only the controls opts
 // names (the parts declared under them in parts and runParts).
-func NewEmbed(root dom.HTMLElement, act Actions, opts embedmode.Options) *Panel {
+func NewEmbed(root *dom.BasicHTMLElement, act Actions, opts embedmode.Options) *Panel {
 	p := newPanel(root, act, &opts)
 	p.Sync()
 	return p

@@ -24,10 +24,10 @@ type embedBuilder struct {
 	autoplay      *dom.HTMLInputElement
 	trained       *dom.HTMLInputElement // start from the trained weights
 	snippet       *dom.HTMLTextAreaElement
-	status        dom.HTMLElement
-	dialog        dom.HTMLElement
-	preview       dom.HTMLElement // the preview's iframe
-	previewing    string          // the address the preview shows
+	status        *dom.BasicHTMLElement
+	dialog        *dom.BasicHTMLElement
+	preview       *dom.BasicHTMLElement // the preview's iframe
+	previewing    string                // the address the preview shows
 }
 
 // buildEmbedBuilder adds the section, closed (its preview loads a second
@@ -88,7 +88,7 @@ func (p *Panel) buildEmbedBuilder() *embedBuilder {
 // sizeField adds a number input for a size in pixels between lo and hi.
 // A value outside is refused in the builder's status line, and the last
 // good one kept.
-func (b *embedBuilder) sizeField(parent dom.Element, id, label string, lo, hi int, v *int) {
+func (b *embedBuilder) sizeField(parent *dom.BasicHTMLElement, id, label string, lo, hi int, v *int) {
 	p := b.p
 	in := p.newInput()
 	in.SetType("number")
@@ -97,7 +97,7 @@ func (b *embedBuilder) sizeField(parent dom.Element, id, label string, lo, hi in
 	in.SetAttribute("max", strconv.Itoa(hi))
 	in.SetAttribute("step", "1")
 	in.SetValue(strconv.Itoa(*v))
-	p.labelled(parent, label, id, in)
+	p.labelled(parent, label, id, in.BasicHTMLElement)
 	in.AddEventListener("change", false, func(dom.Event) {
 		n, err := strconv.Atoi(strings.TrimSpace(in.Value()))
 		if err != nil || n < lo || n > hi {
@@ -112,7 +112,7 @@ func (b *embedBuilder) sizeField(parent dom.Element, id, label string, lo, hi in
 }
 
 // check adds a checkbox that refreshes the snippet.
-func (b *embedBuilder) check(parent dom.Element, id, label string) *dom.HTMLInputElement {
+func (b *embedBuilder) check(parent *dom.BasicHTMLElement, id, label string) *dom.HTMLInputElement {
 	in, _ := b.p.checkbox(parent, id, label)
 	in.AddEventListener("change", false, func(dom.Event) { b.sync() })
 	return in

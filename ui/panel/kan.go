@@ -19,7 +19,7 @@ const formulaRefresh = 1000
 // (the layer widths, and the link, follow); Snap makes the formula the
 // network, which keeps training, and the formula text out then follows
 // the constants as they train.
-func (p *Panel) buildKANActions(sec dom.Element, out dom.HTMLElement) {
+func (p *Panel) buildKANActions(sec *dom.BasicHTMLElement, out *dom.BasicHTMLElement) {
 	threshold := p.newInput()
 	threshold.SetType("number")
 	threshold.SetID("prune-threshold")
@@ -27,7 +27,7 @@ func (p *Panel) buildKANActions(sec dom.Element, out dom.HTMLElement) {
 	threshold.SetAttribute("step", "any")
 	threshold.SetAttribute("placeholder", "pykan's")
 	threshold.SetTitle("Hidden nodes and edges whose score (their share of the output's spread) is at most this go. Empty: pykan's defaults, 0.01 for nodes and 0.03 for edges.")
-	p.labelled(sec, "prune at", "prune-threshold", threshold)
+	p.labelled(sec, "prune at", "prune-threshold", threshold.BasicHTMLElement)
 	p.button(sec, "prune", "Prune", "Remove hidden nodes and edges that barely matter to the output (pykan's prune); train with some sparsity first", func() {
 		t, err := 0.0, error(nil) // empty: pykan's thresholds
 		if v := threshold.Value(); v != "" {

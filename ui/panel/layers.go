@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -23,18 +22,18 @@ import (
 // code. Rows are rebuilt when the count or a kind changes.
 type layerEditor struct {
 	p     *Panel
-	list  dom.HTMLElement
+	list  *dom.BasicHTMLElement
 	rows  []layerRow
 	kinds []nn.LayerKind // the kind each row was built for
-	summ  dom.HTMLElement
+	summ  *dom.BasicHTMLElement
 }
 
 type layerRow struct {
 	kind    *dom.HTMLSelectElement
-	units   dom.HTMLElement
+	units   *dom.BasicHTMLElement
 	act     *dom.HTMLSelectElement
 	options []optionControl // in the kind's order
-	cost    dom.HTMLElement
+	cost    *dom.BasicHTMLElement
 }
 
 func (p *Panel) buildLayers() *layerEditor {
@@ -205,7 +204,7 @@ func (e *layerEditor) rebuild(kinds []nn.LayerKind) {
 }
 
 // unitButtons adds − units + for hidden layer i.
-func (e *layerEditor) unitButtons(row dom.Element, units dom.HTMLElement, i int) {
+func (e *layerEditor) unitButtons(row *dom.BasicHTMLElement, units *dom.BasicHTMLElement, i int) {
 	p := e.p
 	fewer := p.button(row, fmt.Sprintf("layer-%d-minus", i), "−", "One neuron fewer", func() {
 		p.edit(func(s *experiment.Spec) error {
@@ -243,24 +242,24 @@ type optionControl interface {
 // optionInput is the control for option o of layer i, labelled with the
 // option's name: a menu of its Choices when it has them, else a number
 // input whose range and step are the registry's.
-func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) optionControl {
+func (e *layerEditor) optionInput(row *dom.BasicHTMLElement, i int, o nn.Option) optionControl {
 	p := e.p
 	id := fmt.Sprintf("layer-%d-opt-%s", i, o.Key)
 	l := p.element("label", "option")
 	l.SetAttribute("for", id)
 	l.SetTextContent(o.Label)
 	l.SetTitle(o.Help)
-	var in interface {
-		optionControl
-		dom.Element
-		AddEventListener(string, bool, func(dom.Event)) js.Func
-	}
+	// el is the input as an element, in its value: one of two concrete
+	// types, held without dom/v2's element interfaces (docs/DESIGN.md).
+	var el *dom.BasicHTMLElement
+	var in optionControl
 	if len(o.Choices) > 0 {
 		var choices []choice
 		for k, name := range o.Choices {
 			choices = append(choices, choice{name, formatOption(o.Min + float32(k))})
 		}
-		in = p.newSelect(id, choices)
+		sel := p.newSelect(id, choices)
+		el, in = sel.BasicHTMLElement, sel
 	} else {
 		num := p.newInput()
 		num.SetType("number")
@@ -271,10 +270,10 @@ func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) optionCon
 		if o.Integer {
 			num.SetAttribute("step", "1")
 		}
-		in = num
+		el, in = num.BasicHTMLElement, num
 	}
-	in.SetAttribute("aria-label", fmt.Sprintf("layer %d %s", i+1, o.Label))
-	in.AddEventListener("change", false, func(dom.Event) {
+	el.SetAttribute("aria-label", fmt.Sprintf("layer %d %s", i+1, o.Label))
+	el.AddEventListener("change", false, func(dom.Event) {
 		v, err := strconv.ParseFloat(in.Value(), 32)
 		if err != nil {
 			p.refuse(o.Label + ": enter a number")
@@ -292,11 +291,11 @@ func (e *layerEditor) optionInput(row dom.Element, i int, o nn.Option) optionCon
 		})
 	})
 	row.AppendChild(l)
-	row.AppendChild(in)
+	row.AppendChild(el)
 	return in
 }
 
-func (e *layerEditor) selectFor(row dom.Element, id, label string, choices []choice,
+func (e *layerEditor) selectFor(row *dom.BasicHTMLElement, id, label string, choices []choice,
 	set func(*experiment.LayerSpec, string) error, i int) *dom.HTMLSelectElement {
 	p := e.p
 	sel := p.newSelect(id, choices)

@@ -61,12 +61,12 @@ type Actions struct {
 // Panel is the control panel inside a root element.
 type Panel struct {
 	doc      dom.Document
-	root     dom.HTMLElement
+	root     *dom.BasicHTMLElement
 	act      Actions
 	controls []*control
 
 	play    *dom.HTMLButtonElement
-	message dom.HTMLElement
+	message *dom.BasicHTMLElement
 	layers  *layerEditor
 	brush   *brush
 	link    *dom.HTMLInputElement
@@ -76,10 +76,10 @@ type Panel struct {
 	// embed is an embed's choice of controls, nil on the full page;
 	// sections is where parts' sections go (root, or an embed's settings).
 	embed    *embedmode.Options
-	sections dom.HTMLElement
+	sections *dom.BasicHTMLElement
 	embedded *embedBar
 	builder  *embedBuilder
-	upload   dom.HTMLElement // what the last uploaded file held
+	upload   *dom.BasicHTMLElement // what the last uploaded file held
 }
 
 // part is one piece of the panel, in order. embed is the control an
@@ -112,14 +112,14 @@ func (p *Panel) shows(c embedmode.Control) bool {
 }
 
 // New builds the full page's panel inside root.
-func New(root dom.HTMLElement, act Actions) *Panel {
+func New(root *dom.BasicHTMLElement, act Actions) *Panel {
 	p := newPanel(root, act, nil)
 	p.Sync()
 	return p
 }
 
 // newPanel builds the parts that embed (nil on the full page) shows.
-func newPanel(root dom.HTMLElement, act Actions, embed *embedmode.Options) *Panel {
+func newPanel(root *dom.BasicHTMLElement, act Actions, embed *embedmode.Options) *Panel {
 	p := &Panel{doc: dom.GetWindow().Document(), root: root, act: act, embed: embed, sections: root}
 	p.message = p.element("div", "message")
 	p.message.SetAttribute("role", "alert")
@@ -237,22 +237,22 @@ func (p *Panel) Brush() int {
 // runParts declare the run bar: the buttons and the pace slider.
 var runParts = []struct {
 	embed embedmode.Control
-	build func(p *Panel, bar dom.HTMLElement)
+	build func(p *Panel, bar *dom.BasicHTMLElement)
 }{
-	{embedmode.Play, func(p *Panel, bar dom.HTMLElement) {
+	{embedmode.Play, func(p *Panel, bar *dom.BasicHTMLElement) {
 		p.play = p.button(bar, "play", "▶ Play", "Start or pause training (space)", func() {
 			p.act.SetRunning(!p.act.Running())
 			p.SyncRunning()
 		})
 	}},
-	{embedmode.Step, func(p *Panel, bar dom.HTMLElement) {
+	{embedmode.Step, func(p *Panel, bar *dom.BasicHTMLElement) {
 		p.button(bar, "step", "Step", "Train one minibatch", func() {
 			p.act.SetRunning(false)
 			p.act.Step()
 			p.SyncRunning()
 		})
 	}},
-	{embedmode.Reset, func(p *Panel, bar dom.HTMLElement) {
+	{embedmode.Reset, func(p *Panel, bar *dom.BasicHTMLElement) {
 		p.button(bar, "reset", "Reset", "New weights from the seed, step 0", func() {
 			p.act.Reset()
 			p.ShowMessage("")
@@ -270,7 +270,7 @@ func (p *Panel) buildRun() {
 	p.fillRun(bar)
 }
 
-func (p *Panel) fillRun(bar dom.HTMLElement) {
+func (p *Panel) fillRun(bar *dom.BasicHTMLElement) {
 	for _, part := range runParts {
 		if p.shows(part.embed) {
 			part.build(p, bar)

@@ -27,14 +27,14 @@ func presetURL(id string) string { return "assets/presets/" + id + ".json" }
 // time it is opened.
 type papersPanel struct {
 	p        *Panel
-	details  dom.HTMLElement
+	details  *dom.BasicHTMLElement
 	search   *dom.HTMLInputElement
-	status   dom.HTMLElement
-	list     dom.HTMLElement
+	status   *dom.BasicHTMLElement
+	list     *dom.BasicHTMLElement
 	loading  bool
 	loaded   bool
 	entries  []*papersEntry
-	headings []dom.HTMLElement
+	headings []*dom.BasicHTMLElement
 }
 
 // buildPapers adds the section, closed.
@@ -169,7 +169,7 @@ func (pp *papersPanel) filter() {
 	pp.status.SetTextContent(fmt.Sprintf("%d of %d shown", shown, len(pp.entries)))
 }
 
-func setShown(el dom.HTMLElement, shown bool) {
+func setShown(el *dom.BasicHTMLElement, shown bool) {
 	display := "none"
 	if shown {
 		display = ""

@@ -13,7 +13,7 @@ import (
 
 // papersEntry is one listed preset or paper and what search matches.
 type papersEntry struct {
-	el    dom.HTMLElement
+	el    *dom.BasicHTMLElement
 	group int      // index into papersPanel.headings
 	title string   // lower case
 	tags  []string // lower case
@@ -91,7 +91,7 @@ func (pp *papersPanel) render(papers catalog.Papers, presets catalog.Presets) {
 	}
 }
 
-func (pp *papersPanel) add(el dom.HTMLElement, title string, tags []string) {
+func (pp *papersPanel) add(el *dom.BasicHTMLElement, title string, tags []string) {
 	pp.list.AppendChild(el)
 	group := len(pp.headings) - 1
 	lower := make([]string, len(tags))
@@ -108,14 +108,14 @@ func (pp *papersPanel) heading(title string) {
 }
 
 // text appends an element holding text (never HTML: the catalog is data).
-func (pp *papersPanel) text(parent dom.Element, tag, class, text string) dom.HTMLElement {
+func (pp *papersPanel) text(parent *dom.BasicHTMLElement, tag, class, text string) *dom.BasicHTMLElement {
 	el := pp.p.element(tag, class)
 	el.SetTextContent(text)
 	parent.AppendChild(el)
 	return el
 }
 
-func (pp *papersPanel) openButton(parent dom.Element, preset catalog.Preset, label string) {
+func (pp *papersPanel) openButton(parent *dom.BasicHTMLElement, preset catalog.Preset, label string) {
 	b := pp.p.newButton()
 	b.SetAttribute("class", "open-preset")
 	b.SetAttribute("data-preset", preset.ID)
@@ -127,7 +127,7 @@ func (pp *papersPanel) openButton(parent dom.Element, preset catalog.Preset, lab
 
 // compareLink opens a side-by-side page of the paper's presets in a new
 // tab: a page of embeds, each training its own network.
-func (pp *papersPanel) compareLink(parent dom.Element, c comparison) {
+func (pp *papersPanel) compareLink(parent *dom.BasicHTMLElement, c comparison) {
 	a := pp.p.element("a", "compare-presets")
 	a.SetAttribute("href", c.link)
 	a.SetAttribute("target", "_blank")

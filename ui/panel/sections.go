@@ -61,7 +61,7 @@ func (p *Panel) buildData() {
 	regen := p.button(sec, "regenerate", "New data", "Draw new points from the next data seed; the network starts again", func() {
 		p.edit(func(s *experiment.Spec) error { regenerate(s, s.Data.Seed+1); return nil })
 	})
-	p.controls = append(p.controls, &control{row: regen, sync: func(experiment.Spec) {}, visible: generated})
+	p.controls = append(p.controls, &control{row: regen.BasicHTMLElement, sync: func(experiment.Spec) {}, visible: generated})
 	p.addRange(sec, "ratio", "Training %", 10, 90, 10,
 		func(s experiment.Spec) int { return s.Data.TrainPercent },
 		func(s *experiment.Spec, v int) { s.Data.TrainPercent = v })

@@ -20,13 +20,13 @@ const longLink = 8 << 10
 // import and "new experiment" buttons.
 type shareWeights struct {
 	include *dom.HTMLInputElement
-	length  dom.HTMLElement
-	note    dom.HTMLElement
+	length  *dom.BasicHTMLElement
+	note    *dom.BasicHTMLElement
 }
 
-func (p *Panel) buildShareWeights(s dom.Element) {
+func (p *Panel) buildShareWeights(s *dom.BasicHTMLElement) {
 	w := &p.weights
-	var row dom.HTMLElement
+	var row *dom.BasicHTMLElement
 	w.include, row = p.checkbox(s, "share-weights", "Include trained weights")
 	row.SetTitle("The link opens at this step with these weights (rounded to float16) instead of training from scratch")
 	w.include.AddEventListener("change", false, func(dom.Event) { p.syncLink() })
@@ -40,7 +40,7 @@ func (p *Panel) buildShareWeights(s dom.Element) {
 }
 
 // buildFiles adds the export, import and new-experiment buttons.
-func (p *Panel) buildFiles(s dom.Element) {
+func (p *Panel) buildFiles(s *dom.BasicHTMLElement) {
 	row := p.element("div", "row files")
 	s.AppendChild(row)
 	p.button(row, "export", "Export file", "Download the experiment and its trained weights as a JSON file", p.exportFile)

@@ -15,7 +15,7 @@ import (
 // addSpeed adds the pace slider under the run buttons: its positions are
 // experiment.Speeds (steps per frame, "max" last: as many as fit the
 // frame's time budget), shown beside it.
-func (p *Panel) addSpeed(parent dom.HTMLElement) {
+func (p *Panel) addSpeed(parent *dom.BasicHTMLElement) {
 	in := p.newInput()
 	in.SetType("range")
 	in.SetID("speed")

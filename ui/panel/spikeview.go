@@ -29,7 +29,7 @@ const spikeViewRefresh = 500
 // buildSpikeView adds the controls that choose, without a pointer, what
 // the canvas's clicks and hovers choose on a task of spike trains: the
 // example the raster shows and the neuron whose membrane is traced.
-func (p *Panel) buildSpikeView(sec dom.Element) {
+func (p *Panel) buildSpikeView(sec *dom.BasicHTMLElement) {
 	if p.act.SpikeView == nil || p.act.ShowSpikes == nil {
 		return
 	}
@@ -39,10 +39,10 @@ func (p *Panel) buildSpikeView(sec dom.Element) {
 	example.SetAttribute("min", "0")
 	example.SetAttribute("step", "1")
 	example.SetTitle("The example whose spikes the raster shows (a click on the example grid chooses one too)")
-	exampleRow := p.labelled(sec, "Example shown", "spike-example", example)
+	exampleRow := p.labelled(sec, "Example shown", "spike-example", example.BasicHTMLElement)
 	neuron := p.newSelect("spike-neuron", nil)
 	neuron.SetTitle("The neuron whose membrane is traced (hovering a neuron chooses one too)")
-	neuronRow := p.labelled(sec, "Neuron traced", "spike-neuron", neuron)
+	neuronRow := p.labelled(sec, "Neuron traced", "spike-neuron", neuron.BasicHTMLElement)
 
 	var columns []int // the neuron menu's shape, rebuilt when it changes
 	show := func(v SpikeView) {
@@ -70,7 +70,7 @@ func (p *Panel) buildSpikeView(sec dom.Element) {
 	sync := func() {
 		v := p.act.SpikeView()
 		example.SetAttribute("max", strconv.Itoa(max(v.Examples-1, 0)))
-		if !focused(example) { // not while the user types
+		if !focused(example.BasicHTMLElement) { // not while the user types
 			example.SetValue(strconv.Itoa(v.Example))
 		}
 		if !slices.Equal(columns, v.Columns) {
@@ -80,7 +80,7 @@ func (p *Panel) buildSpikeView(sec dom.Element) {
 		neuron.SetValue(fmt.Sprintf("%d/%d", v.Column, v.Unit))
 	}
 	temporal := func(s experiment.Spec) bool { return s.Data.Set.Temporal() }
-	for _, row := range []dom.HTMLElement{exampleRow, neuronRow} {
+	for _, row := range []*dom.BasicHTMLElement{exampleRow, neuronRow} {
 		p.controls = append(p.controls, &control{row: row, visible: temporal, sync: func(s experiment.Spec) {
 			if temporal(s) {
 				sync()
@@ -115,7 +115,7 @@ func neuronChoices(columns []int) []choice {
 }
 
 // focused says el has the keyboard focus.
-func focused(el dom.HTMLElement) bool {
+func focused(el *dom.BasicHTMLElement) bool {
 	doc, ok := dom.GetWindow().Document().(dom.HTMLDocument)
 	if !ok {
 		return false

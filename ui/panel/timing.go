@@ -16,7 +16,7 @@ import (
 // that is not spiking) and the interval task's gaps and onsets. Each is
 // kept in the link (data.Timing); a value out of bounds is refused with
 // the validator's message.
-func (p *Panel) buildTiming(sec dom.Element) {
+func (p *Panel) buildTiming(sec *dom.BasicHTMLElement) {
 	p.addNumber(sec, numberField{id: "latency", label: "Spike latency steps (0: values)", min: "0", max: strconv.Itoa(data.MaxLatency), step: "1", integer: true,
 		get: func(s experiment.Spec) float64 { return float64(s.Data.Latency) },
 		set: func(s *experiment.Spec, v float64) { s.UseLatency(int(v)) },

@@ -17,7 +17,7 @@ import (
 // window.playground.importData shares; a refused file leaves the
 // experiment as it was and the page says why. Nothing from the file is
 // ever inserted as HTML: messages are set as text.
-func (p *Panel) buildUpload(sec dom.Element) {
+func (p *Panel) buildUpload(sec *dom.BasicHTMLElement) {
 	row := p.element("div", "row upload")
 	in := p.newInput()
 	in.SetType("file")

@@ -69,7 +69,7 @@ func (a *app) startEmbed(doc dom.Document) {
 	if !a.embed.on {
 		return
 	}
-	doc.DocumentElement().Class().Add("embed")
+	panel.HTMLElementOf(doc.DocumentElement()).Class().Add("embed")
 	a.watchVisibility(doc)
 }
 

@@ -63,7 +63,8 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // nameCanvas gives Ebiten's canvas an accessible name, once it exists:
 // screen readers otherwise announce an unnamed graphic.
 func nameCanvas() bool {
-	c := panel.HTMLElementOf(dom.GetWindow().Document().QuerySelector("canvas"))
+	root := panel.HTMLElementOf(dom.GetWindow().Document().DocumentElement())
+	c := panel.HTMLElementOf(root.QuerySelector("canvas"))
 	if c == nil {
 		return false
 	}

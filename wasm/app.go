@@ -37,6 +37,13 @@ type app struct {
 	// afterFirstFrame, set until the first picture is drawn, builds the
 	// panel once that picture is on the screen (startup.go).
 	afterFirstFrame func()
+	// startLink is the link the page was opened with, and startBroken
+	// whether it could not be read: showStartLink puts it (or the
+	// experiment's own) in the address bar after the first picture, unless
+	// the address was written since (startLinkPending false).
+	startLink        string
+	startBroken      bool
+	startLinkPending bool
 	// edits counts changes the picture shows but the session's generation
 	// and step do not (a live edit, a load, a reset), so Draw redraws.
 	edits int
@@ -83,8 +90,18 @@ func newApp(hash string) (*app, error) {
 	// (an embed, say) can ask to play.
 	a.sess.SetRunning(sess.View().Play)
 	a.resetHistory()
-	a.showLink(hash, broken)
+	a.startLink, a.startBroken, a.startLinkPending = hash, broken, true
 	return a, nil
+}
+
+// showStartLink writes the address the page opened with as showLink does,
+// unless an edit or a load has written one since.
+func (a *app) showStartLink() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.startLinkPending {
+		a.showLink(a.startLink, a.startBroken)
+	}
 }
 
 // sessionFromHash builds the session a link describes. A link that cannot
@@ -296,7 +313,7 @@ func (a *app) showLink(link string, broken bool) {
 		return // an embed's address is the host page's business
 	}
 	if broken {
-		replaceHash(strings.TrimPrefix(link, "#"))
+		a.replaceHash(strings.TrimPrefix(link, "#"))
 		return
 	}
 	a.writeHash()
@@ -308,7 +325,7 @@ func (a *app) writeHash() {
 	if a.embedded() {
 		return
 	}
-	replaceHash(experiment.EncodeHash(a.sess.Spec()))
+	a.replaceHash(experiment.EncodeHash(a.sess.Spec()))
 }
 
 func (a *app) resetHistory() {

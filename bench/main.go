@@ -343,6 +343,9 @@ func firstFrames(browser context.Context, pages []firstFramePage, loads int) []f
 	for range loads {
 		for i, pg := range pages {
 			ms, files, marks := loadOnce(browser, pg)
+			// The next load starts once this tab's teardown (its GPU
+			// context, its program's memory) has had time to settle.
+			time.Sleep(300 * time.Millisecond)
 			times[i].frames = append(times[i].frames, ms)
 			times[i].files = files
 			for name, at := range marks {
@@ -380,9 +383,6 @@ func loadOnce(browser context.Context, pg firstFramePage) (ms float64, files []w
 	if err != nil {
 		log.Fatalf("bench: loading %s: %v", pg.url, err)
 	}
-	// The next load starts once this tab is closed and its teardown
-	// (the GPU context, the program's memory) has had time to settle.
-	defer time.Sleep(300 * time.Millisecond)
 	return ms, files, marks
 }
 

@@ -37,13 +37,10 @@ type app struct {
 	// afterFirstFrame, set until the first picture is drawn, builds the
 	// panel once that picture is on the screen (startup.go).
 	afterFirstFrame func()
-	// startLink is the link the page was opened with, and startBroken
-	// whether it could not be read: showStartLink puts it (or the
-	// experiment's own) in the address bar after the first picture, unless
-	// the address was written since (startLinkPending false).
-	startLink        string
-	startBroken      bool
-	startLinkPending bool
+	// startLink is the link the page was opened with, for showStartLink
+	// to put in the address bar after the first picture; nil once the
+	// address has been written.
+	startLink *openedLink
 	// edits counts changes the picture shows but the session's generation
 	// and step do not (a live edit, a load, a reset), so Draw redraws.
 	edits int
@@ -90,8 +87,14 @@ func newApp(hash string) (*app, error) {
 	// (an embed, say) can ask to play.
 	a.sess.SetRunning(sess.View().Play)
 	a.resetHistory()
-	a.startLink, a.startBroken, a.startLinkPending = hash, broken, true
+	a.startLink = &openedLink{hash, broken}
 	return a, nil
+}
+
+// openedLink is a link the page opened, and whether it could not be read.
+type openedLink struct {
+	hash   string
+	broken bool
 }
 
 // showStartLink writes the address the page opened with as showLink does,
@@ -99,8 +102,8 @@ func newApp(hash string) (*app, error) {
 func (a *app) showStartLink() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.startLinkPending {
-		a.showLink(a.startLink, a.startBroken)
+	if l := a.startLink; l != nil {
+		a.showLink(l.hash, l.broken)
 	}
 }
 

@@ -54,7 +54,7 @@ func (a *app) listenForHashChanges(win dom.Window) {
 // event. An unchanged hash is left alone: the browser's same-document
 // navigation costs milliseconds even then.
 func (a *app) replaceHash(hash string) {
-	a.startLinkPending = false
+	a.startLink = nil
 	if js.Global().Get("location").Get("hash").String() == "#"+hash {
 		return
 	}

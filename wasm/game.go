@@ -391,7 +391,9 @@ func (g *game) present(screen *ebiten.Image) {
 	for _, v := range views {
 		v.upload()
 	}
-	g.edges.view.upload()
+	if g.edges.shown.ok {
+		g.edges.view.upload()
+	}
 	screen.Fill(ui.PageColor)
 	for _, v := range views {
 		v.draw(screen)

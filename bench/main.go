@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,7 +32,7 @@ import (
 )
 
 func main() {
-	loads := flag.Int("loads", 5, "page loads per measurement (the median is reported)")
+	loads := flag.Int("loads", 9, "page loads of each page per measurement, taking turns (the median is reported)")
 	frames := flag.Int("ticks", 300, "Ebiten ticks (Update calls) to wait before reading the Go time per tick, averaged over the last 120")
 	only := flag.String("only", "all", "which sections to run: browser (size, start-up, frame times in Chromium), load (only size, bytes on the wire and start-up), frames (only the training speeds and smoothness in Chromium), smooth (only the smoothness), node (the kernels under Node against TensorFlow.js), or all")
 	benchtime := flag.String("benchtime", "300ms", "go test -benchtime of each Node benchmark")
@@ -97,17 +98,23 @@ func browserSection(loads, frames int, full bool) {
 	bl := httptest.NewServer(compressedFiles(baselineDir, http.FileServer(http.Dir(baselineDir))))
 	defer bl.Close()
 
-	appFirst, wire, stages := medianFirstFrame(browser, pg.URL+"/", `window.playground && window.playground.status().frames > 0 && window.playground.status().panel`, `window.playground.status().firstFrameMs`, loads)
-	baseFirst, baseWire, baseStages := medianFirstFrame(browser, bl.URL+"/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`, loads)
-	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, brotli, cache disabled) | playground | baseline | ratio |")
-	fmt.Println("|---|---|---|---|")
-	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appFirst, baseFirst, appFirst/baseFirst)
+	const drawn = `window.playground && window.playground.status().frames > 0 && window.playground.status().panel`
+	const firstFrameAt = `window.playground.status().firstFrameMs`
 	// An embed (?embed=1, as oEmbed and the embed builder write it) is the
 	// same program and files; only its panel is smaller.
-	embedFirst, _, _ := medianFirstFrame(browser, pg.URL+"/?embed=1", `window.playground && window.playground.status().frames > 0 && window.playground.status().panel`, `window.playground.status().firstFrameMs`, loads)
-	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n\n", loads, embedFirst, baseFirst, embedFirst/baseFirst)
-	printStages(stages, baseStages, wire)
-	printWire(wire, baseWire)
+	times := firstFrames(browser, []firstFramePage{
+		{pg.URL + "/", drawn, firstFrameAt},
+		{bl.URL + "/", `window.firstFrameMs !== undefined`, `window.firstFrameMs`},
+		{pg.URL + "/?embed=1", drawn, firstFrameAt},
+	}, loads)
+	appTimes, baseTimes, embedTimes := times[0], times[1], times[2]
+	fmt.Println("| navigation to first drawn frame (headless Chromium, loopback, brotli, cache disabled; the three pages take turns) | playground | baseline | ratio |")
+	fmt.Println("|---|---|---|---|")
+	fmt.Printf("| median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, appTimes.median(), baseTimes.median(), appTimes.median()/baseTimes.median())
+	fmt.Printf("| embed (`?embed=1`), median of %d loads | %.0f ms | %.0f ms | %.2f |\n", loads, embedTimes.median(), baseTimes.median(), embedTimes.median()/baseTimes.median())
+	fmt.Printf("| quartiles of the loads (playground; baseline) | %.0f-%.0f ms | %.0f-%.0f ms | |\n\n", quantile(appTimes.frames, 0.25), quantile(appTimes.frames, 0.75), quantile(baseTimes.frames, 0.25), quantile(baseTimes.frames, 0.75))
+	printStages(appTimes.medianStages(), baseTimes.medianStages(), appTimes.files)
+	printWire(appTimes.files, baseTimes.files)
 	if !full {
 		return
 	}
@@ -296,54 +303,87 @@ func startBrowser() (context.Context, func()) {
 	return ctx, func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
 }
 
-// medianFirstFrame loads url in fresh tabs with the browser cache
-// disabled (a first visit: the build's files are cached immutable, so a
-// cached reload says nothing) and reads the page's own performance.now()
-// at its first drawn frame: milliseconds from navigation. It returns the
-// median, the files of the last load with their bytes on the wire, and
-// the median time of each start-up stage the page marked (startup.go).
-func medianFirstFrame(browser context.Context, url, ready, read string, loads int) (float64, []wireFile, map[string]float64) {
-	var times []float64
-	var files []wireFile
-	stages := map[string][]float64{}
+// firstFramePage is a page whose first drawn frame is timed: ready is a
+// script true once it has drawn, read one giving that frame's
+// performance.now().
+type firstFramePage struct{ url, ready, read string }
+
+// firstFrameTimes is what loading one page many times measured: each
+// load's first frame, the files of the last load with their bytes on the
+// wire, and each start-up stage the page marked (startup.go), per load.
+type firstFrameTimes struct {
+	frames []float64
+	files  []wireFile
+	stages map[string][]float64
+}
+
+func (t firstFrameTimes) median() float64 { return median(t.frames) }
+
+// medianStages is the median time of each start-up stage.
+func (t firstFrameTimes) medianStages() map[string]float64 {
+	m := map[string]float64{}
+	for name, at := range t.stages {
+		m[name] = median(at)
+	}
+	return m
+}
+
+// firstFrames loads each page loads times in fresh tabs with the browser
+// cache disabled (a first visit: the build's files are cached immutable,
+// so a cached reload says nothing) and reads the page's own
+// performance.now() at its first drawn frame: milliseconds from
+// navigation. The pages take turns, load by load, so that a machine
+// busier for a while slows them all alike: timed one page after the
+// other, the ratio moved by a quarter between runs.
+func firstFrames(browser context.Context, pages []firstFramePage, loads int) []firstFrameTimes {
+	times := make([]firstFrameTimes, len(pages))
+	for i := range times {
+		times[i].stages = map[string][]float64{}
+	}
 	for range loads {
-		tab, cancel := chromedp.NewContext(browser)
-		ctx, cancelT := context.WithTimeout(tab, 2*time.Minute)
-		_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
-		if err == nil {
-			_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-		}
-		if err == nil {
-			err = chromedp.Do(ctx,
-				chromedp.Navigate(url),
-				chromedp.Poll[chromedp.Void](ready, chromedp.WithPollingInterval(10*time.Millisecond)))
-		}
-		var ms float64
-		if err == nil {
-			ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](read))
-		}
-		if err == nil {
-			files, err = chromedp.Run(ctx, chromedp.Evaluate[[]wireFile](wireScript))
-		}
-		var marks map[string]float64
-		if err == nil {
-			marks, err = chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](stagesScript))
-		}
-		cancelT()
-		cancel()
-		if err != nil {
-			log.Fatalf("bench: loading %s: %v", url, err)
-		}
-		times = append(times, ms)
-		for name, at := range marks {
-			stages[name] = append(stages[name], at)
+		for i, pg := range pages {
+			ms, files, marks := loadOnce(browser, pg)
+			// The next load starts once this tab's teardown (its GPU
+			// context, its program's memory) has had time to settle.
+			time.Sleep(300 * time.Millisecond)
+			times[i].frames = append(times[i].frames, ms)
+			times[i].files = files
+			for name, at := range marks {
+				times[i].stages[name] = append(times[i].stages[name], at)
+			}
 		}
 	}
-	medians := map[string]float64{}
-	for name, at := range stages {
-		medians[name] = median(at)
+	return times
+}
+
+// loadOnce loads a page once in a fresh tab (see firstFrames).
+func loadOnce(browser context.Context, pg firstFramePage) (ms float64, files []wireFile, marks map[string]float64) {
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(tab, 2*time.Minute)
+	defer cancelT()
+	_, err := chromedp.Call(ctx, network.Enable, network.EnableParams{})
+	if err == nil {
+		_, err = chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
 	}
-	return median(times), files, medians
+	if err == nil {
+		err = chromedp.Do(ctx,
+			chromedp.Navigate(pg.url),
+			chromedp.Poll[chromedp.Void](pg.ready, chromedp.WithPollingInterval(10*time.Millisecond)))
+	}
+	if err == nil {
+		ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](pg.read))
+	}
+	if err == nil {
+		files, err = chromedp.Run(ctx, chromedp.Evaluate[[]wireFile](wireScript))
+	}
+	if err == nil {
+		marks, err = chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](stagesScript))
+	}
+	if err != nil {
+		log.Fatalf("bench: loading %s: %v", pg.url, err)
+	}
+	return ms, files, marks
 }
 
 // frameTimes reads the page's Go time per frame while training and while
@@ -380,14 +420,12 @@ func frameTimes(browser context.Context, url string, frames int) (training, paus
 	return training, paused
 }
 
-func median(v []float64) float64 {
-	s := append([]float64(nil), v...)
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
-	return s[len(s)/2]
+func median(v []float64) float64 { return quantile(v, 0.5) }
+
+// quantile is the value below which the fraction q of v lies (the
+// nearest sample, no interpolation).
+func quantile(v []float64, q float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[int(q*float64(len(s)-1)+0.5)]
 }

@@ -37,6 +37,10 @@ type app struct {
 	// afterFirstFrame, set until the first picture is drawn, builds the
 	// panel once that picture is on the screen (startup.go).
 	afterFirstFrame func()
+	// startLink is the link the page was opened with, for showStartLink
+	// to put in the address bar after the first picture; nil once the
+	// address has been written.
+	startLink *openedLink
 	// edits counts changes the picture shows but the session's generation
 	// and step do not (a live edit, a load, a reset), so Draw redraws.
 	edits int
@@ -83,8 +87,24 @@ func newApp(hash string) (*app, error) {
 	// (an embed, say) can ask to play.
 	a.sess.SetRunning(sess.View().Play)
 	a.resetHistory()
-	a.showLink(hash, broken)
+	a.startLink = &openedLink{hash, broken}
 	return a, nil
+}
+
+// openedLink is a link the page opened, and whether it could not be read.
+type openedLink struct {
+	hash   string
+	broken bool
+}
+
+// showStartLink writes the address the page opened with as showLink does,
+// unless an edit or a load has written one since.
+func (a *app) showStartLink() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if l := a.startLink; l != nil {
+		a.showLink(l.hash, l.broken)
+	}
 }
 
 // sessionFromHash builds the session a link describes. A link that cannot
@@ -296,7 +316,7 @@ func (a *app) showLink(link string, broken bool) {
 		return // an embed's address is the host page's business
 	}
 	if broken {
-		replaceHash(strings.TrimPrefix(link, "#"))
+		a.replaceHash(strings.TrimPrefix(link, "#"))
 		return
 	}
 	a.writeHash()
@@ -308,7 +328,7 @@ func (a *app) writeHash() {
 	if a.embedded() {
 		return
 	}
-	replaceHash(experiment.EncodeHash(a.sess.Spec()))
+	a.replaceHash(experiment.EncodeHash(a.sess.Spec()))
 }
 
 func (a *app) resetHistory() {

@@ -52,7 +52,12 @@ func (a *app) listenForHashChanges(win dom.Window) {
 }
 
 // replaceHash sets the URL's hash without a history entry or a hashchange
-// event.
-func replaceHash(hash string) {
+// event. An unchanged hash is left alone: the browser's same-document
+// navigation costs milliseconds even then.
+func (a *app) replaceHash(hash string) {
+	a.startLink = nil
+	if js.Global().Get("location").Get("hash").String() == "#"+hash {
+		return
+	}
 	js.Global().Get("history").Call("replaceState", nil, "", "#"+hash)
 }

@@ -383,11 +383,19 @@ func (g *game) drawPendingGraph(screen *ebiten.Image, start time.Time) {
 	a.mu.Unlock()
 }
 
-// present puts every view and label on the screen.
+// present puts every view and label on the screen, uploading every
+// changed view first (view.upload says why).
 func (g *game) present(screen *ebiten.Image) {
-	screen.Fill(ui.PageColor)
 	s := &g.spikes
-	for _, v := range []*view{&g.field, &g.points, &g.graph, &s.flight, &g.loss, &g.acc, &s.raster, &s.membrane, &s.delays, &s.scatter} {
+	views := [...]*view{&g.field, &g.points, &g.graph, &s.flight, &g.loss, &g.acc, &s.raster, &s.membrane, &s.delays, &s.scatter}
+	for _, v := range views {
+		v.upload()
+	}
+	if g.edges.shown.ok {
+		g.edges.view.upload()
+	}
+	screen.Fill(ui.PageColor)
+	for _, v := range views {
 		v.draw(screen)
 	}
 	g.presentEdgePlot(screen)

@@ -42,6 +42,9 @@
       want = "";
     }
     const go = new Go();
+    // No garbage collection during the start-up (the program turns it on
+    // after the first picture; wasm/startup.go), but a bound on memory.
+    go.env = { GOGC: "off", GOMEMLIMIT: "256MiB" };
     const app = fetch(appURL).then((response) => {
       if (!response.ok) {
         throw new Error(`${appURL}: ${response.status} ${response.statusText}`);

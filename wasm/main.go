@@ -24,7 +24,11 @@ func main() {
 	}
 	markStartup("session")
 	a.startEmbed(win.Document())
-	a.buildPanelLater(func() { a.attachPanel(root) })
+	a.finishStartupLater(func() {
+		a.showStartLink()
+		a.attachPanel(root)
+		resumeCollection()
+	})
 	a.listenForKeys(win)
 	a.listenForHashChanges(win)
 	exposeAPI(a)

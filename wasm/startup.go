@@ -2,7 +2,11 @@
 
 package main
 
-import "syscall/js"
+import (
+	"math"
+	"runtime/debug"
+	"syscall/js"
+)
 
 // markStartup records a performance mark "playground:NAME" so the time
 // from navigation to the first frame can be split into its stages
@@ -14,25 +18,37 @@ func markStartup(name string) {
 	}
 }
 
+// Go starts without garbage collection (loader.js sets GOGC=off and a
+// GOMEMLIMIT as a safety net): nearly everything the start-up allocates
+// (Ebiten's shaders, the session, the first picture, the panel) stays
+// live, so collecting during it was wasted work, a tenth of the time to
+// the first frame (docs/BENCHMARKS.md). resumeCollection turns the
+// collector on once the start-up is over.
+func resumeCollection() {
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+}
+
 // panelDelay bounds how long the panel waits for the first picture: a
 // page whose canvas draws nothing (a background tab, an embed the browser
 // does not render while it is out of view) still gets its controls and
 // answers its host.
 const panelDelay = 1000 // ms
 
-// buildPanelLater builds the panel once the first picture has been shown
-// (from the first Draw: the next animation frame, then a task after its
-// paint), or after panelDelay, whichever comes first. Built before Ebiten
-// starts, the panel's DOM and the layout the browser then owes it came
-// before the first picture, and made up most of the page's start-up over
-// the bare Ebiten program (docs/BENCHMARKS.md).
-func (a *app) buildPanelLater(build func()) {
+// finishStartupLater runs finish (the panel's DOM, the link in the address
+// bar) once the first picture has been shown (from the first Draw: the
+// next animation frame, then a task after its paint), or after panelDelay,
+// whichever comes first. Done before Ebiten starts, the panel's DOM and
+// the layout the browser then owes it came before the first picture, and
+// made up most of the page's start-up over the bare Ebiten program
+// (docs/BENCHMARKS.md); so did writing the address.
+func (a *app) finishStartupLater(finish func()) {
 	var once js.Func
 	done := false
 	once = js.FuncOf(func(js.Value, []js.Value) any {
 		if !done {
 			done = true
-			build()
+			finish()
 			markStartup("panel")
 		}
 		return nil

@@ -42,14 +42,21 @@ func (v *view) resize(r image.Rectangle, scale int) {
 // changed marks the buffer as redrawn, to be uploaded at the next draw.
 func (v *view) changed() { v.dirty = true }
 
-// draw uploads the buffer if it changed and puts it on the screen.
+// upload writes the buffer to its image if it changed. A frame uploads
+// every view before it draws any: a texture written after a draw makes
+// Ebiten wait for the GPU to finish that draw first (glFinish), once per
+// view, which cost a picture several round trips to the GPU process.
+func (v *view) upload() {
+	if v.img != nil && v.dirty {
+		v.img.WritePixels(v.pix.Pix)
+		v.dirty = false
+	}
+}
+
+// draw puts the image (uploaded) on the screen.
 func (v *view) draw(screen *ebiten.Image) {
 	if v.img == nil {
 		return
-	}
-	if v.dirty {
-		v.img.WritePixels(v.pix.Pix)
-		v.dirty = false
 	}
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
 	b := v.pix.Rect

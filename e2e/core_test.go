@@ -331,8 +331,7 @@ func TestTapAddsAPoint(t *testing.T) {
 	touch := func(typ input.DispatchTouchEventType, x, y float64) { t.Helper(); touchAt(t, tab, typ, x, y) }
 	h := layout.Heatmap
 	x, y := h.X+h.W*0.3, h.Y+h.H*0.7
-	touch(input.DispatchTouchEventTypeTouchStart, x, y)
-	touch(input.DispatchTouchEventTypeTouchEnd, x, y)
+	tapAt(t, tab, x, y)
 	waitForHash(t, tab, "add=")
 	link := locationHash(t, tab)
 	_, added, _ := strings.Cut(link, "add=")

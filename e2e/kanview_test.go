@@ -202,8 +202,7 @@ func TestKANEdgePlotByTouch(t *testing.T) {
 	}
 	s := layout.Edges[0]
 	touch := func(typ input.DispatchTouchEventType, x, y float64) { t.Helper(); touchAt(t, tab, typ, x, y) }
-	touch(input.DispatchTouchEventTypeTouchStart, float64(s.X), float64(s.Y))
-	touch(input.DispatchTouchEventTypeTouchEnd, float64(s.X), float64(s.Y))
+	tapAt(t, tab, float64(s.X), float64(s.Y))
 	waitFor(t, tab, fmt.Sprintf(`(e => e && e.pinned && e.layer === %d && e.from === %d && e.to === %d)(window.playground.status().edge)`, s.Layer, s.From, s.To))
 	e := evaluate[edgeView](t, tab, `window.playground.status().edge`)
 	m := len(e.Handles) / 2
@@ -247,6 +246,20 @@ func openKANPreset(t *testing.T, steps int) page {
 
 // touchAt sends one touch event of finger 1 at (x, y) (an end lifts it
 // wherever it is).
+// tapAt taps at x, y as a finger does: it rests there for 100 ms and two
+// animation frames before it lifts. Lifted at once, the touch can start and
+// end between two of the page's ticks (a slow tick on a loaded machine), and
+// Ebiten never sees it pressed.
+func tapAt(t *testing.T, tab context.Context, x, y float64) {
+	t.Helper()
+	touchAt(t, tab, input.DispatchTouchEventTypeTouchStart, x, y)
+	rest := `new Promise(done => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))), 100))`
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](rest, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	touchAt(t, tab, input.DispatchTouchEventTypeTouchEnd, x, y)
+}
+
 func touchAt(t *testing.T, tab context.Context, typ input.DispatchTouchEventType, x, y float64) {
 	t.Helper()
 	var pts []*input.TouchPoint

@@ -69,7 +69,7 @@ func (a *app) startEmbed(doc dom.Document) {
 	if !a.embed.on {
 		return
 	}
-	panel.HTMLElementOf(doc.DocumentElement()).Class().Add("embed")
+	panel.RootElement(doc).Class().Add("embed")
 	a.watchVisibility(doc)
 }
 

@@ -25,7 +25,7 @@ func (a *app) listenForKeys(win dom.Window) {
 		if !ok || ke.Key() != " " || ke.Repeat() || ke.CtrlKey() || ke.MetaKey() || ke.AltKey() {
 			return
 		}
-		if t := panel.HTMLElementOf(ke.Target()); t != nil {
+		if t := panel.TargetOf(ke); t != nil {
 			switch strings.ToLower(t.TagName()) {
 			case "input", "select", "textarea", "button":
 				return

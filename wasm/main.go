@@ -18,7 +18,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("playground: %v", err)
 	}
-	root := panel.HTMLElementOf(win.Document().GetElementByID("controls"))
+	root := panel.ElementByID(win.Document(), "controls")
 	if root == nil {
 		log.Fatal("playground: the page has no #controls element")
 	}
@@ -35,7 +35,7 @@ func main() {
 	a.listenForHostMessages(win)
 	a.startAutosave(win)
 	for _, id := range []string{"loading", "placeholder"} {
-		if el := panel.HTMLElementOf(win.Document().GetElementByID(id)); el != nil {
+		if el := panel.ElementByID(win.Document(), id); el != nil {
 			el.Remove()
 		}
 	}

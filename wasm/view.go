@@ -70,8 +70,7 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // nameCanvas gives Ebiten's canvas an accessible name, once it exists:
 // screen readers otherwise announce an unnamed graphic.
 func nameCanvas() bool {
-	root := panel.HTMLElementOf(dom.GetWindow().Document().DocumentElement())
-	c := panel.HTMLElementOf(root.QuerySelector("canvas"))
+	c := panel.FirstMatch(dom.GetWindow().Document(), "canvas")
 	if c == nil {
 		return false
 	}

@@ -29,13 +29,30 @@ func AsHTMLElement(v js.Value) *dom.BasicHTMLElement {
 	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
 }
 
-// HTMLElementOf holds el, an element dom/v2 returned (GetElementByID,
-// QuerySelector, an event's Target), as a plain HTML element, or nil.
-func HTMLElementOf(el interface{ Underlying() js.Value }) *dom.BasicHTMLElement {
-	if el == nil {
-		return nil
-	}
-	return AsHTMLElement(el.Underlying())
+// The page looks elements up with these rather than dom/v2's
+// GetElementByID, QuerySelector, DocumentElement or Event.Target: those
+// wrap what they find with the same constructor comparisons, some
+// seventy calls into JavaScript, on the page's way to its first frame.
+
+// ElementByID is doc's element with the id, or nil.
+func ElementByID(doc dom.Document, id string) *dom.BasicHTMLElement {
+	return AsHTMLElement(doc.Underlying().Call("getElementById", id))
+}
+
+// FirstMatch is doc's first element that the CSS selector matches, or nil.
+func FirstMatch(doc dom.Document, selector string) *dom.BasicHTMLElement {
+	return AsHTMLElement(doc.Underlying().Call("querySelector", selector))
+}
+
+// RootElement is doc's <html> element.
+func RootElement(doc dom.Document) *dom.BasicHTMLElement {
+	return AsHTMLElement(doc.Underlying().Get("documentElement"))
+}
+
+// TargetOf is what e happened on, held as an HTML element (the window or
+// the document, for an event sent there, answer no tag name), or nil.
+func TargetOf(e dom.Event) *dom.BasicHTMLElement {
+	return AsHTMLElement(e.Underlying().Get("target"))
 }
 
 // newElement makes a <tag> element as a plain HTML element.

@@ -54,7 +54,7 @@ func TestNoDOMElementInterfaces(t *testing.T) {
 				if x, ok := sel.X.(*ast.Ident); ok && x.Name == name &&
 					(sel.Sel.Name == "Element" || sel.Sel.Name == "HTMLElement") {
 					t.Errorf("%s: uses %s.%s; hold a concrete dom/v2 type instead "+
-						"(*dom.BasicHTMLElement, or wrap with HTMLElementOf/AsHTMLElement): a method "+
+						"(*dom.BasicHTMLElement, or look it up with ElementByID/FirstMatch/RootElement/TargetOf): a method "+
 						"called through this interface keeps it for every element type, 20-50 KB of wasm each",
 						fset.Position(sel.Pos()), name, sel.Sel.Name)
 				}

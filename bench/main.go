@@ -340,9 +340,12 @@ func firstFrames(browser context.Context, pages []firstFramePage, loads int) []f
 	for i := range times {
 		times[i].stages = map[string][]float64{}
 	}
-	for range loads {
-		for i, pg := range pages {
-			ms, files, marks := loadOnce(browser, pg)
+	for load := range loads {
+		// Each load starts with the next page, so none always follows
+		// the same one (a tab's teardown can still cost the next load).
+		for k := range pages {
+			i := (load + k) % len(pages)
+			ms, files, marks := loadOnce(browser, pages[i])
 			// The next load starts once this tab's teardown (its GPU
 			// context, its program's memory) has had time to settle.
 			time.Sleep(300 * time.Millisecond)

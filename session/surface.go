@@ -334,7 +334,18 @@ func grow(s []float32, n int) []float32 {
 	return s[:n]
 }
 
-func clamp(v, lo, hi float32) float32 { return min(max(v, lo), hi) }
+// clamp limits v to [lo, hi] (NaN stays NaN) with branches: the min and
+// max builtins are runtime calls in WebAssembly, and clamp runs per value
+// of every picture's grids.
+func clamp(v, lo, hi float32) float32 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
 
 func abs32(v float32) float32 {
 	if v < 0 {

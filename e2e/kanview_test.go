@@ -244,8 +244,6 @@ func openKANPreset(t *testing.T, steps int) page {
 	return p
 }
 
-// touchAt sends one touch event of finger 1 at (x, y) (an end lifts it
-// wherever it is).
 // tapAt taps at x, y as a finger does: it rests there for 100 ms and two
 // animation frames before it lifts. Lifted at once, the touch can start and
 // end between two of the page's ticks (a slow tick on a loaded machine), and
@@ -260,6 +258,8 @@ func tapAt(t *testing.T, tab context.Context, x, y float64) {
 	touchAt(t, tab, input.DispatchTouchEventTypeTouchEnd, x, y)
 }
 
+// touchAt sends one touch event of finger 1 at (x, y) (an end lifts it
+// wherever it is).
 func touchAt(t *testing.T, tab context.Context, typ input.DispatchTouchEventType, x, y float64) {
 	t.Helper()
 	var pts []*input.TouchPoint

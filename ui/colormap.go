@@ -49,15 +49,7 @@ func lutIndex(v float32) int {
 	if v != v {
 		return len(valueLUT) / 2
 	}
-	// Branches, not the min and max builtins: those are runtime calls in
-	// WebAssembly, and lutIndex runs per pixel.
-	switch {
-	case v < -1:
-		v = -1
-	case v > 1:
-		v = 1
-	}
-	return int((v+1)*half + 0.5)
+	return int((clampTo(v, -1, 1)+1)*half + 0.5) // per pixel: clampTo, not min/max
 }
 
 // ValueColor is the color of a value in [-1, 1] (clamped; NaN is Neutral).

@@ -60,18 +60,21 @@ func blend(dst *image.RGBA, x, y int, c color.RGBA, a float32) {
 	p[3] = uint8(ai + (uint32(p[3])*keep+127)/255)
 }
 
-// clamp01 clamps v to [0, 1] (NaN stays NaN). Branches, not the min and
-// max builtins: those are runtime calls in WebAssembly, and clamp01 runs
+// clampTo clamps v to [lo, hi] (NaN stays NaN). Branches, not the min and
+// max builtins: those are runtime calls in WebAssembly, and clampTo runs
 // per pixel.
-func clamp01(v float32) float32 {
-	if v < 0 {
-		return 0
+func clampTo(v, lo, hi float32) float32 {
+	if v < lo {
+		return lo
 	}
-	if v > 1 {
-		return 1
+	if v > hi {
+		return hi
 	}
 	return v
 }
+
+// clamp01 clamps v to [0, 1] (NaN stays NaN).
+func clamp01(v float32) float32 { return clampTo(v, 0, 1) }
 
 func floorInt(v float32) int {
 	i := int(v)

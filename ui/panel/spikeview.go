@@ -114,12 +114,8 @@ func neuronChoices(columns []int) []choice {
 	return out
 }
 
-// focused says el has the keyboard focus.
+// focused says el has the keyboard focus. It asks the document directly:
+// dom/v2's ActiveElement wraps the answer with its type switch (create.go).
 func focused(el *dom.BasicHTMLElement) bool {
-	doc, ok := dom.GetWindow().Document().(dom.HTMLDocument)
-	if !ok {
-		return false
-	}
-	active := doc.ActiveElement()
-	return active != nil && active.Underlying().Equal(el.Underlying())
+	return dom.GetWindow().Document().Underlying().Get("activeElement").Equal(el.Underlying())
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # overlay.sh DIR: prepares the page's build to replace a few files of the
-# pinned Ebiten with the project's own (wasm/overlay/doc.go says which and
+# pinned Ebiten with the project's own (wasm/overlay/overlay.go says which and
 # why), and prints the go build flags that do it. Every file under
 # wasm/overlay/ebiten/ (tests aside) replaces the file of the same path in
 # Ebiten, such as wasm/overlay/ebiten/internal/builtinshader/shader.go for
@@ -42,7 +42,9 @@ json_string() { # these paths have no quotes or backslashes; refuse any that do
   sep=""
   while IFS= read -r file; do
     rel=${file#"$root"/}
-    [ -f "$copy/$rel" ] || { echo "overlay: Ebiten $version has no $rel to replace" >&2; exit 1; }
+    # A file Ebiten does not have must say it is added (wasm/overlay/overlay.go).
+    [ -f "$copy/$rel" ] || grep -q '^// Added to Ebiten' "$file" ||
+      { echo "overlay: Ebiten $version has no $rel to replace" >&2; exit 1; }
     printf '%s\n  %s: %s' "$sep" "$(json_string "$copy/$rel")" "$(json_string "$file")"
     sep=","
   done < <(find "$root" -name '*.go' ! -name '*_test.go' | sort)

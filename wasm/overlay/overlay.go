@@ -15,7 +15,17 @@
 // presents a frame the game did not draw only once, not four times (its
 // header says why); it carries the build tag ebitenoverlay, which the
 // page's build sets, because it imports Ebiten's internal packages.
-// PLATFORM.md has the numbers.
+//
+// internal/legacyshader compiled Ebiten's built-in shaders from their Kage
+// source at every start (three at start-up, more on first use) through
+// go/parser and Ebiten's shader compiler. Its replacement answers from the
+// programs compiled when the page is built (legacyshader/precompiled.go,
+// made by legacyshader/precompile with Ebiten's own compiler and checked
+// by the test beside it), so the program no longer carries the compiler:
+// 1.3 MB less code, and Go's start-up some 150 ms shorter. A file Ebiten
+// does not have, such as those, is added rather than replaced, and says so
+// on a line starting "// Added to Ebiten" (AddedMarker). PLATFORM.md has
+// the numbers of the first replacements, docs/BENCHMARKS.md the shaders'.
 package overlay
 
 import (
@@ -36,11 +46,17 @@ const EbitenModule = "github.com/hajimehoshi/ebiten/v2"
 // against. After a version bump the test fails here until each replacement
 // is compared with the new original and its hash updated.
 var Upstream = map[string]string{
-	"internal/builtinshader/shader.go": "c37e473dfc068aa388ce180d730a56ba149aa1ae7ef1dab7939796a7a90e86a2",
-	"internal/colormshader/shader.go":  "64d3e7652dfab658e1035362d64d814c747fef693ac66f32684bddba7bc0ae32",
-	"internal/debug/caller.go":         "3399bb9882b1954d1e94569392ab06d695427b85c84af0c567ca2ffe7f9ffb02",
-	"internal/ui/context.go":           "7102f92f867f47b8ecdd28c47fc842be496086e5b9422fa611d98e1682223d0f",
+	"internal/builtinshader/shader.go":      "c37e473dfc068aa388ce180d730a56ba149aa1ae7ef1dab7939796a7a90e86a2",
+	"internal/colormshader/shader.go":       "64d3e7652dfab658e1035362d64d814c747fef693ac66f32684bddba7bc0ae32",
+	"internal/debug/caller.go":              "3399bb9882b1954d1e94569392ab06d695427b85c84af0c567ca2ffe7f9ffb02",
+	"internal/legacyshader/convert.go":      "ba0edd363441e00f173f50b91293d3bbe09b41abc82724bae6b47a118e68bc11",
+	"internal/legacyshader/legacyshader.go": "c7fd4caa2671f0cd4a59f158438cfa1dcb19d5cea4d58b356895b7619a2a7878",
+	"internal/ui/context.go":                "7102f92f867f47b8ecdd28c47fc842be496086e5b9422fa611d98e1682223d0f",
 }
+
+// AddedMarker starts a line of every file the overlay adds to Ebiten
+// rather than replacing one of its files (scripts/overlay.sh reads it too).
+const AddedMarker = "// Added to Ebiten"
 
 // EbitenDir is the folder of the pinned Ebiten module, as the go command
 // resolves it for the page's build.

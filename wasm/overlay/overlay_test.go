@@ -13,14 +13,32 @@ import (
 // replacement and the hash list disagree: the build would otherwise
 // replace a newer file with a copy of an old one, or skip one silently.
 func TestUpstreamFilesUnchanged(t *testing.T) {
+	dir, err := EbitenDir()
+	if err != nil {
+		t.Fatal(err)
+	}
 	replaced := map[string]bool{}
-	err := filepath.WalkDir("ebiten", func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir("ebiten", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
 		}
 		rel := filepath.ToSlash(strings.TrimPrefix(path, "ebiten"+string(os.PathSeparator)))
+		text, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		_, hashed := Upstream[rel]
+		if added := strings.Contains("\n"+string(text), "\n"+AddedMarker); added {
+			if hashed {
+				t.Errorf("%s says it is added to Ebiten, but Upstream lists it as replaced", path)
+			}
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
+				t.Errorf("%s says it is added to Ebiten, but Ebiten has %s", path, rel)
+			}
+			return nil
+		}
 		replaced[rel] = true
-		if _, ok := Upstream[rel]; !ok {
+		if !hashed {
 			t.Errorf("%s replaces an Ebiten file with no hash in Upstream", path)
 		}
 		return nil

@@ -114,13 +114,27 @@ func (s *Session) EdgePlot(layer, from, to int, p *ui.EdgePlot) error {
 		xs[k] = lo + (hi-lo)*float32(k)/float32(edgePlotSamples-1)
 	}
 	p.Curve = kan.EdgeCurve(from, to, xs, p.Curve[:0])
-	p.Handles = p.Handles[:0]
+	p.Handles = appendHandles(p.Handles[:0], kan, from, to)
+	return nil
+}
+
+// EdgeHandles appends edge from->to's control points, where EdgePlot
+// draws them (input and height), to dst: none for an edge without.
+func (s *Session) EdgeHandles(layer, from, to int, dst []ui.EdgeHandle) []ui.EdgeHandle {
+	kan, err := s.kanEdge(layer, from, to)
+	if err != nil {
+		return dst
+	}
+	return appendHandles(dst, kan, from, to)
+}
+
+func appendHandles(dst []ui.EdgeHandle, kan *nn.KAN, from, to int) []ui.EdgeHandle {
 	if sp, ok := editableSpline(kan, from, to); ok {
 		for m := range sp.coef {
-			p.Handles = append(p.Handles, ui.EdgeHandle{X: sp.node(m), Y: sp.height(m)})
+			dst = append(dst, ui.EdgeHandle{X: sp.node(m), Y: sp.height(m)})
 		}
 	}
-	return nil
+	return dst
 }
 
 // SetControlPoint moves control point m of edge from->to of KAN layer

@@ -99,6 +99,12 @@ func testControlPoints(t *testing.T, spec experiment.Spec) {
 	if got := q.Handles[m].Y; math.Abs(float64(got-target)) > 1e-5 {
 		t.Errorf("control point %d is at %v after moving it to %v", m, got, target)
 	}
+	if got := sess.EdgeHandles(layer, from, to, nil); !slices.Equal(got, q.Handles) {
+		t.Errorf("EdgeHandles %v, the plot's %v", got, q.Handles)
+	}
+	if got := sess.EdgeHandles(layer+5, from, to, nil); got != nil {
+		t.Errorf("EdgeHandles of a layer that is not there: %v", got)
+	}
 	sp, _ := editableSpline(kan, from, to)
 	if want := float32((float64(target) - sp.base(m)) / float64(sp.scale)); after[m] != want {
 		t.Errorf("coefficient %d is %v, want (y - scale_base·SiLU(g))/scale_sp = %v", m, after[m], want)

@@ -57,6 +57,11 @@ type app struct {
 	// window.playground.
 	edgeSpots  []edgeSpot
 	edgeStatus map[string]any
+	// pinnedEdge is the edge whose plot the plane keeps, as of the last
+	// tick; pinRequest one the panel chose, for the next tick
+	// (edgepanel.go).
+	pinnedEdge edgeRef
+	pinRequest *edgeRef
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.
 	spikeStatus map[string]any
@@ -159,6 +164,11 @@ func (a *app) attachPanel(root *dom.BasicHTMLElement) {
 		Prune:      a.prune,
 		Snap:       a.snap,
 		Snapped:    a.snapped,
+
+		KANEdges:        a.kanEdges,
+		PinKANEdge:      a.pinKANEdge,
+		SetControlPoint: a.setControlPoint,
+
 		SpikeView:  a.spikeView,
 		ShowSpikes: a.showSpikes,
 		EmbedLink:  a.embedLink,

@@ -28,6 +28,20 @@ type edgeRef struct {
 	ok              bool
 }
 
+// name is how the plot's title and the panel call the edge: "x1 -> L1
+// N2", with the inputs' names and the graph's number of columns.
+func (e edgeRef) name(inputs []string, columns int) string {
+	from := fmt.Sprintf("L%d N%d", e.layer, e.from+1)
+	if e.layer == 0 && e.from < len(inputs) {
+		from = inputs[e.from]
+	}
+	to := fmt.Sprintf("L%d N%d", e.layer+1, e.to+1)
+	if e.layer+2 == columns {
+		to = fmt.Sprintf("OUTPUT %d", e.to+1)
+	}
+	return from + " -> " + to
+}
+
 // edgePlotView is the game's state of the large edge plot.
 type edgePlotView struct {
 	// gaps says which layers' edges can be picked: those whose graph
@@ -105,6 +119,11 @@ func (g *game) edgeAt(x, y int) edgeRef {
 // press went to the plot, which the heatmap's click must then ignore.
 func (g *game) updateEdgePlot(hover node) (consumed bool) {
 	v := &g.edges
+	g.app.mu.Lock()
+	if r := g.app.pinRequest; r != nil { // the panel chose (edgepanel.go)
+		v.pinned, g.app.pinRequest = *r, nil
+	}
+	g.app.mu.Unlock()
 	x, y := g.pointer()
 	v.hovered = edgeRef{}
 	if !hover.ok {
@@ -290,15 +309,7 @@ func (g *game) presentEdgePlot(screen *ebiten.Image) {
 func (g *game) edgePlotTitle(inputs []string) (name, status string) {
 	v := &g.edges
 	e := v.shown
-	from := fmt.Sprintf("L%d N%d", e.layer, e.from+1)
-	if e.layer == 0 && e.from < len(inputs) {
-		from = inputs[e.from]
-	}
-	to := fmt.Sprintf("L%d N%d", e.layer+1, e.to+1)
-	if e.layer+2 == len(g.graphColumns) {
-		to = fmt.Sprintf("OUTPUT %d", e.to+1)
-	}
-	name = "EDGE " + from + " -> " + to
+	name = "EDGE " + e.name(inputs, len(g.graphColumns))
 	switch {
 	case v.drag.on:
 		status = fmt.Sprintf("point %d: %.3g", v.drag.handle+1, v.drag.last)

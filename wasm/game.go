@@ -136,6 +136,7 @@ func (g *game) Update() error {
 	a := g.app
 	a.mu.Lock()
 	g.hover, a.hover = hover, hover
+	a.pinnedEdge = g.edges.pinned
 	before := a.sess.LastError()
 	// Ebiten runs 60 ticks a second and catches up on a late animation
 	// frame with several ticks before its Draw: the budget is the frame's,

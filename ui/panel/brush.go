@@ -37,11 +37,7 @@ func (p *Panel) newBrush(parent *dom.BasicHTMLElement) *brush {
 }
 
 func (b *brush) sync(s experiment.Spec) {
-	display := ""
-	if !s.Data.Set.OnPlane() {
-		display = "none"
-	}
-	b.row.Style().SetProperty("display", display, "")
+	setShown(b.row, s.Data.Set.OnPlane())
 	var opts []choice
 	switch {
 	case s.Data.Set.Function():

@@ -223,3 +223,12 @@ func (p *Panel) section(title string) *dom.BasicHTMLElement {
 	p.sections.AppendChild(s)
 	return s
 }
+
+// setShown shows el, or hides it (display: none).
+func setShown(el *dom.BasicHTMLElement, shown bool) {
+	display := "none"
+	if shown {
+		display = ""
+	}
+	el.Style().SetProperty("display", display, "")
+}

@@ -33,6 +33,14 @@ type Actions struct {
 	Prune   func(threshold float64) error
 	Snap    func() (string, error)
 	Snapped func() bool
+	// KANEdges lists the KAN edges the graph shows and the kept one's
+	// control points; PinKANEdge keeps an edge's plot on the plane
+	// (layer -1 lets it go) and SetControlPoint moves one of its points,
+	// as clicking and dragging on the canvas do, or say why not
+	// (kanedge.go).
+	KANEdges        func() KANEdges
+	PinKANEdge      func(layer, from, to int) error
+	SetControlPoint func(layer, from, to, point int, height float64) error
 	// SpikeView is what the spiking pictures show (zero on other tasks);
 	// ShowSpikes chooses the example and the traced neuron, or says why
 	// not (spikeview.go).
@@ -98,6 +106,7 @@ var parts = []part{
 	{embedmode.Features, (*Panel).buildFeatures},
 	{embedmode.Layers, func(p *Panel) { p.layers = p.buildLayers() }},
 	{"", (*Panel).buildFormula},
+	{embedmode.Layers, (*Panel).buildKANEdge},
 	{embedmode.Training, (*Panel).buildTraining},
 	{"", (*Panel).buildShare},
 	{"", func(p *Panel) { p.builder = p.buildEmbedBuilder() }},
@@ -143,11 +152,7 @@ func (p *Panel) Sync() {
 	for _, c := range p.controls {
 		c.sync(s)
 		if c.visible != nil {
-			display := ""
-			if !c.visible(s) {
-				display = "none"
-			}
-			c.row.Style().SetProperty("display", display, "")
+			setShown(c.row, c.visible(s))
 		}
 	}
 	if p.layers != nil {

@@ -168,11 +168,3 @@ func (pp *papersPanel) filter() {
 	}
 	pp.status.SetTextContent(fmt.Sprintf("%d of %d shown", shown, len(pp.entries)))
 }
-
-func setShown(el *dom.BasicHTMLElement, shown bool) {
-	display := "none"
-	if shown {
-		display = ""
-	}
-	el.Style().SetProperty("display", display, "")
-}

@@ -51,10 +51,11 @@ func TestCompareTrainsThreePresetsSideBySide(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", name)
 
-	// The link opens a new tab; here the same tab follows it.
+	// The link opens a new tab; here the same tab follows it, with the
+	// run's kernels (the comparison passes them on to its embeds).
 	tab := p.tab
 	c, cancel = withTimeout(tab, time.Minute)
-	err = chromedp.Do(c, chromedp.Navigate(p.base+href))
+	err = chromedp.Do(c, chromedp.Navigate(withKernels(t, p.base+href)))
 	cancel()
 	if err != nil {
 		t.Fatalf("opening %s: %v", href, err)
@@ -87,6 +88,9 @@ func TestCompareTrainsThreePresetsSideBySide(t *testing.T) {
 		t.Logf("%s: step %d, train loss %v, test accuracy %v, visible %v", id, s.Step, orDash(s.TrainLoss), orDash(s.TestAcc), s.Visible)
 		if s.Error != "" {
 			t.Errorf("%s: error %q", id, s.Error)
+		}
+		if s.Kernels != wantKernels() {
+			t.Errorf("%s: the embed runs the %q kernels, want %q", id, s.Kernels, wantKernels())
 		}
 		spec, err := assets.ReadPreset(assets.Files, id)
 		if err != nil {

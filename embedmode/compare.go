@@ -19,3 +19,10 @@ const (
 func CompareLink(presetIDs []string) string {
 	return ComparePath + "?presets=" + strings.Join(presetIDs, ",")
 }
+
+// KernelsKey is the page's query key that forces a body of the
+// WebAssembly kernels (wasm/loader.js reads it; the comparison passes it
+// on to its embeds), and KernelBodies its values.
+const KernelsKey = "kernels"
+
+var KernelBodies = []string{"simd", "scalar"}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"slices"
 	"strings"
 
 	"playground/assets"
@@ -35,15 +36,17 @@ type comparedPreset struct {
 
 // serveCompare answers
 //
-//	GET /compare?presets=<id>,<id>[,<id>[,<id>]]
+//	GET /compare?presets=<id>,<id>[,<id>[,<id>]][&kernels=simd|scalar]
 //
 // with an HTML page holding one embed (an iframe of the page in embed
 // mode) per preset, titled with the preset's title, in a grid that
 // wraps to one column on narrow screens; every embed's experiment asks to
 // play on opening, so they all train at once (each while seen, see
-// docs/DESIGN.md's embed mode). Fewer than two or more than four ids, an
-// id that is malformed, unknown or repeated, or any other parameter is a
-// 400 page saying why.
+// docs/DESIGN.md's embed mode). kernels passes the page's choice of the
+// kernels' body on to every embed, as it forces it on the page. Fewer
+// than two or more than four ids, an id that is malformed, unknown or
+// repeated, a kernels value other than those, or any other parameter is
+// a 400 page saying why.
 func (h *Handler) serveCompare(w http.ResponseWriter, r *http.Request) {
 	setPageHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -51,7 +54,7 @@ func (h *Handler) serveCompare(w http.ResponseWriter, r *http.Request) {
 		writeComparePage(w, http.StatusMethodNotAllowed, "Method not allowed", errorBody(fmt.Sprintf("Method %s is not allowed; use GET", r.Method)))
 		return
 	}
-	ids, err := compareIDs(r.URL.RawQuery)
+	ids, kernels, err := compareQuery(r.URL.RawQuery)
 	if err != nil {
 		writeComparePage(w, http.StatusBadRequest, "Cannot compare these presets", errorBody(err.Error()))
 		return
@@ -78,24 +81,37 @@ func (h *Handler) serveCompare(w http.ResponseWriter, r *http.Request) {
 		compared[i] = comparedPreset{title: preset.Title, hash: experiment.EncodeHash(spec)}
 	}
 	w.Header().Set("Cache-Control", apiCacheControl)
-	writeComparePage(w, http.StatusOK, compareTitle(compared), compareBody(compared))
+	writeComparePage(w, http.StatusOK, compareTitle(compared), compareBody(compared, kernels))
 }
 
-// compareIDs reads the query's preset ids; its errors say what is wrong.
-func compareIDs(rawQuery string) ([]string, error) {
+// compareQuery reads the query: the preset ids, and the kernels' body
+// the embeds are to use ("" for the browser's choice); its errors say
+// what is wrong.
+func compareQuery(rawQuery string) (ids []string, kernels string, err error) {
 	if len(rawQuery) > maxCompareQueryLength {
-		return nil, fmt.Errorf("the query is %d bytes long; at most %d are read", len(rawQuery), maxCompareQueryLength)
+		return nil, "", fmt.Errorf("the query is %d bytes long; at most %d are read", len(rawQuery), maxCompareQueryLength)
 	}
 	query, err := parseQuery(rawQuery)
 	if err != nil {
-		return nil, fmt.Errorf("the query cannot be read: %v", err)
+		return nil, "", fmt.Errorf("the query cannot be read: %v", err)
 	}
 	for key := range query {
-		if key != "presets" {
-			return nil, fmt.Errorf("unknown parameter %q: /compare takes presets=a,b,c", truncate(key, 40))
+		if key != "presets" && key != embedmode.KernelsKey {
+			return nil, "", fmt.Errorf("unknown parameter %q: /compare takes presets=a,b,c and optionally %s=%s", truncate(key, 40), embedmode.KernelsKey, strings.Join(embedmode.KernelBodies, "|"))
 		}
 	}
-	values := query["presets"]
+	if k, given := query[embedmode.KernelsKey]; given {
+		if len(k) != 1 || !slices.Contains(embedmode.KernelBodies, k[0]) {
+			return nil, "", fmt.Errorf("%s is given as %q: give it once, as one of %s", embedmode.KernelsKey, truncate(strings.Join(k, ","), 40), strings.Join(embedmode.KernelBodies, ", "))
+		}
+		kernels = k[0]
+	}
+	ids, err = compareIDs(query["presets"])
+	return ids, kernels, err
+}
+
+// compareIDs reads the presets parameter's values.
+func compareIDs(values []string) ([]string, error) {
 	switch len(values) {
 	case 0:
 		return nil, fmt.Errorf("name the presets to compare: /compare?presets=a,b (%d to %d ids)", minComparePresets, maxComparePresets)
@@ -146,12 +162,17 @@ func compareTitle(compared []comparedPreset) string {
 	return "Compare: " + strings.Join(titles, " · ")
 }
 
-// compareBody is the grid of embeds, every value HTML-escaped.
-func compareBody(compared []comparedPreset) string {
+// compareBody is the grid of embeds, every value HTML-escaped; kernels,
+// when set, is the kernels' body each embed is told to use.
+func compareBody(compared []comparedPreset, kernels string) string {
 	var b strings.Builder
 	b.WriteString(`<p class="back"><a href="/">Neural playground</a></p><h1>Side by side</h1><div class="compare-grid">`)
+	query := embedmode.WithMode("")
+	if kernels != "" {
+		query += "&" + embedmode.KernelsKey + "=" + kernels
+	}
 	for _, c := range compared {
-		src := embedmode.WithMode("") + "#" + c.hash
+		src := query + "#" + c.hash
 		title := html.EscapeString(c.title)
 		fmt.Fprintf(&b, `<figure class="compare-item"><h2>%s</h2>`+
 			`<iframe src="/?%s" height="%d" title="%s" allow="clipboard-write"></iframe>`+

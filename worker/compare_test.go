@@ -3,6 +3,7 @@ package worker
 import (
 	"html"
 	"net/http"
+	"net/url"
 	"reflect"
 	"regexp"
 	"strings"
@@ -83,6 +84,37 @@ func TestCompareShowsOneTrainingEmbedPerPreset(t *testing.T) {
 	}
 }
 
+// TestCompareForwardsTheKernels: kernels=scalar (or simd) on the
+// comparison goes on to every embed, as it forces the body on the page.
+func TestCompareForwardsTheKernels(t *testing.T) {
+	h := NewHandler(nil)
+	ids := []string{"circle", "spiral"}
+	for _, body := range append([]string{""}, embedmode.KernelBodies...) {
+		link := embedmode.CompareLink(ids)
+		if body != "" {
+			link += "&" + embedmode.KernelsKey + "=" + body
+		}
+		rec := get(t, h, http.MethodGet, link, nil)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", link, rec.Code, rec.Body.String())
+		}
+		frames := compareFrame.FindAllStringSubmatch(rec.Body.String(), -1)
+		if len(frames) != len(ids) {
+			t.Fatalf("%s: %d iframes", link, len(frames))
+		}
+		for _, f := range frames {
+			page, _, _ := strings.Cut(html.UnescapeString(f[1]), "#")
+			u, err := url.Parse(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := u.Query().Get(embedmode.KernelsKey); got != body {
+				t.Errorf("%s: an embed's address %q asks for kernels %q, want %q", link, page, got, body)
+			}
+		}
+	}
+}
+
 func TestCompareRefusesBadPresetLists(t *testing.T) {
 	h := NewHandler(nil)
 	for _, tc := range []struct{ query, reason string }{
@@ -100,6 +132,8 @@ func TestCompareRefusesBadPresetLists(t *testing.T) {
 		{"?presets=circle,spiral&x", "cannot be read"},
 		{"?presets=%zz", "cannot be read"},
 		{"?presets=" + strings.Repeat("a", 600), "bytes long"},
+		{"?presets=circle,spiral&kernels=fast", "kernels is given as &#34;fast&#34;"},
+		{"?presets=circle,spiral&kernels=simd&kernels=scalar", "give it once"},
 	} {
 		rec := get(t, h, http.MethodGet, comparePath+tc.query, nil)
 		body := rec.Body.String()

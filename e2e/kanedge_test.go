@@ -15,11 +15,11 @@ import (
 
 // TestKANEdgeByKeyboard: the panel's KAN edge controls do without a
 // pointer what hovering, clicking and dragging do on the canvas. Choosing
-// an edge keeps its plot on the plane; the arrow keys in the height field
-// nudge the chosen control point (Shift finer) and only it, typing a
-// height sets it, a height that is not a number is refused and changes
-// nothing, "none" lets the plot go, and an edge clicked in the graph shows
-// in the menu.
+// an edge keeps its plot on the plane; while the height field has the
+// focus the plot marks the chosen control point, and the arrow keys nudge
+// it (Shift finer) and only it; typing a height sets it, a height that is
+// not a number is refused and changes nothing, "none" lets the plot go,
+// and an edge clicked in the graph shows in the menu.
 func TestKANEdgeByKeyboard(t *testing.T) {
 	p := openKANPreset(t, 30)
 	tab := p.tab
@@ -60,6 +60,9 @@ func TestKANEdgeByKeyboard(t *testing.T) {
 	hashBefore := currentStatus(t, tab).Hash
 	linkBefore := evaluate[string](t, tab, `window.playground.link(true)`)
 	call(t, tab, `document.getElementById("kan-point-height").focus()`)
+	// The plot marks the point the field moves, and its title says where.
+	waitFor(t, tab, fmt.Sprintf(`(e => e && e.active === %d)(window.playground.status().edge)`, m))
+	waitFor(t, tab, fmt.Sprintf(`window.playground.status().canvasText.some((s) => s.startsWith("point %d: "))`, m+1))
 	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowUp)); err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +88,9 @@ func TestKANEdgeByKeyboard(t *testing.T) {
 		t.Error("the link with weights did not change")
 	}
 	screenshot(t, tab, "kanedge-keyboard")
+
+	call(t, tab, `document.getElementById("kan-point-height").blur()`)
+	waitFor(t, tab, `(e => e && e.active === -1)(window.playground.status().edge)`)
 
 	// A typed height, then one that is not a number.
 	setControl(t, tab, "#kan-point-height", "0.5")

@@ -58,10 +58,12 @@ type app struct {
 	edgeSpots  []edgeSpot
 	edgeStatus map[string]any
 	// pinnedEdge is the edge whose plot the plane keeps, as of the last
-	// tick; pinRequest one the panel chose, for the next tick
-	// (edgepanel.go).
-	pinnedEdge edgeRef
-	pinRequest *edgeRef
+	// tick; pinRequest one the panel chose, for the next tick; and
+	// chosenPoint the kept edge's control point the panel's keyboard
+	// controls move, -1 none (edgepanel.go).
+	pinnedEdge  edgeRef
+	pinRequest  *edgeRef
+	chosenPoint int
 	// spikeStatus summarizes the spiking pictures on screen for
 	// status() (spikeviews.go); nil on other tasks.
 	spikeStatus map[string]any
@@ -79,7 +81,7 @@ type app struct {
 // newApp starts from the URL hash, or from the default experiment with a
 // message when the hash cannot be read or run.
 func newApp(hash string) (*app, error) {
-	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap), embed: embedModeOfPage()}
+	a := &app{history: ui.NewHistory(ui.DefaultHistoryCap), embed: embedModeOfPage(), chosenPoint: -1}
 	sess, msg, broken, err := sessionFromHash(hash)
 	if err != nil {
 		return nil, err
@@ -165,9 +167,10 @@ func (a *app) attachPanel(root *dom.BasicHTMLElement) {
 		Snap:       a.snap,
 		Snapped:    a.snapped,
 
-		KANEdges:        a.kanEdges,
-		PinKANEdge:      a.pinKANEdge,
-		SetControlPoint: a.setControlPoint,
+		KANEdges:           a.kanEdges,
+		PinKANEdge:         a.pinKANEdge,
+		SetControlPoint:    a.setControlPoint,
+		ChooseControlPoint: a.chooseControlPoint,
 
 		SpikeView:  a.spikeView,
 		ShowSpikes: a.showSpikes,

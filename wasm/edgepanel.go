@@ -63,3 +63,11 @@ func (a *app) setControlPoint(layer, from, to, m int, y float64) error {
 	}
 	return a.moveControlPoint(edgeRef{layer: layer, from: from, to: to, ok: true}, m, float32(y))
 }
+
+// chooseControlPoint marks control point m of the kept edge on its plot
+// (-1: none), while the panel's keyboard controls move it.
+func (a *app) chooseControlPoint(m int) {
+	a.mu.Lock()
+	a.chosenPoint = m
+	a.mu.Unlock()
+}

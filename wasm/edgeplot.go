@@ -50,12 +50,14 @@ type edgePlotView struct {
 	hovered, pinned, shown edgeRef
 	// plotted is the edge plot, axes and the view hold.
 	plotted edgeRef
-	// active is the handle under the pointer or being dragged, -1 none.
-	active int
-	drag   edgeDrag
-	plot   ui.EdgePlot
-	axes   ui.EdgePlotAxes
-	view   view
+	// active is the handle under the pointer or being dragged, else the
+	// kept edge's one the panel's keyboard controls move (chosen), -1
+	// none.
+	active, chosen int
+	drag           edgeDrag
+	plot           ui.EdgePlot
+	axes           ui.EdgePlotAxes
+	view           view
 }
 
 // edgeDrag is a control point being dragged, by the mouse or a finger,
@@ -123,6 +125,7 @@ func (g *game) updateEdgePlot(hover node) (consumed bool) {
 	if r := g.app.pinRequest; r != nil { // the panel chose (edgepanel.go)
 		v.pinned, g.app.pinRequest = *r, nil
 	}
+	v.chosen = g.app.chosenPoint
 	g.app.mu.Unlock()
 	x, y := g.pointer()
 	v.hovered = edgeRef{}
@@ -160,6 +163,9 @@ func (g *game) updateEdgePlot(hover node) (consumed bool) {
 		v.active = v.drag.handle
 	case v.shown == v.plotted && image.Pt(x, y).In(body) && v.axes.Valid():
 		v.active = v.axes.HandleAt(&v.plot, float32(x-body.Min.X)+0.5, float32(y-body.Min.Y)+0.5)
+	}
+	if v.active < 0 && v.shown == v.pinned && v.shown == v.plotted && v.chosen < len(v.plot.Handles) {
+		v.active = v.chosen
 	}
 	return consumed
 }
@@ -313,6 +319,8 @@ func (g *game) edgePlotTitle(inputs []string) (name, status string) {
 	switch {
 	case v.drag.on:
 		status = fmt.Sprintf("point %d: %.3g", v.drag.handle+1, v.drag.last)
+	case v.active >= 0 && v.active == v.chosen && v.chosen < len(v.plot.Handles):
+		status = fmt.Sprintf("point %d: %.3g", v.chosen+1, v.plot.Handles[v.chosen].Y)
 	case len(v.plot.Handles) == 0:
 		status = "no control points"
 	case v.pinned != e:

@@ -49,7 +49,7 @@ const (
 // control points, and set or nudge that point's height with the keyboard
 // (arrows, Shift+arrows, Page Up/Down).
 func (p *Panel) buildKANEdge() {
-	if p.act.KANEdges == nil || p.act.PinKANEdge == nil || p.act.SetControlPoint == nil {
+	if p.act.KANEdges == nil || p.act.PinKANEdge == nil || p.act.SetControlPoint == nil || p.act.ChooseControlPoint == nil {
 		return
 	}
 	sec := p.section("KAN edge")
@@ -129,9 +129,16 @@ func (p *Panel) buildKANEdge() {
 	point.AddEventListener("change", false, func(dom.Event) {
 		if m, err := strconv.Atoi(point.Value()); err == nil {
 			chosen = m
+			p.act.ChooseControlPoint(m)
 		}
 		sync()
 	})
+	// While the point menu or the height has the focus, the plot marks the
+	// point they move.
+	for _, el := range []*dom.BasicHTMLElement{point.BasicHTMLElement, height.BasicHTMLElement} {
+		el.AddEventListener("focus", false, func(dom.Event) { p.act.ChooseControlPoint(chosen) })
+		el.AddEventListener("blur", false, func(dom.Event) { p.act.ChooseControlPoint(-1) })
+	}
 	set := func(y float64) {
 		if err := p.act.SetControlPoint(pinned.Layer, pinned.From, pinned.To, chosen, y); err != nil {
 			p.refuse(err.Error())

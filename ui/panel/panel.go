@@ -36,11 +36,13 @@ type Actions struct {
 	// KANEdges lists the KAN edges the graph shows and the kept one's
 	// control points; PinKANEdge keeps an edge's plot on the plane
 	// (layer -1 lets it go) and SetControlPoint moves one of its points,
-	// as clicking and dragging on the canvas do, or say why not
-	// (kanedge.go).
-	KANEdges        func() KANEdges
-	PinKANEdge      func(layer, from, to int) error
-	SetControlPoint func(layer, from, to, point int, height float64) error
+	// as clicking and dragging on the canvas do, or say why not;
+	// ChooseControlPoint marks the point the keyboard moves on its plot
+	// (-1 none) (kanedge.go).
+	KANEdges           func() KANEdges
+	PinKANEdge         func(layer, from, to int) error
+	SetControlPoint    func(layer, from, to, point int, height float64) error
+	ChooseControlPoint func(point int)
 	// SpikeView is what the spiking pictures show (zero on other tasks);
 	// ShowSpikes chooses the example and the traced neuron, or says why
 	// not (spikeview.go).

@@ -67,9 +67,8 @@ func (p *Panel) buildKANEdge() {
 	heightRow := p.labelled(sec, "Height", "kan-point-height", height.BasicHTMLElement)
 
 	var shown []KANEdge // the edge menu's items, rebuilt when they change
-	var pinned KANEdge
-	pointsOf := "" // the edge and point count the point menu lists
-	chosen := 0    // the control point the height shows
+	pointsOf := ""      // the edge and point count the point menu lists
+	chosen := 0         // the control point the height shows
 	sync := func() {
 		k := p.act.KANEdges()
 		if !slices.Equal(shown, k.Edges) {
@@ -82,9 +81,9 @@ func (p *Panel) buildKANEdge() {
 		}
 		listed := ""
 		if k.Pinned >= 0 {
-			pinned = k.Edges[k.Pinned]
-			edge.SetValue(edgeValue(pinned))
-			listed = fmt.Sprintf("%s:%d", edgeValue(pinned), len(k.Points))
+			pinned := edgeValue(k.Edges[k.Pinned])
+			edge.SetValue(pinned)
+			listed = fmt.Sprintf("%s:%d", pinned, len(k.Points))
 		} else {
 			edge.SetValue("")
 		}
@@ -139,12 +138,25 @@ func (p *Panel) buildKANEdge() {
 		el.AddEventListener("focus", false, func(dom.Event) { p.act.ChooseControlPoint(chosen) })
 		el.AddEventListener("blur", false, func(dom.Event) { p.act.ChooseControlPoint(-1) })
 	}
-	set := func(y float64) {
-		if err := p.act.SetControlPoint(pinned.Layer, pinned.From, pinned.To, chosen, y); err != nil {
+	// set moves the chosen point of the edge kept now (the canvas may have
+	// kept another since the controls last followed it) to height y, or
+	// to its height and then y when nudge.
+	set := func(y float64, nudge bool) {
+		k := p.act.KANEdges()
+		if k.Pinned < 0 || chosen >= len(k.Points) {
+			p.refuse("Choose an edge with control points first.")
+			return
+		}
+		if nudge {
+			y += k.Points[chosen][1]
+		}
+		e := k.Edges[k.Pinned]
+		if err := p.act.SetControlPoint(e.Layer, e.From, e.To, chosen, y); err != nil {
 			p.refuse(err.Error())
 			return
 		}
 		p.ShowMessage("")
+		height.SetValue(strconv.FormatFloat(y, 'g', 4, 64))
 	}
 	height.AddEventListener("change", false, func(dom.Event) {
 		y, err := strconv.ParseFloat(height.Value(), 64)
@@ -152,7 +164,7 @@ func (p *Panel) buildKANEdge() {
 			p.refuse("A control point's height must be a number.")
 			return
 		}
-		set(y)
+		set(y, false)
 	})
 	height.AddEventListener("keydown", false, func(e dom.Event) {
 		ke, ok := e.(*dom.KeyboardEvent)
@@ -175,13 +187,7 @@ func (p *Panel) buildKANEdge() {
 			return
 		}
 		ke.PreventDefault()
-		k := p.act.KANEdges()
-		if k.Pinned < 0 || chosen >= len(k.Points) {
-			return
-		}
-		y := k.Points[chosen][1] + step
-		set(y)
-		height.SetValue(strconv.FormatFloat(y, 'g', 4, 64))
+		set(step, true)
 	})
 
 	// The canvas chooses too; the controls follow it while they show.

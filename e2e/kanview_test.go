@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -258,13 +259,22 @@ func tapAt(t *testing.T, tab context.Context, x, y float64) {
 	touchAt(t, tab, input.DispatchTouchEventTypeTouchEnd, x, y)
 }
 
-// touchAt sends one touch event of finger 1 at (x, y) (an end lifts it
-// wherever it is).
+// fingers counts the touches started, for their identifiers.
+var fingers atomic.Int64
+
+// touchAt sends one touch event of the current finger at (x, y) (an end
+// lifts it wherever it is). Each start is a new finger, with a new
+// identifier, as a browser gives each new touch: Ebiten follows touches
+// by identifier, so one lifted and pressed again between two of the
+// page's ticks would be one touch held all along, never newly pressed.
 func touchAt(t *testing.T, tab context.Context, typ input.DispatchTouchEventType, x, y float64) {
 	t.Helper()
 	var pts []*input.TouchPoint
+	if typ == input.DispatchTouchEventTypeTouchStart {
+		fingers.Add(1)
+	}
 	if typ != input.DispatchTouchEventTypeTouchEnd {
-		id := 1.0
+		id := float64(fingers.Load())
 		pts = []*input.TouchPoint{{X: x, Y: y, ID: &id}}
 	}
 	send := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

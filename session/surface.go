@@ -281,7 +281,7 @@ func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind, 
 		f.Classes = 0
 		f.Values = grow(f.Values, cells)
 		for i := range cells {
-			f.Values[i] = clamp(values.Unit(out.Data[i*out.Cols]), -1, 1)
+			f.Values[i] = ui.Clamp(values.Unit(out.Data[i*out.Cols]), -1, 1)
 		}
 	case classes == 2:
 		f.Classes = 0
@@ -292,7 +292,7 @@ func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind, 
 				// p1 - p0 of a two-way softmax is tanh of half the logit gap.
 				f.Values[i] = float32(math.Tanh(float64(row[1]-row[0]) / 2))
 			} else {
-				f.Values[i] = clamp(row[1]-row[0], -1, 1)
+				f.Values[i] = ui.Clamp(row[1]-row[0], -1, 1)
 			}
 		}
 	default:
@@ -315,7 +315,7 @@ func answerField(f ui.Field, out nn.Matrix, res, classes int, loss nn.LossKind, 
 func normalizeClipped(p []float32) {
 	var sum float32
 	for j, v := range p {
-		p[j] = clamp(v, 0, 1)
+		p[j] = ui.Clamp(v, 0, 1)
 		sum += p[j]
 	}
 	if sum == 0 {
@@ -332,19 +332,6 @@ func grow(s []float32, n int) []float32 {
 		return make([]float32, n)
 	}
 	return s[:n]
-}
-
-// clamp limits v to [lo, hi] (NaN stays NaN) with branches: the min and
-// max builtins are runtime calls in WebAssembly, and clamp runs per value
-// of every picture's grids.
-func clamp(v, lo, hi float32) float32 {
-	if v < lo {
-		return lo
-	}
-	if v > hi {
-		return hi
-	}
-	return v
 }
 
 func abs32(v float32) float32 {

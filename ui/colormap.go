@@ -49,7 +49,7 @@ func lutIndex(v float32) int {
 	if v != v {
 		return len(valueLUT) / 2
 	}
-	return int((clampTo(v, -1, 1)+1)*half + 0.5) // per pixel: clampTo, not min/max
+	return int((Clamp(v, -1, 1)+1)*half + 0.5) // per pixel: Clamp, not min/max
 }
 
 // ValueColor is the color of a value in [-1, 1] (clamped; NaN is Neutral).

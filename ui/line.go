@@ -53,7 +53,7 @@ func strokeLine(dst *image.RGBA, clip image.Rectangle, x0, y0, x1, y1, width flo
 	last := min(floorInt(a1+hw), aMax-1)
 	for ia := first; ia <= last; ia++ {
 		ca := float32(ia) + 0.5
-		cb := b0 + (clampTo(ca, a0, a1)-a0)*slope
+		cb := b0 + (Clamp(ca, a0, a1)-a0)*slope
 		lo := max(floorInt(cb-reach), bMin)
 		hi := min(floorInt(cb+reach), bMax-1)
 		for ib := lo; ib <= hi; ib++ {

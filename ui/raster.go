@@ -60,10 +60,10 @@ func blend(dst *image.RGBA, x, y int, c color.RGBA, a float32) {
 	p[3] = uint8(ai + (uint32(p[3])*keep+127)/255)
 }
 
-// clampTo clamps v to [lo, hi] (NaN stays NaN). Branches, not the min and
-// max builtins: those are runtime calls in WebAssembly, and clampTo runs
-// per pixel.
-func clampTo(v, lo, hi float32) float32 {
+// Clamp clamps v to [lo, hi] (NaN stays NaN). Branches, not the min and
+// max builtins: those are runtime calls in WebAssembly, and Clamp runs per
+// pixel here and per value of every picture's grids in the session.
+func Clamp(v, lo, hi float32) float32 {
 	if v < lo {
 		return lo
 	}
@@ -74,7 +74,7 @@ func clampTo(v, lo, hi float32) float32 {
 }
 
 // clamp01 clamps v to [0, 1] (NaN stays NaN).
-func clamp01(v float32) float32 { return clampTo(v, 0, 1) }
+func clamp01(v float32) float32 { return Clamp(v, 0, 1) }
 
 func floorInt(v float32) int {
 	i := int(v)

@@ -121,12 +121,6 @@ func (g *game) edgeAt(x, y int) edgeRef {
 // press went to the plot, which the heatmap's click must then ignore.
 func (g *game) updateEdgePlot(hover node) (consumed bool) {
 	v := &g.edges
-	g.app.mu.Lock()
-	if r := g.app.pinRequest; r != nil { // the panel chose (edgepanel.go)
-		v.pinned, g.app.pinRequest = *r, nil
-	}
-	v.chosen = g.app.chosenPoint
-	g.app.mu.Unlock()
 	x, y := g.pointer()
 	v.hovered = edgeRef{}
 	if !hover.ok {

@@ -115,7 +115,7 @@ type drawKey struct {
 	edge          edgeKey
 }
 
-func newGame(a *app) *game { return &game{app: a} }
+func newGame(a *app) *game { return &game{app: a, edges: edgePlotView{chosen: -1}} }
 
 func (g *game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	return outsideWidth, outsideHeight
@@ -136,7 +136,11 @@ func (g *game) Update() error {
 	a := g.app
 	a.mu.Lock()
 	g.hover, a.hover = hover, hover
-	a.pinnedEdge = g.edges.pinned
+	// The panel's choices (edgepanel.go) take effect from the next tick.
+	if r := a.pinRequest; r != nil {
+		g.edges.pinned, a.pinRequest = *r, nil
+	}
+	a.pinnedEdge, g.edges.chosen = g.edges.pinned, a.chosenPoint
 	before := a.sess.LastError()
 	// Ebiten runs 60 ticks a second and catches up on a late animation
 	// frame with several ticks before its Draw: the budget is the frame's,

@@ -69,8 +69,14 @@ func (p *Panel) buildKANEdge() {
 	var shown []KANEdge // the edge menu's items, rebuilt when they change
 	pointsOf := ""      // the edge and point count the point menu lists
 	chosen := 0         // the control point the height shows
+	// sync shows the section when the graph shows some KAN edge, and
+	// then the edges, the kept one and its points.
 	sync := func() {
 		k := p.act.KANEdges()
+		setShown(sec, len(k.Edges) > 0)
+		if len(k.Edges) == 0 {
+			return
+		}
 		if !slices.Equal(shown, k.Edges) {
 			shown = slices.Clone(k.Edges)
 			items := []choice{{"none", ""}}
@@ -104,12 +110,7 @@ func (p *Panel) buildKANEdge() {
 			height.SetValue(strconv.FormatFloat(k.Points[chosen][1], 'g', 4, 64))
 		}
 	}
-	hasEdges := func(experiment.Spec) bool { return len(p.act.KANEdges().Edges) > 0 }
-	p.controls = append(p.controls, &control{row: sec, visible: hasEdges, sync: func(s experiment.Spec) {
-		if hasEdges(s) {
-			sync()
-		}
-	}})
+	p.controls = append(p.controls, &control{row: sec, sync: func(experiment.Spec) { sync() }})
 
 	edge.AddEventListener("change", false, func(dom.Event) {
 		e := KANEdge{Layer: -1}
@@ -193,11 +194,7 @@ func (p *Panel) buildKANEdge() {
 	// The canvas chooses too; the controls follow it while they show.
 	var refresh func()
 	refresh = func() {
-		visible := hasEdges(experiment.Spec{})
-		setShown(sec, visible)
-		if visible {
-			sync()
-		}
+		sync()
 		dom.GetWindow().SetTimeout(refresh, kanEdgeRefresh)
 	}
 	dom.GetWindow().SetTimeout(refresh, kanEdgeRefresh)
